@@ -1,0 +1,319 @@
+//! Processing activities: one row of the Art 30 record.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::vocabulary;
+use crate::{
+    ActivityId, Article35Trigger, AutomatedDecision, CriminalOffenceCondition, DataCategory,
+    DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, PartyId, Purpose, Recipient,
+    RetentionRule, RiskCriterion, SecurityMeasure, SpecialCategoryCondition, System, Transfer,
+};
+
+vocabulary! {
+    /// Where an activity stands.
+    pub enum ActivityStatus {
+        /// Planned, not started.
+        Planned,
+        /// Running.
+        Active,
+        /// Paused.
+        Suspended,
+        /// Finished; data may still be held until its retention ends.
+        Ended,
+    }
+}
+
+vocabulary! {
+    /// The role the organisation plays in an activity.
+    pub enum ActivityRole {
+        /// Controller (Art 4(7); record under Art 30(1)).
+        Controller,
+        /// Joint controller with others (Art 26; record under Art 30(1)).
+        JointController,
+        /// Processor on behalf of a controller (Art 28; record under Art 30(2)).
+        Processor,
+    }
+}
+
+/// For an activity the organisation carries out as processor: a controller it acts for and the
+/// categories of processing carried out for it (Art 30(2)(a), (b)).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct OnBehalfOf {
+    /// The controller.
+    pub controller: PartyId,
+    /// The categories of processing carried out on its behalf (Art 30(2)(b)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub processing: Vec<String>,
+    /// The Art 28(3) contract with the controller.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<DocumentId>,
+}
+
+impl OnBehalfOf {
+    /// Processing on behalf of a controller.
+    pub fn new(controller: impl Into<PartyId>) -> Self {
+        Self { controller: controller.into(), processing: Vec::new(), contract: None }
+    }
+
+    /// Adds a category of processing.
+    pub fn with_processing(mut self, processing: impl Into<String>) -> Self {
+        self.processing.push(processing.into());
+        self
+    }
+
+    /// Sets the contract.
+    pub fn with_contract(mut self, contract: impl Into<DocumentId>) -> Self {
+        self.contract = Some(contract.into());
+        self
+    }
+}
+
+/// One processing activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ProcessingActivity {
+    /// The activity's id, unique in the register.
+    pub id: ActivityId,
+    /// The activity's name.
+    pub name: String,
+    /// What the activity is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The business function or team responsible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub business_function: Option<String>,
+    /// Where the activity stands.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ActivityStatus>,
+    /// When the activity started or starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<NaiveDate>,
+    /// When the activity ended or ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<NaiveDate>,
+    /// When the entry was last updated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated: Option<NaiveDate>,
+    /// The role the organisation plays.
+    pub role: ActivityRole,
+    /// For a joint controller: the other joint controllers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub joint_controllers: Vec<PartyId>,
+    /// For a joint controller: the Art 26 arrangement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joint_arrangement: Option<DocumentId>,
+    /// For a processor: the controllers acted for (Art 30(2)(a), (b)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub on_behalf_of: Vec<OnBehalfOf>,
+    /// The purposes (Art 30(1)(b)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub purposes: Vec<Purpose>,
+    /// The categories of data subjects (Art 30(1)(c)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_subjects: Vec<DataSubjectCategory>,
+    /// The categories of personal data (Art 30(1)(c)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<DataCategory>,
+    /// The Art 9(2) conditions relied on for special category data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub special_category_conditions: Vec<SpecialCategoryCondition>,
+    /// The Art 10 authority relied on for criminal offence data.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub criminal_offence_conditions: Vec<CriminalOffenceCondition>,
+    /// The recipients (Art 30(1)(d)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recipients: Vec<Recipient>,
+    /// International transfers (Art 30(1)(e)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub transfers: Vec<Transfer>,
+    /// Retention rules (Art 30(1)(f)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retention: Vec<RetentionRule>,
+    /// Security measures specific to the activity (Art 30(1)(g)); the register's own apply too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_measures: Vec<SecurityMeasure>,
+    /// Automated decision-making and profiling (Art 22).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub automated_decisions: Vec<AutomatedDecision>,
+    /// The processing is on a large scale (Art 35(3)(b), 37(1)(b)-(c)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub large_scale: Option<bool>,
+    /// The Art 35(3) cases the processing falls in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub article_35_3_triggers: Vec<Article35Trigger>,
+    /// The WP248 criteria the processing meets.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risk_criteria: Vec<RiskCriterion>,
+    /// The DPIA.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpia: Option<Dpia>,
+    /// Systems and storage locations.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub systems: Vec<System>,
+    /// The privacy notice given to data subjects (Art 13, 14).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_notice: Option<DocumentId>,
+    /// Why data subjects are not told about data obtained from others, where an Art 14(5)
+    /// exemption is relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_exemption: Option<String>,
+    /// The activity offers an information society service directly to children (Art 8(1)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub information_society_service: bool,
+    /// The rights the privacy notice tells data subjects they have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rights_stated: Vec<DataSubjectRight>,
+    /// Facts the register states that have no structured place, in its own words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+impl ProcessingActivity {
+    /// An activity with an id, a name and the organisation's role.
+    pub fn new(id: impl Into<ActivityId>, name: impl Into<String>, role: ActivityRole) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            description: None,
+            business_function: None,
+            status: None,
+            start_date: None,
+            end_date: None,
+            last_updated: None,
+            role,
+            joint_controllers: Vec::new(),
+            joint_arrangement: None,
+            on_behalf_of: Vec::new(),
+            purposes: Vec::new(),
+            data_subjects: Vec::new(),
+            data_categories: Vec::new(),
+            special_category_conditions: Vec::new(),
+            criminal_offence_conditions: Vec::new(),
+            recipients: Vec::new(),
+            transfers: Vec::new(),
+            retention: Vec::new(),
+            security_measures: Vec::new(),
+            automated_decisions: Vec::new(),
+            large_scale: None,
+            article_35_3_triggers: Vec::new(),
+            risk_criteria: Vec::new(),
+            dpia: None,
+            systems: Vec::new(),
+            privacy_notice: None,
+            notice_exemption: None,
+            information_society_service: false,
+            rights_stated: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// An activity in which the organisation is controller.
+    pub fn controller(id: impl Into<ActivityId>, name: impl Into<String>) -> Self {
+        Self::new(id, name, ActivityRole::Controller)
+    }
+
+    /// Sets the description.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Sets the status.
+    pub fn with_status(mut self, status: ActivityStatus) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Adds a purpose.
+    pub fn with_purpose(mut self, purpose: Purpose) -> Self {
+        self.purposes.push(purpose);
+        self
+    }
+
+    /// Adds a category of data subjects.
+    pub fn with_data_subjects(mut self, subjects: DataSubjectCategory) -> Self {
+        self.data_subjects.push(subjects);
+        self
+    }
+
+    /// Adds a category of personal data.
+    pub fn with_data_category(mut self, category: DataCategory) -> Self {
+        self.data_categories.push(category);
+        self
+    }
+
+    /// Adds an Art 9 condition.
+    pub fn with_special_category_condition(mut self, condition: SpecialCategoryCondition) -> Self {
+        self.special_category_conditions.push(condition);
+        self
+    }
+
+    /// Adds an Art 10 condition.
+    pub fn with_criminal_offence_condition(mut self, condition: CriminalOffenceCondition) -> Self {
+        self.criminal_offence_conditions.push(condition);
+        self
+    }
+
+    /// Adds a recipient.
+    pub fn with_recipient(mut self, recipient: Recipient) -> Self {
+        self.recipients.push(recipient);
+        self
+    }
+
+    /// Adds an international transfer.
+    pub fn with_transfer(mut self, transfer: Transfer) -> Self {
+        self.transfers.push(transfer);
+        self
+    }
+
+    /// Adds a retention rule.
+    pub fn with_retention(mut self, rule: RetentionRule) -> Self {
+        self.retention.push(rule);
+        self
+    }
+
+    /// Adds a security measure.
+    pub fn with_security_measure(mut self, measure: SecurityMeasure) -> Self {
+        self.security_measures.push(measure);
+        self
+    }
+
+    /// Adds a system.
+    pub fn with_system(mut self, system: System) -> Self {
+        self.systems.push(system);
+        self
+    }
+
+    /// Sets the DPIA record.
+    pub fn with_dpia(mut self, dpia: Dpia) -> Self {
+        self.dpia = Some(dpia);
+        self
+    }
+
+    /// Adds an automated decision.
+    pub fn with_automated_decision(mut self, decision: AutomatedDecision) -> Self {
+        self.automated_decisions.push(decision);
+        self
+    }
+
+    /// Adds the organisation acting as processor for a controller.
+    pub fn with_on_behalf_of(mut self, on_behalf_of: OnBehalfOf) -> Self {
+        self.on_behalf_of.push(on_behalf_of);
+        self
+    }
+
+    /// Whether any data category is special category data.
+    pub fn has_special_category_data(&self) -> bool {
+        self.data_categories.iter().any(DataCategory::is_special_category)
+    }
+
+    /// Whether any data category is criminal offence data.
+    pub fn has_criminal_offence_data(&self) -> bool {
+        self.data_categories.iter().any(|c| c.criminal_offence)
+    }
+}

@@ -1,0 +1,69 @@
+//! Automated decision-making and profiling (Art 22, Art 13(2)(f)).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// The Art 22(2) exception that permits a solely automated decision with legal or similarly
+    /// significant effects.
+    pub enum Article22Basis {
+        /// Art 22(2)(a): necessary for a contract with the data subject.
+        Contract,
+        /// Art 22(2)(b): authorised by law that lays down suitable safeguards.
+        AuthorisedByLaw,
+        /// Art 22(2)(c): the data subject's explicit consent.
+        ExplicitConsent,
+    }
+}
+
+/// An automated decision or profiling carried out in an activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct AutomatedDecision {
+    /// What is decided or profiled.
+    pub description: String,
+    /// The decision is based solely on automated processing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub solely_automated: bool,
+    /// The decision has legal or similarly significant effects on the data subject (Art 22(1)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub significant_effects: bool,
+    /// The processing is profiling (Art 4(4)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub profiling: bool,
+    /// The Art 22(2) exception relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Article22Basis>,
+    /// The logic involved (Art 13(2)(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logic: Option<String>,
+    /// The significance and envisaged consequences for the data subject (Art 13(2)(f)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consequences: Option<String>,
+    /// The safeguards (Art 22(3)): human intervention, expressing a view, contesting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub safeguards: Vec<String>,
+    /// The decision uses special category data (Art 22(4)).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub uses_special_category_data: bool,
+}
+
+impl AutomatedDecision {
+    /// An automated decision with its description.
+    pub fn new(description: impl Into<String>) -> Self {
+        Self {
+            description: description.into(),
+            solely_automated: false,
+            significant_effects: false,
+            profiling: false,
+            basis: None,
+            logic: None,
+            consequences: None,
+            safeguards: Vec::new(),
+            uses_special_category_data: false,
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Documents a register refers to: contracts, DPIAs, assessments, policies, notices.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::DocumentId;
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// What a document is.
+    pub enum DocumentKind {
+        /// A contract or other legal act with a processor (Art 28(3)).
+        Art28Contract,
+        /// The arrangement between joint controllers (Art 26(1)).
+        JointControllerArrangement,
+        /// A data protection impact assessment (Art 35).
+        Dpia,
+        /// A legitimate interests assessment (Art 6(1)(f)).
+        LegitimateInterestsAssessment,
+        /// An appropriate policy document (DPA 2018 Sch 1 Part 4, paras 38-39).
+        AppropriatePolicyDocument,
+        /// An information or data sharing agreement with another controller.
+        InformationSharingAgreement,
+        /// A record of consent (Art 7(1)).
+        ConsentRecord,
+        /// A privacy notice (Art 13, 14).
+        PrivacyNotice,
+        /// A transfer risk assessment or transfer impact assessment.
+        TransferRiskAssessment,
+        /// Documentation of a transfer (Art 30(1)(e), 49(6)).
+        TransferDocumentation,
+        /// A retention schedule or policy.
+        RetentionPolicy,
+        /// Any other policy, e.g. an information security policy (Art 24(2)).
+        Policy,
+        /// Any other document.
+        Other,
+    }
+}
+
+/// A document the register refers to by id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Document {
+    /// The document's id, unique among the register's documents.
+    pub id: DocumentId,
+    /// What the document is.
+    pub kind: DocumentKind,
+    /// The document's title.
+    pub title: String,
+    /// Where the document is kept: a URL, a file path or a description.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// The date of the document or its latest version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    /// When the document is next due for review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_date: Option<NaiveDate>,
+    /// Anything else said about the document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Document {
+    /// A document with an id, a kind and a title.
+    pub fn new(id: impl Into<DocumentId>, kind: DocumentKind, title: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            kind,
+            title: title.into(),
+            location: None,
+            date: None,
+            review_date: None,
+            note: None,
+        }
+    }
+
+    /// Sets where the document is kept.
+    pub fn with_location(mut self, location: impl Into<String>) -> Self {
+        self.location = Some(location.into());
+        self
+    }
+
+    /// Sets the document's date.
+    pub fn with_date(mut self, date: NaiveDate) -> Self {
+        self.date = Some(date);
+        self
+    }
+}

@@ -1,0 +1,69 @@
+//! Errors from reading and writing registers.
+
+use std::path::PathBuf;
+
+/// An error reading or writing a register.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The input is not a well-formed register.
+    #[error("{}{pointer}: line {line}, column {column}: {message}", file_prefix(.file))]
+    Parse {
+        /// The file read, when reading from a file.
+        file: Option<PathBuf>,
+        /// The RFC 6901 JSON Pointer of the value that failed ("" for the document itself).
+        pointer: String,
+        /// The 1-based line where parsing stopped.
+        line: usize,
+        /// The 1-based column where parsing stopped.
+        column: usize,
+        /// What was wrong.
+        message: String,
+    },
+    /// A file could not be read or written.
+    #[error("cannot access {}", .path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The register could not be written.
+    #[error("cannot write register")]
+    Write(#[source] serde_json::Error),
+}
+
+fn file_prefix(file: &Option<PathBuf>) -> String {
+    match file {
+        Some(path) => format!("{}: ", path.display()),
+        None => String::new(),
+    }
+}
+
+impl Error {
+    /// Names the file the error came from (for errors from [`crate::from_str`] and friends
+    /// that a caller read from a file itself).
+    pub fn in_file(mut self, path: impl Into<PathBuf>) -> Self {
+        if let Error::Parse { file, .. } = &mut self {
+            *file = Some(path.into());
+        }
+        self
+    }
+
+    /// The JSON Pointer of the value that failed, for a parse error.
+    pub fn pointer(&self) -> Option<&str> {
+        match self {
+            Error::Parse { pointer, .. } => Some(pointer),
+            _ => None,
+        }
+    }
+
+    /// The line and column where parsing stopped, for a parse error.
+    pub fn line_column(&self) -> Option<(usize, usize)> {
+        match self {
+            Error::Parse { line, column, .. } => Some((*line, *column)),
+            _ => None,
+        }
+    }
+}

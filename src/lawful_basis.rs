@@ -1,0 +1,210 @@
+//! Article 6 lawful bases, and what each basis needs recorded beside it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::DocumentId;
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// A lawful basis of UK GDPR / EU GDPR Article 6(1).
+    pub enum Article6Basis {
+        /// Art 6(1)(a): the data subject has given consent for one or more specific purposes.
+        Consent,
+        /// Art 6(1)(b): necessary for a contract with the data subject, or steps before entering one.
+        Contract,
+        /// Art 6(1)(c): necessary for compliance with a legal obligation of the controller.
+        LegalObligation,
+        /// Art 6(1)(d): necessary to protect the vital interests of the data subject or another person.
+        VitalInterests,
+        /// Art 6(1)(e): necessary for a task in the public interest or in the exercise of official authority.
+        PublicTask,
+        /// Art 6(1)(ea), UK only: a recognised legitimate interest (UK GDPR Annex 1, inserted by the
+        /// Data (Use and Access) Act 2025).
+        RecognisedLegitimateInterest,
+        /// Art 6(1)(f): necessary for legitimate interests not overridden by the data subject's interests.
+        LegitimateInterests,
+    }
+}
+
+impl Article6Basis {
+    /// The point of Art 6(1) as cited, e.g. `"6(1)(a)"`.
+    pub fn citation(self) -> &'static str {
+        match self {
+            Self::Consent => "6(1)(a)",
+            Self::Contract => "6(1)(b)",
+            Self::LegalObligation => "6(1)(c)",
+            Self::VitalInterests => "6(1)(d)",
+            Self::PublicTask => "6(1)(e)",
+            Self::RecognisedLegitimateInterest => "6(1)(ea)",
+            Self::LegitimateInterests => "6(1)(f)",
+        }
+    }
+
+    /// A short human name, e.g. `"public task"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Consent => "consent",
+            Self::Contract => "contract",
+            Self::LegalObligation => "legal obligation",
+            Self::VitalInterests => "vital interests",
+            Self::PublicTask => "public task",
+            Self::RecognisedLegitimateInterest => "recognised legitimate interest",
+            Self::LegitimateInterests => "legitimate interests",
+        }
+    }
+}
+
+vocabulary! {
+    /// The paragraph of DPA 2018 section 8 relied on to show that a public task under Art 6(1)(e)
+    /// has a basis in law.
+    pub enum Dpa2018Section8 {
+        /// s8(a): the administration of justice.
+        AdministrationOfJustice,
+        /// s8(b): the exercise of a function of either House of Parliament.
+        ParliamentaryFunction,
+        /// s8(c): the exercise of a function conferred on a person by an enactment or rule of law.
+        FunctionConferredByEnactment,
+        /// s8(d): the exercise of a function of the Crown, a Minister of the Crown or a government department.
+        CrownOrGovernmentFunction,
+        /// s8(e): an activity that supports or promotes democratic engagement.
+        DemocraticEngagement,
+    }
+}
+
+vocabulary! {
+    /// How consent was given.
+    pub enum ConsentForm {
+        /// Explicit consent: an express statement, as Art 9(2)(a), Art 22(2)(c) and Art 49(1)(a) need.
+        Explicit,
+        /// A clear affirmative act (Art 4(11)): enough for Art 6(1)(a), not for special category data.
+        Affirmative,
+        /// Consent inferred from conduct, as some notices describe it ("implied consent"); it is
+        /// not explicit consent.
+        Implied,
+    }
+}
+
+/// What a register records about consent relied on under Art 6(1)(a) (Art 7(1), 7(3)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Consent {
+    /// How consent is given: explicit, a clear affirmative act, or implied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<ConsentForm>,
+    /// Where the record of consent is kept (Art 7(1): the controller must be able to demonstrate it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<DocumentId>,
+    /// How a data subject withdraws consent (Art 7(3)), as told to them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal: Option<String>,
+    /// How consent for a child below the age of digital consent is given or authorised by the
+    /// holder of parental responsibility (Art 8(1), 8(2)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parental_authorisation: Option<String>,
+}
+
+impl Consent {
+    /// Consent given in the given form.
+    pub fn new(form: ConsentForm) -> Self {
+        Self { form: Some(form), ..Self::default() }
+    }
+
+    /// Sets where the record of consent is kept.
+    pub fn with_record(mut self, record: impl Into<DocumentId>) -> Self {
+        self.record = Some(record.into());
+        self
+    }
+
+    /// Sets how consent is withdrawn.
+    pub fn with_withdrawal(mut self, withdrawal: impl Into<String>) -> Self {
+        self.withdrawal = Some(withdrawal.into());
+        self
+    }
+}
+
+/// One Art 6(1) basis relied on for a purpose, with what that basis needs recorded beside it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LawfulBasis {
+    /// The Art 6(1) basis.
+    pub basis: Article6Basis,
+    /// For 6(1)(c) and (e): the law relied on (Art 6(3)), e.g. "Children Act 1989".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_sources: Vec<String>,
+    /// For 6(1)(e) in the UK: the paragraph of DPA 2018 s8 relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpa_2018_section_8: Option<Dpa2018Section8>,
+    /// For 6(1)(f): the legitimate interest pursued (Art 13(1)(d)); for 6(1)(ea): the recognised
+    /// legitimate interest of UK GDPR Annex 1 relied on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interest: Option<String>,
+    /// For 6(1)(f): the legitimate interests assessment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub assessment: Option<DocumentId>,
+    /// For 6(1)(a): how consent is given, recorded and withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<Consent>,
+    /// Anything else the register says about this basis, in its own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl LawfulBasis {
+    /// A basis with nothing recorded beside it yet.
+    pub fn new(basis: Article6Basis) -> Self {
+        Self {
+            basis,
+            legal_sources: Vec::new(),
+            dpa_2018_section_8: None,
+            interest: None,
+            assessment: None,
+            consent: None,
+            note: None,
+        }
+    }
+
+    /// Consent (6(1)(a)) with its details.
+    pub fn consent(consent: Consent) -> Self {
+        Self { consent: Some(consent), ..Self::new(Article6Basis::Consent) }
+    }
+
+    /// Public task (6(1)(e)) under the given law.
+    pub fn public_task(law: impl Into<String>) -> Self {
+        Self::new(Article6Basis::PublicTask).with_legal_source(law)
+    }
+
+    /// Legal obligation (6(1)(c)) under the given law.
+    pub fn legal_obligation(law: impl Into<String>) -> Self {
+        Self::new(Article6Basis::LegalObligation).with_legal_source(law)
+    }
+
+    /// Legitimate interests (6(1)(f)): the interest and its assessment.
+    pub fn legitimate_interests(interest: impl Into<String>, assessment: impl Into<DocumentId>) -> Self {
+        Self {
+            interest: Some(interest.into()),
+            assessment: Some(assessment.into()),
+            ..Self::new(Article6Basis::LegitimateInterests)
+        }
+    }
+
+    /// Adds a law relied on.
+    pub fn with_legal_source(mut self, law: impl Into<String>) -> Self {
+        self.legal_sources.push(law.into());
+        self
+    }
+
+    /// Sets the DPA 2018 s8 paragraph relied on.
+    pub fn with_section_8(mut self, paragraph: Dpa2018Section8) -> Self {
+        self.dpa_2018_section_8 = Some(paragraph);
+        self
+    }
+
+    /// Sets a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+}

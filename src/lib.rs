@@ -1,0 +1,56 @@
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod activity;
+mod automated;
+mod country;
+mod data;
+mod document;
+mod dpia;
+mod duration;
+mod error;
+mod id;
+mod json;
+mod lawful_basis;
+mod party;
+mod purpose;
+mod recipient;
+mod register;
+mod retention;
+mod rights;
+mod schedule_1;
+mod security;
+mod special_category;
+mod system;
+mod transfer;
+mod vocabulary;
+
+pub use activity::{ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity};
+pub use automated::{Article22Basis, AutomatedDecision};
+pub use country::{CountryCode, InvalidCountryCode};
+pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
+pub use document::{Document, DocumentKind};
+pub use dpia::{Article35Trigger, Dpia, DpiaStatus, RiskCriterion};
+pub use duration::{DURATION_PATTERN, InvalidDuration, IsoDuration};
+pub use error::Error;
+pub use id::{ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId};
+pub use json::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
+pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
+pub use party::{Contact, Party, PartyKind};
+pub use purpose::Purpose;
+pub use recipient::{DataForm, Recipient, RecipientRole};
+pub use register::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION};
+pub use retention::{
+    DisposalAction, RetentionException, RetentionPeriod, RetentionRule, RetentionTrigger,
+};
+pub use rights::DataSubjectRight;
+pub use schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
+pub use security::{SecurityMeasure, SecurityMeasureKind};
+pub use special_category::{
+    Article9Condition, CriminalOffenceAuthority, CriminalOffenceCondition, Para41Record,
+    Schedule1Requirement, SpecialCategoryCondition, SpecialCategoryKind,
+};
+pub use system::System;
+pub use transfer::{
+    Article49Derogation, Transfer, TransferDestination, TransferFrequency, TransferMechanism,
+};

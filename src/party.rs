@@ -1,0 +1,180 @@
+//! Parties: the organisations and people a register refers to (the organisation itself, joint
+//! controllers, processors, recipients, representatives, supervisory authorities).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::vocabulary;
+use crate::{CountryCode, DocumentId, PartyId};
+
+vocabulary! {
+    /// What kind of body a party is.
+    pub enum PartyKind {
+        /// A public authority or body (a council, a government department, the NHS); relevant to
+        /// Art 6(1) second subparagraph, Art 37(1)(a) and Art 49(3).
+        PublicAuthority,
+        /// A company or other commercial undertaking.
+        Company,
+        /// A charity or other not-for-profit body.
+        Charity,
+        /// A natural person, e.g. a freelancer or sole trader.
+        Individual,
+        /// An international organisation (Art 4(26)).
+        InternationalOrganisation,
+        /// A supervisory authority, such as the Information Commissioner's Office.
+        SupervisoryAuthority,
+    }
+}
+
+/// One way of reaching a party: a postal address, email, phone and web address, any of which may
+/// be absent. A party can have several (the DPO's address, a complaints address, ...).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Contact {
+    /// What this contact is for, e.g. "Data Protection Officer" or "complaints".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Postal address, lines separated by ", " as written in the source.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// Email address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Telephone number as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Web address (a page or a contact form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+}
+
+impl Contact {
+    /// An empty contact; add its parts with the `with_*` methods.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets what the contact is for.
+    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the postal address.
+    pub fn with_address(mut self, address: impl Into<String>) -> Self {
+        self.address = Some(address.into());
+        self
+    }
+
+    /// Sets the email address.
+    pub fn with_email(mut self, email: impl Into<String>) -> Self {
+        self.email = Some(email.into());
+        self
+    }
+
+    /// Sets the telephone number.
+    pub fn with_phone(mut self, phone: impl Into<String>) -> Self {
+        self.phone = Some(phone.into());
+        self
+    }
+
+    /// Sets the web address.
+    pub fn with_web(mut self, web: impl Into<String>) -> Self {
+        self.web = Some(web.into());
+        self
+    }
+
+    /// Whether the contact holds any way of reaching the party (address, email, phone or web).
+    pub fn is_reachable(&self) -> bool {
+        [&self.address, &self.email, &self.phone, &self.web]
+            .iter()
+            .any(|part| part.as_deref().is_some_and(|s| !s.trim().is_empty()))
+    }
+}
+
+/// An organisation or person the register refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Party {
+    /// The party's id, unique among the register's parties.
+    pub id: PartyId,
+    /// The party's name, e.g. "Kent County Council".
+    pub name: String,
+    /// What kind of body the party is, where known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PartyKind>,
+    /// What the party does in relation to the register, e.g. the service a processor provides.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Ways of reaching the party.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+    /// Where the party is established: ISO 3166-1 alpha-2 code, e.g. "GB".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<CountryCode>,
+    /// For a processor: the Art 28(3) contract or other legal act that binds it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contract: Option<DocumentId>,
+    /// For a processor: the sub-processors it engages (Art 28(2), 28(4)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sub_processors: Vec<PartyId>,
+}
+
+impl Party {
+    /// A party with an id and a name.
+    pub fn new(id: impl Into<PartyId>, name: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            name: name.into(),
+            kind: None,
+            description: None,
+            contacts: Vec::new(),
+            country: None,
+            contract: None,
+            sub_processors: Vec::new(),
+        }
+    }
+
+    /// Sets the kind of body.
+    pub fn with_kind(mut self, kind: PartyKind) -> Self {
+        self.kind = Some(kind);
+        self
+    }
+
+    /// Sets the description.
+    pub fn with_description(mut self, description: impl Into<String>) -> Self {
+        self.description = Some(description.into());
+        self
+    }
+
+    /// Adds a contact.
+    pub fn with_contact(mut self, contact: Contact) -> Self {
+        self.contacts.push(contact);
+        self
+    }
+
+    /// Sets the country of establishment.
+    pub fn with_country(mut self, country: CountryCode) -> Self {
+        self.country = Some(country);
+        self
+    }
+
+    /// Sets the Art 28 contract.
+    pub fn with_contract(mut self, contract: impl Into<DocumentId>) -> Self {
+        self.contract = Some(contract.into());
+        self
+    }
+
+    /// Adds a sub-processor.
+    pub fn with_sub_processor(mut self, party: impl Into<PartyId>) -> Self {
+        self.sub_processors.push(party.into());
+        self
+    }
+
+    /// Whether any contact holds a way of reaching the party.
+    pub fn is_reachable(&self) -> bool {
+        self.contacts.iter().any(Contact::is_reachable)
+    }
+}

@@ -1,0 +1,51 @@
+//! Purposes of processing (Art 30(1)(b)) and the lawful bases relied on for each.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::{DataCategoryId, LawfulBasis, PurposeId};
+
+/// One purpose of a processing activity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Purpose {
+    /// The purpose's id, unique within its activity.
+    pub id: PurposeId,
+    /// What the data is processed for.
+    pub description: String,
+    /// The Art 6(1) bases relied on; normally one. Empty means not stated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lawful_bases: Vec<LawfulBasis>,
+    /// The data categories used for this purpose; empty means not stated.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub data_categories: Vec<DataCategoryId>,
+    /// Anything else the register says about the purpose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Purpose {
+    /// A purpose with an id and a description.
+    pub fn new(id: impl Into<PurposeId>, description: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            description: description.into(),
+            lawful_bases: Vec::new(),
+            data_categories: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// Adds a lawful basis.
+    pub fn with_basis(mut self, basis: LawfulBasis) -> Self {
+        self.lawful_bases.push(basis);
+        self
+    }
+
+    /// Adds a data category used for the purpose.
+    pub fn with_data_category(mut self, category: impl Into<DataCategoryId>) -> Self {
+        self.data_categories.push(category.into());
+        self
+    }
+}

@@ -1,0 +1,278 @@
+//! The register: the root of a record of processing activities.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::vocabulary::vocabulary;
+use crate::{
+    ActivityId, Contact, Document, DocumentId, Party, PartyId, PartyKind, ProcessingActivity,
+    SecurityMeasure,
+};
+
+/// The version of the register format this crate reads and writes.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+vocabulary! {
+    /// The data protection law the register is kept under.
+    pub enum Regime {
+        /// The UK GDPR with the Data Protection Act 2018.
+        UkGdpr,
+        /// Regulation (EU) 2016/679.
+        EuGdpr,
+    }
+}
+
+impl Regime {
+    /// The name used in citations, e.g. `"UK GDPR"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::UkGdpr => "UK GDPR",
+            Self::EuGdpr => "GDPR",
+        }
+    }
+}
+
+/// The data protection officer (Art 37-39; Art 30(1)(a)).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Dpo {
+    /// The DPO's name, where published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The DPO's position, e.g. "Chief Executive Officer".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// An external party providing the DPO service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyId>,
+    /// How to reach the DPO (Art 37(7)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
+}
+
+impl Dpo {
+    /// A DPO reached through the given contact.
+    pub fn new(contact: Contact) -> Self {
+        Self { contacts: vec![contact], ..Self::default() }
+    }
+
+    /// Sets the DPO's name.
+    pub fn with_name(mut self, name: impl Into<String>) -> Self {
+        self.name = Some(name.into());
+        self
+    }
+
+    /// Sets the DPO's position.
+    pub fn with_position(mut self, position: impl Into<String>) -> Self {
+        self.position = Some(position.into());
+        self
+    }
+}
+
+/// A record of processing activities.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::{Party, PartyKind, ProcessingActivity, Register};
+///
+/// let register = Register::new(Party::new("council", "Example Council").with_kind(PartyKind::PublicAuthority))
+///     .with_activity(ProcessingActivity::controller("benefits", "Housing benefit"));
+/// assert!(register.is_public_authority());
+/// assert_eq!(register.organisation().map(|p| p.name.as_str()), Some("Example Council"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Register {
+    /// The version of the register format, [`SCHEMA_VERSION`].
+    pub schema_version: String,
+    /// The law the register is kept under; when absent, validation takes it from its options.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime: Option<Regime>,
+    /// The party whose register this is, in `parties`. Whether it is a public authority follows
+    /// from that party's kind.
+    pub organisation: PartyId,
+    /// The data protection officer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dpo: Option<Dpo>,
+    /// The Art 27 representative, in `parties`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<PartyId>,
+    /// The supervisory authority data subjects can complain to (Art 77), in `parties`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervisory_authority: Option<PartyId>,
+    /// Who keeps the register, e.g. "Information Governance team".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// When the register was last reviewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_reviewed: Option<NaiveDate>,
+    /// When the register is next due for review.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_review: Option<NaiveDate>,
+    /// Security measures that apply to every activity (Art 30(1)(g)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub security_measures: Vec<SecurityMeasure>,
+    /// Every party the register refers to, the organisation included.
+    #[serde(default)]
+    pub parties: Vec<Party>,
+    /// The processing activities.
+    #[serde(default)]
+    pub activities: Vec<ProcessingActivity>,
+    /// Every document the register refers to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<Document>,
+}
+
+impl Register {
+    /// A register of the given organisation, which becomes its first party.
+    pub fn new(organisation: Party) -> Self {
+        Self {
+            schema_version: SCHEMA_VERSION.to_owned(),
+            regime: None,
+            organisation: organisation.id.clone(),
+            dpo: None,
+            representative: None,
+            supervisory_authority: None,
+            owner: None,
+            last_reviewed: None,
+            next_review: None,
+            security_measures: Vec::new(),
+            parties: vec![organisation],
+            activities: Vec::new(),
+            documents: Vec::new(),
+        }
+    }
+
+    /// Sets the regime.
+    pub fn with_regime(mut self, regime: Regime) -> Self {
+        self.regime = Some(regime);
+        self
+    }
+
+    /// Sets the DPO.
+    pub fn with_dpo(mut self, dpo: Dpo) -> Self {
+        self.dpo = Some(dpo);
+        self
+    }
+
+    /// Adds a party.
+    pub fn with_party(mut self, party: Party) -> Self {
+        self.parties.push(party);
+        self
+    }
+
+    /// Adds a processing activity.
+    pub fn with_activity(mut self, activity: ProcessingActivity) -> Self {
+        self.activities.push(activity);
+        self
+    }
+
+    /// Adds a document.
+    pub fn with_document(mut self, document: Document) -> Self {
+        self.documents.push(document);
+        self
+    }
+
+    /// Adds a register-wide security measure.
+    pub fn with_security_measure(mut self, measure: SecurityMeasure) -> Self {
+        self.security_measures.push(measure);
+        self
+    }
+
+    /// Sets the supervisory authority, adding it as a party.
+    pub fn with_supervisory_authority(mut self, authority: Party) -> Self {
+        self.supervisory_authority = Some(authority.id.clone());
+        self.parties.push(authority);
+        self
+    }
+
+    /// The organisation's party, if `organisation` resolves.
+    pub fn organisation(&self) -> Option<&Party> {
+        self.party(&self.organisation)
+    }
+
+    /// Whether the organisation is a public authority or body.
+    pub fn is_public_authority(&self) -> bool {
+        self.organisation().and_then(|p| p.kind) == Some(PartyKind::PublicAuthority)
+    }
+
+    /// Looks up a party by id (a linear scan; build a [`RegisterIndex`] for many lookups).
+    pub fn party(&self, id: &PartyId) -> Option<&Party> {
+        self.parties.iter().find(|p| &p.id == id)
+    }
+
+    /// Looks up a document by id (a linear scan; build a [`RegisterIndex`] for many lookups).
+    pub fn document(&self, id: &DocumentId) -> Option<&Document> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    /// Looks up an activity by id (a linear scan; build a [`RegisterIndex`] for many lookups).
+    pub fn activity(&self, id: &ActivityId) -> Option<&ProcessingActivity> {
+        self.activities.iter().find(|a| &a.id == id)
+    }
+
+    /// Builds an index for constant-time lookups by id.
+    pub fn index(&self) -> RegisterIndex<'_> {
+        RegisterIndex::new(self)
+    }
+}
+
+/// Lookups by id into a register, built once in linear time. Where ids repeat, the first wins.
+#[derive(Debug)]
+pub struct RegisterIndex<'a> {
+    parties: HashMap<&'a str, (usize, &'a Party)>,
+    documents: HashMap<&'a str, (usize, &'a Document)>,
+    activities: HashMap<&'a str, (usize, &'a ProcessingActivity)>,
+}
+
+impl<'a> RegisterIndex<'a> {
+    /// Indexes the register.
+    pub fn new(register: &'a Register) -> Self {
+        fn build<'a, T>(
+            items: &'a [T],
+            id: impl Fn(&'a T) -> &'a str,
+        ) -> HashMap<&'a str, (usize, &'a T)> {
+            let mut map = HashMap::with_capacity(items.len());
+            for (position, item) in items.iter().enumerate() {
+                map.entry(id(item)).or_insert((position, item));
+            }
+            map
+        }
+        Self {
+            parties: build(&register.parties, |p| p.id.as_str()),
+            documents: build(&register.documents, |d| d.id.as_str()),
+            activities: build(&register.activities, |a| a.id.as_str()),
+        }
+    }
+
+    /// The party with the given id.
+    pub fn party(&self, id: &PartyId) -> Option<&'a Party> {
+        self.parties.get(id.as_str()).map(|(_, p)| *p)
+    }
+
+    /// The position in `parties` of the party with the given id.
+    pub fn party_position(&self, id: &PartyId) -> Option<usize> {
+        self.parties.get(id.as_str()).map(|(i, _)| *i)
+    }
+
+    /// The document with the given id.
+    pub fn document(&self, id: &DocumentId) -> Option<&'a Document> {
+        self.documents.get(id.as_str()).map(|(_, d)| *d)
+    }
+
+    /// The position in `documents` of the document with the given id.
+    pub fn document_position(&self, id: &DocumentId) -> Option<usize> {
+        self.documents.get(id.as_str()).map(|(i, _)| *i)
+    }
+
+    /// The activity with the given id.
+    pub fn activity(&self, id: &ActivityId) -> Option<&'a ProcessingActivity> {
+        self.activities.get(id.as_str()).map(|(_, a)| *a)
+    }
+}

@@ -1,0 +1,227 @@
+//! The conditions of UK DPA 2018 Schedule 1, in one table.
+//!
+//! Source: Data Protection Act 2018, Schedule 1 Parts 1-3 (paragraphs 1-37; paragraph 5 is the
+//! appropriate policy document requirement of Part 2, not a condition), as in force on 2026-11-22.
+//! Whether a condition needs an appropriate policy document (APD): Sch 1 para 1(1)(b) (Part 1
+//! para 1), para 5 (all of Part 2), paras 35-37 (Part 3, as ../shared/DOMAIN.md records).
+//! Exceptions inside a paragraph (para 10(2), a disclosure to a competent authority, is met without
+//! an APD) depend on the facts of a disclosure and are not modelled here.
+
+use crate::vocabulary::vocabulary;
+
+vocabulary! {
+    /// A Part of DPA 2018 Schedule 1.
+    pub enum Schedule1Part {
+        /// Part 1: conditions relating to employment, health and research etc.
+        Part1,
+        /// Part 2: substantial public interest conditions.
+        Part2,
+        /// Part 3: additional conditions relating to criminal convictions etc.
+        Part3,
+    }
+}
+
+vocabulary! {
+    /// A condition of DPA 2018 Schedule 1 Parts 1-3, named after its heading. See
+    /// [`Schedule1Paragraph::paragraph`] for its number and
+    /// [`Schedule1Paragraph::needs_policy_document`] for the APD requirement.
+    pub enum Schedule1Paragraph {
+        /// Sch 1 para 1: employment, social security and social protection (APD).
+        EmploymentSocialSecurity,
+        /// Sch 1 para 2: health or social care purposes.
+        HealthOrSocialCare,
+        /// Sch 1 para 3: public health.
+        PublicHealth,
+        /// Sch 1 para 4: research etc.
+        Research,
+        /// Sch 1 para 6: statutory etc and government purposes (APD).
+        StatutoryAndGovernmentPurposes,
+        /// Sch 1 para 7: administration of justice and parliamentary purposes (APD).
+        AdministrationOfJustice,
+        /// Sch 1 para 8: equality of opportunity or treatment (APD).
+        EqualityOfOpportunity,
+        /// Sch 1 para 9: racial and ethnic diversity at senior levels of organisations (APD).
+        RacialAndEthnicDiversity,
+        /// Sch 1 para 10: preventing or detecting unlawful acts (APD).
+        PreventingUnlawfulActs,
+        /// Sch 1 para 11: protecting the public against dishonesty etc (APD).
+        ProtectingThePublic,
+        /// Sch 1 para 12: regulatory requirements relating to unlawful acts and dishonesty etc (APD).
+        RegulatoryRequirements,
+        /// Sch 1 para 13: journalism etc in connection with unlawful acts and dishonesty etc (APD).
+        Journalism,
+        /// Sch 1 para 14: preventing fraud (APD).
+        PreventingFraud,
+        /// Sch 1 para 15: suspicion of terrorist financing or money laundering (APD).
+        TerroristFinancingOrMoneyLaundering,
+        /// Sch 1 para 16: support for individuals with a particular disability or medical condition (APD).
+        SupportForDisabilityOrMedicalCondition,
+        /// Sch 1 para 17: counselling etc (APD).
+        Counselling,
+        /// Sch 1 para 18: safeguarding of children and of individuals at risk (APD).
+        SafeguardingChildrenAndIndividualsAtRisk,
+        /// Sch 1 para 19: safeguarding of economic well-being of certain individuals (APD).
+        SafeguardingEconomicWellBeing,
+        /// Sch 1 para 20: insurance (APD).
+        Insurance,
+        /// Sch 1 para 21: occupational pensions (APD).
+        OccupationalPensions,
+        /// Sch 1 para 22: political parties (APD).
+        PoliticalParties,
+        /// Sch 1 para 23: elected representatives responding to requests (APD).
+        ElectedRepresentativesRespondingToRequests,
+        /// Sch 1 para 24: disclosure to elected representatives (APD).
+        DisclosureToElectedRepresentatives,
+        /// Sch 1 para 25: informing elected representatives about prisoners (APD).
+        InformingElectedRepresentativesAboutPrisoners,
+        /// Sch 1 para 26: publication of legal judgments (APD).
+        PublicationOfLegalJudgments,
+        /// Sch 1 para 27: anti-doping in sport (APD).
+        AntiDopingInSport,
+        /// Sch 1 para 28: standards of behaviour in sport (APD).
+        StandardsOfBehaviourInSport,
+        /// Sch 1 para 29: consent (criminal offence data).
+        CriminalConsent,
+        /// Sch 1 para 30: protecting individual's vital interests (criminal offence data).
+        CriminalVitalInterests,
+        /// Sch 1 para 31: processing by not-for-profit bodies (criminal offence data).
+        CriminalNotForProfitBodies,
+        /// Sch 1 para 32: personal data in the public domain (criminal offence data).
+        CriminalPublicDomain,
+        /// Sch 1 para 33: legal claims (criminal offence data).
+        CriminalLegalClaims,
+        /// Sch 1 para 34: judicial acts (criminal offence data).
+        CriminalJudicialActs,
+        /// Sch 1 para 35: administration of accounts used in commission of indecency offences
+        /// involving children (APD).
+        IndecencyOffenceAccounts,
+        /// Sch 1 para 36: extension of conditions in Part 2 referring to substantial public interest (APD).
+        ExtensionOfPart2Conditions,
+        /// Sch 1 para 37: extension of insurance conditions (APD).
+        ExtensionOfInsuranceConditions,
+    }
+}
+
+/// One row of the Schedule 1 table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule1Entry {
+    /// The paragraph number.
+    pub paragraph: u8,
+    /// The Part the paragraph is in.
+    pub part: Schedule1Part,
+    /// The paragraph's heading.
+    pub heading: &'static str,
+    /// Whether relying on it needs an appropriate policy document.
+    pub needs_policy_document: bool,
+}
+
+const fn entry(paragraph: u8, part: Schedule1Part, heading: &'static str, apd: bool) -> Schedule1Entry {
+    Schedule1Entry { paragraph, part, heading, needs_policy_document: apd }
+}
+
+use Schedule1Part::{Part1 as P1, Part2 as P2, Part3 as P3};
+
+/// The table, in the order of [`Schedule1Paragraph::ALL`].
+const TABLE: &[Schedule1Entry] = &[
+    entry(1, P1, "Employment, social security and social protection", true),
+    entry(2, P1, "Health or social care purposes", false),
+    entry(3, P1, "Public health", false),
+    entry(4, P1, "Research etc", false),
+    entry(6, P2, "Statutory etc and government purposes", true),
+    entry(7, P2, "Administration of justice and parliamentary purposes", true),
+    entry(8, P2, "Equality of opportunity or treatment", true),
+    entry(9, P2, "Racial and ethnic diversity at senior levels of organisations", true),
+    entry(10, P2, "Preventing or detecting unlawful acts", true),
+    entry(11, P2, "Protecting the public against dishonesty etc", true),
+    entry(12, P2, "Regulatory requirements relating to unlawful acts and dishonesty etc", true),
+    entry(13, P2, "Journalism etc in connection with unlawful acts and dishonesty etc", true),
+    entry(14, P2, "Preventing fraud", true),
+    entry(15, P2, "Suspicion of terrorist financing or money laundering", true),
+    entry(16, P2, "Support for individuals with a particular disability or medical condition", true),
+    entry(17, P2, "Counselling etc", true),
+    entry(18, P2, "Safeguarding of children and of individuals at risk", true),
+    entry(19, P2, "Safeguarding of economic well-being of certain individuals", true),
+    entry(20, P2, "Insurance", true),
+    entry(21, P2, "Occupational pensions", true),
+    entry(22, P2, "Political parties", true),
+    entry(23, P2, "Elected representatives responding to requests", true),
+    entry(24, P2, "Disclosure to elected representatives", true),
+    entry(25, P2, "Informing elected representatives about prisoners", true),
+    entry(26, P2, "Publication of legal judgments", true),
+    entry(27, P2, "Anti-doping in sport", true),
+    entry(28, P2, "Standards of behaviour in sport", true),
+    entry(29, P3, "Consent", false),
+    entry(30, P3, "Protecting individual's vital interests", false),
+    entry(31, P3, "Processing by not-for-profit bodies", false),
+    entry(32, P3, "Personal data in the public domain", false),
+    entry(33, P3, "Legal claims", false),
+    entry(34, P3, "Judicial acts", false),
+    entry(35, P3, "Administration of accounts used in commission of indecency offences involving children", true),
+    entry(36, P3, "Extension of conditions in Part 2 referring to substantial public interest", true),
+    entry(37, P3, "Extension of insurance conditions", true),
+];
+
+impl Schedule1Paragraph {
+    /// This condition's row of the table.
+    pub fn entry(self) -> &'static Schedule1Entry {
+        // ALL and TABLE are in the same order; a test checks they have the same length.
+        &TABLE[self as usize]
+    }
+
+    /// The paragraph number, e.g. 8 for equality of opportunity or treatment.
+    pub fn paragraph(self) -> u8 {
+        self.entry().paragraph
+    }
+
+    /// The Part the paragraph is in.
+    pub fn part(self) -> Schedule1Part {
+        self.entry().part
+    }
+
+    /// The paragraph's heading.
+    pub fn heading(self) -> &'static str {
+        self.entry().heading
+    }
+
+    /// Whether relying on this condition needs an appropriate policy document.
+    pub fn needs_policy_document(self) -> bool {
+        self.entry().needs_policy_document
+    }
+
+    /// The condition with the given paragraph number, if there is one (5 and 38 onwards are not conditions).
+    pub fn from_paragraph(paragraph: u8) -> Option<Self> {
+        Self::ALL.iter().copied().find(|p| p.paragraph() == paragraph)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_matches_the_enum() {
+        assert_eq!(TABLE.len(), Schedule1Paragraph::ALL.len());
+        let numbers: Vec<u8> = Schedule1Paragraph::ALL.iter().map(|p| p.paragraph()).collect();
+        let expected: Vec<u8> = (1..=37).filter(|n| *n != 5).collect();
+        assert_eq!(numbers, expected);
+        for p in Schedule1Paragraph::ALL {
+            let part = match p.paragraph() {
+                1..=4 => Schedule1Part::Part1,
+                6..=28 => Schedule1Part::Part2,
+                _ => Schedule1Part::Part3,
+            };
+            assert_eq!(p.part(), part, "{p}");
+        }
+    }
+
+    #[test]
+    fn policy_document_requirements() {
+        assert!(Schedule1Paragraph::EmploymentSocialSecurity.needs_policy_document());
+        assert!(!Schedule1Paragraph::HealthOrSocialCare.needs_policy_document());
+        assert!(Schedule1Paragraph::EqualityOfOpportunity.needs_policy_document());
+        assert!(!Schedule1Paragraph::CriminalLegalClaims.needs_policy_document());
+        assert!(Schedule1Paragraph::ExtensionOfPart2Conditions.needs_policy_document());
+        assert_eq!(Schedule1Paragraph::from_paragraph(18), Some(Schedule1Paragraph::SafeguardingChildrenAndIndividualsAtRisk));
+        assert_eq!(Schedule1Paragraph::from_paragraph(5), None);
+    }
+}
