@@ -56,7 +56,11 @@ pub struct OnBehalfOf {
 impl OnBehalfOf {
     /// Processing on behalf of a controller.
     pub fn new(controller: impl Into<PartyId>) -> Self {
-        Self { controller: controller.into(), processing: Vec::new(), contract: None }
+        Self {
+            controller: controller.into(),
+            processing: Vec::new(),
+            contract: None,
+        }
     }
 
     /// Adds a category of processing.
@@ -168,6 +172,9 @@ pub struct ProcessingActivity {
     /// The rights the privacy notice tells data subjects they have.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rights_stated: Vec<DataSubjectRight>,
+    /// Records of personal data breaches affecting the activity (Art 33(5)).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub breaches: Vec<DocumentId>,
     /// Facts the register states that have no structured place, in its own words.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
@@ -208,6 +215,7 @@ impl ProcessingActivity {
             notice_exemption: None,
             information_society_service: false,
             rights_stated: Vec::new(),
+            breaches: Vec::new(),
             notes: Vec::new(),
         }
     }
@@ -309,7 +317,9 @@ impl ProcessingActivity {
 
     /// Whether any data category is special category data.
     pub fn has_special_category_data(&self) -> bool {
-        self.data_categories.iter().any(DataCategory::is_special_category)
+        self.data_categories
+            .iter()
+            .any(DataCategory::is_special_category)
     }
 
     /// Whether any data category is criminal offence data.

@@ -26,7 +26,9 @@ pub struct CountryCode([u8; 2]);
 
 /// A string that is not two upper-case ASCII letters.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("invalid country code {0:?}: expected two upper-case letters (ISO 3166-1 alpha-2), e.g. \"GB\"")]
+#[error(
+    "invalid country code {0:?}: expected two upper-case letters (ISO 3166-1 alpha-2), e.g. \"GB\""
+)]
 pub struct InvalidCountryCode(pub String);
 
 impl CountryCode {

@@ -103,7 +103,11 @@ pub struct DataSource {
 impl DataSource {
     /// A source of the given kind.
     pub fn new(kind: SourceKind) -> Self {
-        Self { kind, party: None, description: None }
+        Self {
+            kind,
+            party: None,
+            description: None,
+        }
     }
 
     /// Sets the description.
@@ -135,6 +139,11 @@ pub struct DataCategory {
     /// The Art 9(1) kind when the category is special category data.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub special_category: Option<SpecialCategoryKind>,
+    /// The category is free text in which data subjects may volunteer special category data of
+    /// kinds not known in advance (a message box, a recorded conversation). Validation treats it
+    /// as special category data.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub may_include_special_category: bool,
     /// The category is personal data relating to criminal convictions and offences (Art 10).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub criminal_offence: bool,
@@ -157,6 +166,7 @@ impl DataCategory {
             name: name.into(),
             description: None,
             special_category: None,
+            may_include_special_category: false,
             criminal_offence: false,
             provision: None,
             sources: Vec::new(),
@@ -200,8 +210,8 @@ impl DataCategory {
         self
     }
 
-    /// Whether the category is special category data.
+    /// Whether the category is, or may include, special category data.
     pub fn is_special_category(&self) -> bool {
-        self.special_category.is_some()
+        self.special_category.is_some() || self.may_include_special_category
     }
 }

@@ -30,6 +30,8 @@ vocabulary! {
         TransferRiskAssessment,
         /// Documentation of a transfer (Art 30(1)(e), 49(6)).
         TransferDocumentation,
+        /// A record of a personal data breach (Art 33(5)).
+        BreachRecord,
         /// A retention schedule or policy.
         RetentionPolicy,
         /// Any other policy, e.g. an information security policy (Art 24(2)).

@@ -84,7 +84,10 @@ pub struct Dpia {
 impl Dpia {
     /// A DPIA record with the given status.
     pub fn new(status: DpiaStatus) -> Self {
-        Self { status: Some(status), ..Self::default() }
+        Self {
+            status: Some(status),
+            ..Self::default()
+        }
     }
 
     /// Sets the DPIA document.

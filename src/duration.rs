@@ -51,22 +51,34 @@ pub struct InvalidDuration(pub String);
 impl IsoDuration {
     /// A duration of `n` years.
     pub fn years(n: u32) -> Self {
-        Self { years: Some(n), ..Self::default() }
+        Self {
+            years: Some(n),
+            ..Self::default()
+        }
     }
 
     /// A duration of `n` months.
     pub fn months(n: u32) -> Self {
-        Self { months: Some(n), ..Self::default() }
+        Self {
+            months: Some(n),
+            ..Self::default()
+        }
     }
 
     /// A duration of `n` weeks.
     pub fn weeks(n: u32) -> Self {
-        Self { weeks: Some(n), ..Self::default() }
+        Self {
+            weeks: Some(n),
+            ..Self::default()
+        }
     }
 
     /// A duration of `n` days.
     pub fn days(n: u32) -> Self {
-        Self { days: Some(n), ..Self::default() }
+        Self {
+            days: Some(n),
+            ..Self::default()
+        }
     }
 
     /// The years component, if written.
@@ -96,7 +108,9 @@ impl IsoDuration {
         let months = u64::from(self.years.unwrap_or(0)) * 12 + u64::from(self.months.unwrap_or(0));
         let days = u64::from(self.weeks.unwrap_or(0)) * 7 + u64::from(self.days.unwrap_or(0));
         let months = u32::try_from(months).ok()?;
-        start.checked_add_months(Months::new(months))?.checked_add_days(Days::new(days))
+        start
+            .checked_add_months(Months::new(months))?
+            .checked_add_days(Days::new(days))
     }
 
     /// An approximate length in days (a year as 365.25 days, a month as 30.44), for comparing
@@ -155,7 +169,12 @@ impl FromStr for IsoDuration {
 impl fmt::Display for IsoDuration {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("P")?;
-        let parts = [(self.years, 'Y'), (self.months, 'M'), (self.weeks, 'W'), (self.days, 'D')];
+        let parts = [
+            (self.years, 'Y'),
+            (self.months, 'M'),
+            (self.weeks, 'W'),
+            (self.days, 'D'),
+        ];
         let mut any = false;
         for (value, designator) in parts {
             if let Some(value) = value {
@@ -207,7 +226,17 @@ mod tests {
 
     #[test]
     fn parses_and_prints_as_written() {
-        for s in ["P3Y", "P1M", "P1W", "P28D", "P1Y6M", "P12M", "P0D", "P0Y", "P1Y2M3W4D"] {
+        for s in [
+            "P3Y",
+            "P1M",
+            "P1W",
+            "P28D",
+            "P1Y6M",
+            "P12M",
+            "P0D",
+            "P0Y",
+            "P1Y2M3W4D",
+        ] {
             let d: IsoDuration = s.parse().unwrap();
             assert_eq!(d.to_string(), s);
         }
@@ -216,10 +245,26 @@ mod tests {
     #[test]
     fn rejects_malformed() {
         for s in [
-            "", "P", "3Y", "PY", "P1Y1Y", "P1M1Y", "P1H", "PT1H", "P1.5Y", "P-1Y", "p1y", "P1Y ",
-            "P99999999999999999999Y", "P1234567890D", "P1YX",
+            "",
+            "P",
+            "3Y",
+            "PY",
+            "P1Y1Y",
+            "P1M1Y",
+            "P1H",
+            "PT1H",
+            "P1.5Y",
+            "P-1Y",
+            "p1y",
+            "P1Y ",
+            "P99999999999999999999Y",
+            "P1234567890D",
+            "P1YX",
         ] {
-            assert!(s.parse::<IsoDuration>().is_err(), "{s:?} should be rejected");
+            assert!(
+                s.parse::<IsoDuration>().is_err(),
+                "{s:?} should be rejected"
+            );
         }
     }
 

@@ -40,9 +40,7 @@ pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
     let register: Register = serde_path_to_error::deserialize(&mut deserializer)
         .map_err(|e| parse_error(Some(e.path()), e.inner()))?;
-    deserializer
-        .end()
-        .map_err(|e| parse_error(None, &e))?;
+    deserializer.end().map_err(|e| parse_error(None, &e))?;
     Ok(register)
 }
 
@@ -54,7 +52,10 @@ pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
 /// register.
 pub fn from_reader(mut reader: impl Read) -> Result<Register, Error> {
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|source| Error::Io { path: Default::default(), source })?;
+    reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
+        path: Default::default(),
+        source,
+    })?;
     from_slice(&bytes)
 }
 
@@ -65,7 +66,10 @@ pub fn from_reader(mut reader: impl Read) -> Result<Register, Error> {
 /// [`Error::Io`] when the file cannot be read, [`Error::Parse`] when it is not a register.
 pub fn from_path(path: impl AsRef<Path>) -> Result<Register, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_owned(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
     from_slice(&bytes).map_err(|e| e.in_file(path))
 }
 
@@ -128,5 +132,11 @@ fn parse_error(path: Option<&serde_path_to_error::Path>, error: &serde_json::Err
         .strip_suffix(&format!(" at line {line} column {column}"))
         .unwrap_or(&full)
         .to_owned();
-    Error::Parse { file: None, pointer: path.map(pointer_of).unwrap_or_default(), line, column, message }
+    Error::Parse {
+        file: None,
+        pointer: path.map(pointer_of).unwrap_or_default(),
+        line,
+        column,
+        message,
+    }
 }

@@ -108,7 +108,10 @@ pub struct Consent {
 impl Consent {
     /// Consent given in the given form.
     pub fn new(form: ConsentForm) -> Self {
-        Self { form: Some(form), ..Self::default() }
+        Self {
+            form: Some(form),
+            ..Self::default()
+        }
     }
 
     /// Sets where the record of consent is kept.
@@ -168,7 +171,10 @@ impl LawfulBasis {
 
     /// Consent (6(1)(a)) with its details.
     pub fn consent(consent: Consent) -> Self {
-        Self { consent: Some(consent), ..Self::new(Article6Basis::Consent) }
+        Self {
+            consent: Some(consent),
+            ..Self::new(Article6Basis::Consent)
+        }
     }
 
     /// Public task (6(1)(e)) under the given law.
@@ -182,7 +188,10 @@ impl LawfulBasis {
     }
 
     /// Legitimate interests (6(1)(f)): the interest and its assessment.
-    pub fn legitimate_interests(interest: impl Into<String>, assessment: impl Into<DocumentId>) -> Self {
+    pub fn legitimate_interests(
+        interest: impl Into<String>,
+        assessment: impl Into<DocumentId>,
+    ) -> Self {
         Self {
             interest: Some(interest.into()),
             assessment: Some(assessment.into()),

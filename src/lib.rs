@@ -33,7 +33,9 @@ pub use document::{Document, DocumentKind};
 pub use dpia::{Article35Trigger, Dpia, DpiaStatus, RiskCriterion};
 pub use duration::{DURATION_PATTERN, InvalidDuration, IsoDuration};
 pub use error::Error;
-pub use id::{ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId};
+pub use id::{
+    ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId,
+};
 pub use json::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
 pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
 pub use party::{Contact, Party, PartyKind};

@@ -117,6 +117,10 @@ pub struct Party {
     /// For a processor: the Art 28(3) contract or other legal act that binds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<DocumentId>,
+    /// For a recipient in the United States: certified under the EU-US Data Privacy Framework and,
+    /// for transfers from the UK, its UK Extension. US adequacy covers only certified recipients.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub dpf_certified: bool,
     /// For a processor: the sub-processors it engages (Art 28(2), 28(4)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sub_processors: Vec<PartyId>,
@@ -133,6 +137,7 @@ impl Party {
             contacts: Vec::new(),
             country: None,
             contract: None,
+            dpf_certified: false,
             sub_processors: Vec::new(),
         }
     }

@@ -57,7 +57,10 @@ pub struct Dpo {
 impl Dpo {
     /// A DPO reached through the given contact.
     pub fn new(contact: Contact) -> Self {
-        Self { contacts: vec![contact], ..Self::default() }
+        Self {
+            contacts: vec![contact],
+            ..Self::default()
+        }
     }
 
     /// Sets the DPO's name.

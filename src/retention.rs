@@ -83,17 +83,28 @@ pub struct RetentionPeriod {
 impl RetentionPeriod {
     /// A period that runs from a trigger.
     pub fn after(period: IsoDuration, trigger: RetentionTrigger) -> Self {
-        Self { period: Some(period), trigger: Some(trigger), ..Self::default() }
+        Self {
+            period: Some(period),
+            trigger: Some(trigger),
+            ..Self::default()
+        }
     }
 
     /// Retention until a fixed date.
     pub fn until(date: NaiveDate) -> Self {
-        Self { until: Some(date), ..Self::default() }
+        Self {
+            until: Some(date),
+            ..Self::default()
+        }
     }
 
     /// Indefinite retention, reviewed at the given interval.
     pub fn indefinite(review_interval: Option<IsoDuration>) -> Self {
-        Self { indefinite: true, review_interval, ..Self::default() }
+        Self {
+            indefinite: true,
+            review_interval,
+            ..Self::default()
+        }
     }
 
     /// Whether the period says anything at all about how long data is kept.
@@ -153,7 +164,10 @@ pub struct RetentionException {
 impl RetentionException {
     /// An exception with its condition and retention.
     pub fn new(condition: impl Into<String>, retention: RetentionPeriod) -> Self {
-        Self { condition: condition.into(), retention }
+        Self {
+            condition: condition.into(),
+            retention,
+        }
     }
 }
 
@@ -181,6 +195,9 @@ pub struct RetentionRule {
     /// What happens to the data at the end.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disposal: Vec<DisposalAction>,
+    /// The retention and erasure policy the rule follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<crate::DocumentId>,
     /// Anything else the register says about the rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -189,7 +206,10 @@ pub struct RetentionRule {
 impl RetentionRule {
     /// A rule for the whole activity with the given retention.
     pub fn new(retention: RetentionPeriod) -> Self {
-        Self { retention, ..Self::default() }
+        Self {
+            retention,
+            ..Self::default()
+        }
     }
 
     /// Restricts the rule to a data category (call again for more).
@@ -237,36 +257,60 @@ mod tests {
     #[test]
     fn leap_day_plus_one_year_is_the_last_day_of_february() {
         let rule = RetentionPeriod::after(duration("P1Y"), RetentionTrigger::Collection);
-        assert_eq!(rule.erasure_due(Some(date(2024, 2, 29))), Some(date(2025, 2, 28)));
+        assert_eq!(
+            rule.erasure_due(Some(date(2024, 2, 29))),
+            Some(date(2025, 2, 28))
+        );
     }
 
     #[test]
     fn month_end_is_clamped() {
         let rule = RetentionPeriod::after(duration("P1M"), RetentionTrigger::EnquiryResponse);
-        assert_eq!(rule.erasure_due(Some(date(2024, 1, 31))), Some(date(2024, 2, 29)));
+        assert_eq!(
+            rule.erasure_due(Some(date(2024, 1, 31))),
+            Some(date(2024, 2, 29))
+        );
     }
 
     #[test]
     fn earlier_of_period_and_date_wins() {
         let mut rule = RetentionPeriod::after(duration("P2Y"), RetentionTrigger::Collection);
         rule.until = Some(date(2025, 1, 1));
-        assert_eq!(rule.erasure_due(Some(date(2024, 6, 1))), Some(date(2025, 1, 1)));
-        assert_eq!(rule.erasure_due(Some(date(2022, 6, 1))), Some(date(2024, 6, 1)));
+        assert_eq!(
+            rule.erasure_due(Some(date(2024, 6, 1))),
+            Some(date(2025, 1, 1))
+        );
+        assert_eq!(
+            rule.erasure_due(Some(date(2022, 6, 1))),
+            Some(date(2024, 6, 1))
+        );
     }
 
     #[test]
     fn indefinite_and_unknown_trigger_have_no_due_date() {
-        assert_eq!(RetentionPeriod::indefinite(Some(duration("P1Y"))).erasure_due(None), None);
+        assert_eq!(
+            RetentionPeriod::indefinite(Some(duration("P1Y"))).erasure_due(None),
+            None
+        );
         let rule = RetentionPeriod::after(duration("P3Y"), RetentionTrigger::LastContact);
         assert_eq!(rule.erasure_due(None), None);
-        assert_eq!(RetentionPeriod::until(date(2024, 4, 30)).erasure_due(None), Some(date(2024, 4, 30)));
+        assert_eq!(
+            RetentionPeriod::until(date(2024, 4, 30)).erasure_due(None),
+            Some(date(2024, 4, 30))
+        );
     }
 
     #[test]
     fn weeks_and_days_add_exactly() {
         let rule = RetentionPeriod::after(duration("P1W"), RetentionTrigger::Recording);
-        assert_eq!(rule.erasure_due(Some(date(2024, 12, 28))), Some(date(2025, 1, 4)));
+        assert_eq!(
+            rule.erasure_due(Some(date(2024, 12, 28))),
+            Some(date(2025, 1, 4))
+        );
         let rule = RetentionPeriod::after(duration("P28D"), RetentionTrigger::Collection);
-        assert_eq!(rule.erasure_due(Some(date(2023, 2, 1))), Some(date(2023, 3, 1)));
+        assert_eq!(
+            rule.erasure_due(Some(date(2023, 2, 1))),
+            Some(date(2023, 3, 1))
+        );
     }
 }

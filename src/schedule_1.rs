@@ -115,38 +115,103 @@ pub struct Schedule1Entry {
     pub needs_policy_document: bool,
 }
 
-const fn entry(paragraph: u8, part: Schedule1Part, heading: &'static str, apd: bool) -> Schedule1Entry {
-    Schedule1Entry { paragraph, part, heading, needs_policy_document: apd }
+const fn entry(
+    paragraph: u8,
+    part: Schedule1Part,
+    heading: &'static str,
+    apd: bool,
+) -> Schedule1Entry {
+    Schedule1Entry {
+        paragraph,
+        part,
+        heading,
+        needs_policy_document: apd,
+    }
 }
 
 use Schedule1Part::{Part1 as P1, Part2 as P2, Part3 as P3};
 
 /// The table, in the order of [`Schedule1Paragraph::ALL`].
 const TABLE: &[Schedule1Entry] = &[
-    entry(1, P1, "Employment, social security and social protection", true),
+    entry(
+        1,
+        P1,
+        "Employment, social security and social protection",
+        true,
+    ),
     entry(2, P1, "Health or social care purposes", false),
     entry(3, P1, "Public health", false),
     entry(4, P1, "Research etc", false),
     entry(6, P2, "Statutory etc and government purposes", true),
-    entry(7, P2, "Administration of justice and parliamentary purposes", true),
+    entry(
+        7,
+        P2,
+        "Administration of justice and parliamentary purposes",
+        true,
+    ),
     entry(8, P2, "Equality of opportunity or treatment", true),
-    entry(9, P2, "Racial and ethnic diversity at senior levels of organisations", true),
+    entry(
+        9,
+        P2,
+        "Racial and ethnic diversity at senior levels of organisations",
+        true,
+    ),
     entry(10, P2, "Preventing or detecting unlawful acts", true),
     entry(11, P2, "Protecting the public against dishonesty etc", true),
-    entry(12, P2, "Regulatory requirements relating to unlawful acts and dishonesty etc", true),
-    entry(13, P2, "Journalism etc in connection with unlawful acts and dishonesty etc", true),
+    entry(
+        12,
+        P2,
+        "Regulatory requirements relating to unlawful acts and dishonesty etc",
+        true,
+    ),
+    entry(
+        13,
+        P2,
+        "Journalism etc in connection with unlawful acts and dishonesty etc",
+        true,
+    ),
     entry(14, P2, "Preventing fraud", true),
-    entry(15, P2, "Suspicion of terrorist financing or money laundering", true),
-    entry(16, P2, "Support for individuals with a particular disability or medical condition", true),
+    entry(
+        15,
+        P2,
+        "Suspicion of terrorist financing or money laundering",
+        true,
+    ),
+    entry(
+        16,
+        P2,
+        "Support for individuals with a particular disability or medical condition",
+        true,
+    ),
     entry(17, P2, "Counselling etc", true),
-    entry(18, P2, "Safeguarding of children and of individuals at risk", true),
-    entry(19, P2, "Safeguarding of economic well-being of certain individuals", true),
+    entry(
+        18,
+        P2,
+        "Safeguarding of children and of individuals at risk",
+        true,
+    ),
+    entry(
+        19,
+        P2,
+        "Safeguarding of economic well-being of certain individuals",
+        true,
+    ),
     entry(20, P2, "Insurance", true),
     entry(21, P2, "Occupational pensions", true),
     entry(22, P2, "Political parties", true),
-    entry(23, P2, "Elected representatives responding to requests", true),
+    entry(
+        23,
+        P2,
+        "Elected representatives responding to requests",
+        true,
+    ),
     entry(24, P2, "Disclosure to elected representatives", true),
-    entry(25, P2, "Informing elected representatives about prisoners", true),
+    entry(
+        25,
+        P2,
+        "Informing elected representatives about prisoners",
+        true,
+    ),
     entry(26, P2, "Publication of legal judgments", true),
     entry(27, P2, "Anti-doping in sport", true),
     entry(28, P2, "Standards of behaviour in sport", true),
@@ -156,8 +221,18 @@ const TABLE: &[Schedule1Entry] = &[
     entry(32, P3, "Personal data in the public domain", false),
     entry(33, P3, "Legal claims", false),
     entry(34, P3, "Judicial acts", false),
-    entry(35, P3, "Administration of accounts used in commission of indecency offences involving children", true),
-    entry(36, P3, "Extension of conditions in Part 2 referring to substantial public interest", true),
+    entry(
+        35,
+        P3,
+        "Administration of accounts used in commission of indecency offences involving children",
+        true,
+    ),
+    entry(
+        36,
+        P3,
+        "Extension of conditions in Part 2 referring to substantial public interest",
+        true,
+    ),
     entry(37, P3, "Extension of insurance conditions", true),
 ];
 
@@ -190,7 +265,10 @@ impl Schedule1Paragraph {
 
     /// The condition with the given paragraph number, if there is one (5 and 38 onwards are not conditions).
     pub fn from_paragraph(paragraph: u8) -> Option<Self> {
-        Self::ALL.iter().copied().find(|p| p.paragraph() == paragraph)
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|p| p.paragraph() == paragraph)
     }
 }
 
@@ -201,7 +279,10 @@ mod tests {
     #[test]
     fn table_matches_the_enum() {
         assert_eq!(TABLE.len(), Schedule1Paragraph::ALL.len());
-        let numbers: Vec<u8> = Schedule1Paragraph::ALL.iter().map(|p| p.paragraph()).collect();
+        let numbers: Vec<u8> = Schedule1Paragraph::ALL
+            .iter()
+            .map(|p| p.paragraph())
+            .collect();
         let expected: Vec<u8> = (1..=37).filter(|n| *n != 5).collect();
         assert_eq!(numbers, expected);
         for p in Schedule1Paragraph::ALL {
@@ -221,7 +302,10 @@ mod tests {
         assert!(Schedule1Paragraph::EqualityOfOpportunity.needs_policy_document());
         assert!(!Schedule1Paragraph::CriminalLegalClaims.needs_policy_document());
         assert!(Schedule1Paragraph::ExtensionOfPart2Conditions.needs_policy_document());
-        assert_eq!(Schedule1Paragraph::from_paragraph(18), Some(Schedule1Paragraph::SafeguardingChildrenAndIndividualsAtRisk));
+        assert_eq!(
+            Schedule1Paragraph::from_paragraph(18),
+            Some(Schedule1Paragraph::SafeguardingChildrenAndIndividualsAtRisk)
+        );
         assert_eq!(Schedule1Paragraph::from_paragraph(5), None);
     }
 }

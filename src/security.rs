@@ -64,7 +64,10 @@ pub struct SecurityMeasure {
 impl SecurityMeasure {
     /// A measure of the given kind.
     pub fn new(kind: SecurityMeasureKind) -> Self {
-        Self { kind, description: None }
+        Self {
+            kind,
+            description: None,
+        }
     }
 
     /// Sets the measure's description.

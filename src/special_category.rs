@@ -81,9 +81,13 @@ impl Article9Condition {
             Self::EmploymentSocialSecurity => {
                 Schedule1Requirement::Paragraph(Schedule1Paragraph::EmploymentSocialSecurity)
             }
-            Self::HealthOrSocialCare => Schedule1Requirement::Paragraph(Schedule1Paragraph::HealthOrSocialCare),
+            Self::HealthOrSocialCare => {
+                Schedule1Requirement::Paragraph(Schedule1Paragraph::HealthOrSocialCare)
+            }
             Self::PublicHealth => Schedule1Requirement::Paragraph(Schedule1Paragraph::PublicHealth),
-            Self::ArchivingResearchStatistics => Schedule1Requirement::Paragraph(Schedule1Paragraph::Research),
+            Self::ArchivingResearchStatistics => {
+                Schedule1Requirement::Paragraph(Schedule1Paragraph::Research)
+            }
             Self::SubstantialPublicInterest => Schedule1Requirement::PartTwoParagraph,
             Self::ExplicitConsent
             | Self::VitalInterests
@@ -135,10 +139,15 @@ impl Para41Record {
 
     /// Whether all three entries are there (the reasons only where retention departs from the policy).
     pub fn is_complete(&self) -> bool {
-        self.article_6_basis.as_deref().is_some_and(|s| !s.trim().is_empty())
+        self.article_6_basis
+            .as_deref()
+            .is_some_and(|s| !s.trim().is_empty())
             && match self.retained_per_policy {
                 Some(true) => true,
-                Some(false) => self.reasons_for_not_following_policy.as_deref().is_some_and(|s| !s.trim().is_empty()),
+                Some(false) => self
+                    .reasons_for_not_following_policy
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty()),
                 None => false,
             }
     }

@@ -1,0 +1,136 @@
+//! Every register in examples/data parses and round-trips byte for byte.
+
+use std::path::PathBuf;
+
+pub fn example_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data"))
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn the_six_example_registers_are_there() {
+    let names: Vec<String> = example_files()
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for seed in [
+        "kent-mens-antenatal-pilot.json",
+        "kent-parent-carer-panel.json",
+        "parents-1st-peer-support.json",
+        "kent-medway-domestic-abuse-website.json",
+        "doncaster-peer-support-groups.json",
+    ] {
+        assert!(names.iter().any(|n| n == seed), "missing {seed}");
+    }
+    assert!(names.len() >= 6);
+}
+
+#[test]
+fn every_example_round_trips_byte_for_byte() {
+    for file in example_files() {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let register = ropa::from_path(&file).unwrap_or_else(|e| panic!("{e}"));
+        let written = ropa::to_string(&register).unwrap();
+        assert!(
+            written == text,
+            "{} does not round-trip; run `cargo run --example format -- {}`",
+            file.display(),
+            file.display()
+        );
+        assert_eq!(
+            ropa::from_str(&written).unwrap(),
+            register,
+            "{}",
+            file.display()
+        );
+        let mut buffer = Vec::new();
+        ropa::to_writer(&mut buffer, &register).unwrap();
+        assert_eq!(buffer, text.as_bytes());
+        assert_eq!(ropa::from_reader(text.as_bytes()).unwrap(), register);
+    }
+}
+
+#[test]
+fn the_processor_register_has_an_article_30_2_record() {
+    let register = ropa::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/northfield-research-processor.json"
+    ))
+    .unwrap();
+    let processing: Vec<_> = register
+        .activities
+        .iter()
+        .filter(|a| a.role == ropa::ActivityRole::Processor)
+        .collect();
+    assert_eq!(processing.len(), 2);
+    let controllers: Vec<&str> = processing
+        .iter()
+        .flat_map(|a| a.on_behalf_of.iter().map(|o| o.controller.as_str()))
+        .collect();
+    assert_eq!(controllers, ["harbourside", "westmoor"]);
+}
+
+#[test]
+fn seed_facts_have_their_place() {
+    let doncaster = ropa::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/doncaster-peer-support-groups.json"
+    ))
+    .unwrap();
+    let activity = &doncaster.activities[0];
+    let condition = &activity.special_category_conditions[0];
+    assert_eq!(condition.schedule_1_part, Some(ropa::Schedule1Part::Part2));
+    assert_eq!(condition.schedule_1_paragraph, None);
+    let transfer = &activity.transfers[0];
+    assert_eq!(transfer.destination, ropa::TransferDestination::Worldwide);
+    assert_eq!(
+        transfer.derogation,
+        Some(ropa::Article49Derogation::ExplicitConsent)
+    );
+
+    let parents = ropa::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/parents-1st-peer-support.json"
+    ))
+    .unwrap();
+    let activity = &parents.activities[0];
+    assert!(activity.has_special_category_data());
+    assert!(
+        activity.special_category_conditions.is_empty(),
+        "the notice names no Art 9 condition"
+    );
+    let consent = activity.purposes[0].lawful_bases[0]
+        .consent
+        .as_ref()
+        .unwrap();
+    assert_eq!(consent.form, Some(ropa::ConsentForm::Implied));
+    let indefinite = &activity.retention[1].retention;
+    assert!(indefinite.indefinite);
+    assert_eq!(
+        indefinite.review_interval.map(|d| d.to_string()),
+        Some("P1Y".to_owned())
+    );
+
+    let kent = ropa::from_path(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/data/kent-mens-antenatal-pilot.json"
+    ))
+    .unwrap();
+    let rule = &kent.activities[0].retention[0];
+    assert_eq!(
+        rule.retention.until,
+        chrono::NaiveDate::from_ymd_opt(2024, 4, 30)
+    );
+    assert!(
+        rule.wording
+            .as_deref()
+            .unwrap()
+            .contains("until April 2024")
+    );
+}

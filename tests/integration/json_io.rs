@@ -1,0 +1,127 @@
+//! Parse errors name the file, the JSON Pointer and line:column; legal gaps parse.
+
+use std::path::Path;
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+const MINIMAL: &str = r#"{
+  "schema_version": "1.0",
+  "organisation": "org",
+  "parties": [{"id": "org", "name": "Org"}],
+  "activities": []
+}"#;
+
+#[test]
+fn a_minimal_register_parses() {
+    let register = ropa::from_str(MINIMAL).unwrap();
+    assert_eq!(register.organisation().unwrap().name, "Org");
+}
+
+#[test]
+fn a_typo_is_an_error_with_pointer_and_position() {
+    let json = MINIMAL.replace(
+        r#""activities": []"#,
+        r#""activities": [{"id": "a", "name": "A", "role": "controller", "retension": []}]"#,
+    );
+    let error = ropa::from_str(&json).unwrap_err();
+    assert_eq!(error.pointer(), Some("/activities/0/retension"));
+    let (line, column) = error.line_column().unwrap();
+    assert_eq!(line, 5);
+    assert!(column > 60, "{column}");
+    let message = error.to_string();
+    assert!(
+        message.starts_with("/activities/0/retension: line 5, column"),
+        "{message}"
+    );
+    assert!(message.contains("unknown field `retension`"), "{message}");
+}
+
+#[test]
+fn a_wrong_enum_value_names_its_pointer() {
+    let json = MINIMAL.replace(
+        r#""activities": []"#,
+        r#""activities": [{"id": "a", "name": "A", "role": "owner"}]"#,
+    );
+    let error = ropa::from_str(&json).unwrap_err();
+    assert_eq!(error.pointer(), Some("/activities/0/role"));
+    assert!(
+        error.to_string().contains("unknown variant `owner`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn impossible_dates_and_bad_durations_are_rejected() {
+    let bad_date = MINIMAL.replace(
+        r#""organisation": "org","#,
+        r#""organisation": "org", "next_review": "2024-02-30","#,
+    );
+    assert_eq!(
+        ropa::from_str(&bad_date).unwrap_err().pointer(),
+        Some("/next_review")
+    );
+    let bad_duration = MINIMAL.replace(
+        r#""activities": []"#,
+        r#""activities": [{"id": "a", "name": "A", "role": "controller", "retention": [{"retention": {"period": "3 years"}}]}]"#,
+    );
+    assert_eq!(
+        ropa::from_str(&bad_duration).unwrap_err().pointer(),
+        Some("/activities/0/retention/0/retention/period")
+    );
+    let bad_country = MINIMAL.replace(
+        r#""name": "Org""#,
+        r#""name": "Org", "country": "United Kingdom""#,
+    );
+    assert_eq!(
+        ropa::from_str(&bad_country).unwrap_err().pointer(),
+        Some("/parties/0/country")
+    );
+}
+
+#[test]
+fn legal_gaps_parse() {
+    // Special category data with no condition, a transfer with no mechanism, no retention.
+    let json = MINIMAL.replace(
+        r#""activities": []"#,
+        r#""activities": [{"id": "a", "name": "A", "role": "controller",
+            "data_categories": [{"id": "h", "name": "Health", "special_category": "health"}],
+            "transfers": [{"destination": "country", "country": "US"}]}]"#,
+    );
+    let register = ropa::from_str(&json).unwrap();
+    assert!(register.activities[0].transfers[0].mechanism.is_none());
+}
+
+#[test]
+fn file_errors_name_the_file() {
+    let path = fixture("invalid/unknown-field.json");
+    let error = ropa::from_path(&path).unwrap_err();
+    let message = error.to_string();
+    assert!(
+        message.starts_with(&format!(
+            "{}: /parties/0/emial: line 7, column",
+            path.display()
+        )),
+        "{message}"
+    );
+    let missing = ropa::from_path(fixture("no-such-file.json")).unwrap_err();
+    assert!(matches!(missing, ropa::Error::Io { .. }));
+    assert!(missing.to_string().contains("no-such-file.json"));
+}
+
+#[test]
+fn trailing_garbage_and_syntax_errors_have_positions() {
+    let error = ropa::from_str(&format!("{MINIMAL} x")).unwrap_err();
+    assert_eq!(error.pointer(), Some(""));
+    assert_eq!(error.line_column(), Some((6, 3)));
+    let error = ropa::from_str("{\"schema_version\": ").unwrap_err();
+    assert!(error.to_string().contains("EOF"), "{error}");
+}
+
+#[test]
+fn pointer_tokens_are_escaped() {
+    assert_eq!(ropa::escape_token("a/b~c"), "a~1b~0c");
+}

@@ -1,0 +1,5 @@
+//! All integration tests, in one binary.
+
+mod examples_data;
+mod json_io;
+mod vocabularies;
