@@ -2,6 +2,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod activity;
+mod adequacy;
 mod automated;
 mod country;
 mod data;
@@ -23,9 +24,11 @@ mod security;
 mod special_category;
 mod system;
 mod transfer;
+pub mod validate;
 mod vocabulary;
 
 pub use activity::{ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity};
+pub use adequacy::{ADEQUACY, Adequacy, AdequacyEntry, EEA, adequacy, is_eea, is_third_country};
 pub use automated::{Article22Basis, AutomatedDecision};
 pub use country::{CountryCode, InvalidCountryCode};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
@@ -56,3 +59,4 @@ pub use system::System;
 pub use transfer::{
     Article49Derogation, Transfer, TransferDestination, TransferFrequency, TransferMechanism,
 };
+pub use validate::{Finding, Report, Rule, Severity, ValidationOptions, catalogue, validate};

@@ -1,0 +1,180 @@
+//! Validates registers and prints the findings.
+//!
+//! ```text
+//! cargo run --example validate -- [--format text|json] [--as-of YYYY-MM-DD]
+//!                                 [--min-severity info|warning|error] [--list-rules] [FILE...]
+//! ```
+//!
+//! With no FILE it validates the registers bundled in examples/data. Exit status: 0 when no
+//! finding is an error, 1 when one is, 2 when a file cannot be read or parsed.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use ropa::{Severity, ValidationOptions};
+
+struct Args {
+    json: bool,
+    list_rules: bool,
+    options: ValidationOptions,
+    files: Vec<PathBuf>,
+}
+
+fn usage() -> &'static str {
+    "usage: cargo run --example validate -- [--format text|json] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]"
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        json: false,
+        list_rules: false,
+        options: ValidationOptions::default(),
+        files: Vec::new(),
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .ok_or_else(|| format!("{name} needs a value\n{}", usage()))
+        };
+        match arg.as_str() {
+            "--format" => match value("--format")?.as_str() {
+                "text" => args.json = false,
+                "json" => args.json = true,
+                other => return Err(format!("unknown format '{other}': use text or json")),
+            },
+            "--as-of" => {
+                let text = value("--as-of")?;
+                let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_err(|e| format!("--as-of {text}: {e} (use YYYY-MM-DD)"))?;
+                args.options = args.options.as_of(date);
+            }
+            "--min-severity" => {
+                let text = value("--min-severity")?;
+                let severity: Severity = text.parse().map_err(|_| {
+                    format!("unknown severity '{text}': use info, warning or error")
+                })?;
+                args.options = args.options.min_severity(severity);
+            }
+            "--list-rules" => args.list_rules = true,
+            "-h" | "--help" => return Err(usage().to_owned()),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{}", usage()));
+            }
+            file => args.files.push(PathBuf::from(file)),
+        }
+    }
+    Ok(args)
+}
+
+fn bundled() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("examples/data"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    // Relative names read better, and are the same on every machine.
+    files
+        .into_iter()
+        .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
+        .collect()
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.list_rules {
+        for rule in ropa::catalogue() {
+            let _ = writeln!(
+                out,
+                "{:<42} {:<8} {:<32} {}",
+                rule.id, rule.severity, rule.citation, rule.summary
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
+    let files = if args.files.is_empty() {
+        // Resolve bundled files against the manifest so the command works from any directory.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        bundled()
+            .into_iter()
+            .map(|p| (root.join(&p), p))
+            .collect::<Vec<_>>()
+    } else {
+        args.files.iter().map(|p| (p.clone(), p.clone())).collect()
+    };
+
+    let mut unreadable = false;
+    let mut any_error = false;
+    let mut counts = [0usize; 3];
+    let mut json_rows = Vec::new();
+    for (path, shown) in &files {
+        let register = match ropa::from_path(path) {
+            Ok(register) => register,
+            Err(error) => {
+                eprintln!("{}", error.in_file(shown));
+                unreadable = true;
+                continue;
+            }
+        };
+        let report = ropa::validate(&register, &args.options);
+        any_error |= report.has_errors();
+        for finding in report.findings {
+            counts[finding.severity as usize] += 1;
+            if args.json {
+                json_rows.push(serde_json::json!({
+                    "file": shown.display().to_string(),
+                    "rule": finding.rule,
+                    "severity": finding.severity,
+                    "path": finding.path,
+                    "message": finding.message,
+                    "citation": finding.citation,
+                }));
+            } else {
+                let _ = writeln!(
+                    out,
+                    "{}: {} {} {}: {} ({})",
+                    shown.display(),
+                    finding.severity,
+                    finding.rule,
+                    finding.path,
+                    finding.message,
+                    finding.citation
+                );
+            }
+        }
+    }
+    if args.json {
+        let _ = serde_json::to_writer_pretty(&mut out, &json_rows);
+        let _ = writeln!(out);
+    } else {
+        let [info, warnings, errors] = counts;
+        let _ = writeln!(
+            out,
+            "{} findings in {} files: {errors} errors, {warnings} warnings, {info} info",
+            info + warnings + errors,
+            files.len()
+        );
+    }
+    let _ = out.flush();
+    if unreadable {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,174 @@
+//! Art 6 lawful bases and what each needs beside it.
+
+use super::{ActivityContext, Context, Rule, Severity};
+use crate::{Article6Basis, Regime};
+
+/// Fires when a purpose of a controller's activity has no Art 6(1) basis: processing is lawful
+/// only on one of them.
+pub const PURPOSE_WITHOUT_LAWFUL_BASIS: Rule = Rule {
+    id: "purpose-without-lawful-basis",
+    severity: Severity::Error,
+    citation: "Art 6(1)",
+    summary: "A purpose has no Art 6 lawful basis.",
+};
+
+/// Fires when one purpose relies on more than one basis. It can be right (a statutory duty and a
+/// public task), but the basis decides the rights people have (Art 13(1)(c), 17, 20, 21), so each
+/// purpose should say which one applies.
+pub const MULTIPLE_LAWFUL_BASES: Rule = Rule {
+    id: "multiple-lawful-bases",
+    severity: Severity::Warning,
+    citation: "Art 6(1)",
+    summary: "A purpose relies on more than one lawful basis.",
+};
+
+/// Fires when legitimate interests are relied on without stating the interest or referencing a
+/// legitimate interests assessment: the balancing test of Art 6(1)(f) must be done and the
+/// interest told to people (Art 13(1)(d)).
+pub const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: Rule = Rule {
+    id: "legitimate-interests-without-assessment",
+    severity: Severity::Error,
+    citation: "Art 6(1)(f)",
+    summary: "Legitimate interests without the interest stated or an LIA.",
+};
+
+/// Fires when a public authority relies on legitimate interests: Art 6(1) second subparagraph
+/// bars it for processing in the performance of their tasks. A warning, because an authority may
+/// rely on (f) for what is not one of its tasks.
+pub const PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS: Rule = Rule {
+    id: "public-authority-legitimate-interests",
+    severity: Severity::Warning,
+    citation: "Art 6(1) second subparagraph",
+    summary: "A public authority relies on legitimate interests.",
+};
+
+/// Fires when legal obligation (c) or public task (e) is relied on without the law that lays it
+/// down: Art 6(3) requires a basis in law.
+pub const BASIS_WITHOUT_LEGAL_SOURCE: Rule = Rule {
+    id: "basis-without-legal-source",
+    severity: Severity::Error,
+    citation: "Art 6(3)",
+    summary: "Legal obligation or public task without the law relied on.",
+};
+
+/// Fires when consent is relied on without a reference to where consent is recorded (Art 7(1):
+/// the controller must be able to demonstrate it) or without saying how it is withdrawn (Art 7(3)).
+pub const CONSENT_WITHOUT_RECORD: Rule = Rule {
+    id: "consent-without-record",
+    severity: Severity::Warning,
+    citation: "Art 7(1)",
+    summary: "Consent without a consent record or a withdrawal route.",
+};
+
+/// Fires when a recognised legitimate interest (Art 6(1)(ea)) is relied on outside the UK: the
+/// basis exists only in the UK GDPR (Data (Use and Access) Act 2025).
+pub const RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK: Rule = Rule {
+    id: "recognised-legitimate-interest-outside-uk",
+    severity: Severity::Error,
+    citation: "Art 6(1)",
+    summary: "A recognised legitimate interest relied on under the EU GDPR.",
+};
+
+/// Fires when an information society service offered directly to children relies on consent,
+/// its data subjects include children who may be under the regime's age of digital consent (13
+/// in the UK, DPA 2018 s9; 16 by default in the EU), and no parental authorisation is recorded.
+pub const CHILD_CONSENT_AGE: Rule = Rule {
+    id: "child-consent-age",
+    severity: Severity::Error,
+    citation: "Art 8(1)",
+    summary: "Consent from children below the age of digital consent without parental authorisation.",
+};
+
+pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    if !a.is_controller() {
+        return;
+    }
+    let consent_age = match ctx.regime {
+        Regime::UkGdpr => 13,
+        Regime::EuGdpr => 16,
+    };
+    let young_children = activity
+        .data_subjects
+        .iter()
+        .any(|s| s.children && s.minimum_age.is_none_or(|age| age < consent_age));
+    for (i, purpose) in activity.purposes.iter().enumerate() {
+        let path = format!("{}/purposes/{i}", a.path);
+        if purpose.lawful_bases.is_empty() {
+            ctx.report(
+                &PURPOSE_WITHOUT_LAWFUL_BASIS,
+                path.clone(),
+                format!(
+                    "The purpose '{}' has no Art 6 lawful basis; state the basis relied on.",
+                    purpose.description
+                ),
+            );
+        }
+        if purpose.lawful_bases.len() > 1 {
+            let bases: Vec<&str> = purpose
+                .lawful_bases
+                .iter()
+                .map(|b| b.basis.citation())
+                .collect();
+            ctx.report(&MULTIPLE_LAWFUL_BASES, format!("{path}/lawful_bases"), format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
+        }
+        for (j, basis) in purpose.lawful_bases.iter().enumerate() {
+            let path = format!("{path}/lawful_bases/{j}");
+            match basis.basis {
+                Article6Basis::LegitimateInterests => {
+                    if basis.interest.is_none() || basis.assessment.is_none() {
+                        let missing = match (basis.interest.is_none(), basis.assessment.is_none()) {
+                            (true, true) => {
+                                "the interest pursued and a legitimate interests assessment"
+                            }
+                            (true, false) => "the interest pursued",
+                            _ => "a legitimate interests assessment",
+                        };
+                        ctx.report(
+                            &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
+                            path.clone(),
+                            format!("Legitimate interests are relied on without {missing}."),
+                        );
+                    }
+                    if ctx.public_authority {
+                        ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path.clone(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
+                    }
+                }
+                Article6Basis::LegalObligation | Article6Basis::PublicTask
+                    if basis.legal_sources.is_empty() =>
+                {
+                    ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path.clone(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
+                }
+                Article6Basis::RecognisedLegitimateInterest if ctx.regime == Regime::EuGdpr => {
+                    ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path.clone(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
+                }
+                Article6Basis::Consent => {
+                    let consent = basis.consent.as_ref();
+                    let no_record = consent.and_then(|c| c.record.as_ref()).is_none();
+                    let no_withdrawal = consent
+                        .and_then(|c| c.withdrawal.as_deref())
+                        .is_none_or(|w| w.trim().is_empty());
+                    if no_record || no_withdrawal {
+                        let missing = match (no_record, no_withdrawal) {
+                            (true, true) => {
+                                "where consent is recorded (Art 7(1)) nor how it is withdrawn (Art 7(3))"
+                            }
+                            (true, false) => "where consent is recorded (Art 7(1))",
+                            _ => "how consent is withdrawn (Art 7(3))",
+                        };
+                        ctx.report(&CONSENT_WITHOUT_RECORD, path.clone(), format!("Consent is relied on for '{}' but the register does not say {missing}.", purpose.description));
+                    }
+                    if activity.information_society_service
+                        && young_children
+                        && consent
+                            .and_then(|c| c.parental_authorisation.as_ref())
+                            .is_none()
+                    {
+                        ctx.report(&CHILD_CONSENT_AGE, path.clone(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! Validation: the cross-field rules the law sets, reported as findings.
+//!
+//! [`validate`] runs every rule of the [`catalogue`] over a register in one pass and returns a
+//! [`Report`]: every finding, in a deterministic order (the register's own order: the register,
+//! then its parties, then each activity in turn), each with a stable rule id, a severity, an
+//! RFC 6901 JSON Pointer into the register's JSON, a message saying what is wrong and what would
+//! fix it, and the provision it cites. A pointer names the value that is wrong or, when something
+//! is missing, the object that lacks it.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::vocabulary::vocabulary;
+use crate::{CountryCode, ProcessingActivity, Regime, Register, RegisterIndex};
+
+mod identity;
+mod lawful_basis;
+mod references;
+mod retention;
+mod rights;
+mod special_category;
+mod transfers;
+
+pub use identity::*;
+pub use lawful_basis::*;
+pub use references::*;
+pub use retention::*;
+pub use rights::*;
+pub use special_category::*;
+pub use transfers::*;
+
+vocabulary! {
+    /// How serious a finding is.
+    pub enum Severity {
+        /// Worth knowing; not a breach.
+        Info,
+        /// Likely a gap, or a breach depending on facts the register does not hold.
+        Warning,
+        /// The register, as written, does not meet the law.
+        Error,
+    }
+}
+
+/// A validation rule: its stable id, default severity, the provision it cites and what it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// The stable kebab-case id, e.g. `"missing-retention"`.
+    pub id: &'static str,
+    /// The severity of its findings (a few rules lower or raise it case by case, as their docs say).
+    pub severity: Severity,
+    /// The provision it cites, without the regime, e.g. `"Art 30(1)(f)"`.
+    pub citation: &'static str,
+    /// One line on what it checks.
+    pub summary: &'static str,
+}
+
+/// Every rule, in the order they run.
+pub fn catalogue() -> &'static [Rule] {
+    CATALOGUE
+}
+
+const CATALOGUE: &[Rule] = &[
+    MISSING_CONTROLLER_CONTACT,
+    MISSING_DPO,
+    DPO_WITHOUT_CONTACT,
+    MISSING_REPRESENTATIVE,
+    REVIEW_OVERDUE,
+    DUPLICATE_ID,
+    DANGLING_REFERENCE,
+    JOINT_CONTROLLER_WITHOUT_ARRANGEMENT,
+    PROCESSOR_RECORD_INCOMPLETE,
+    ACTIVITY_WITHOUT_PURPOSE,
+    ACTIVITY_WITHOUT_DATA_SUBJECTS,
+    ACTIVITY_WITHOUT_DATA_CATEGORIES,
+    PURPOSE_WITHOUT_LAWFUL_BASIS,
+    MULTIPLE_LAWFUL_BASES,
+    LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
+    PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS,
+    BASIS_WITHOUT_LEGAL_SOURCE,
+    CONSENT_WITHOUT_RECORD,
+    RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK,
+    CHILD_CONSENT_AGE,
+    SPECIAL_CATEGORY_WITHOUT_CONDITION,
+    IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
+    SCHEDULE_1_CONDITION_MISSING,
+    SCHEDULE_1_CONDITION_MISMATCH,
+    APPROPRIATE_POLICY_DOCUMENT_MISSING,
+    PARA_41_RECORD_INCOMPLETE,
+    CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY,
+    CONDITION_NOT_SPECIAL_CATEGORY,
+    PROCESSOR_WITHOUT_CONTRACT,
+    TRANSFER_WITHOUT_MECHANISM,
+    TRANSFER_DESTINATION_UNNAMED,
+    DEROGATION_NOT_SPECIFIED,
+    ADEQUACY_NOT_RECOGNISED,
+    DEROGATION_BY_PUBLIC_AUTHORITY,
+    DEROGATION_USED_FOR_REGULAR_TRANSFER,
+    COMPELLING_INTERESTS_UNDOCUMENTED,
+    EU_SCCS_WITHOUT_UK_ADDENDUM,
+    TRANSFER_WITHOUT_RISK_ASSESSMENT,
+    RECIPIENT_OUTSIDE_WITHOUT_TRANSFER,
+    MISSING_RETENTION,
+    DATA_CATEGORY_WITHOUT_RETENTION,
+    INDEFINITE_RETENTION,
+    RETENTION_PERIOD_ELAPSED,
+    MISSING_SECURITY_MEASURES,
+    AUTOMATED_DECISION_WITHOUT_BASIS,
+    DPIA_EXPECTED,
+    THIRD_PARTY_SOURCE_WITHOUT_NOTICE,
+];
+
+/// Looks up a rule by id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    CATALOGUE.iter().find(|r| r.id == id)
+}
+
+/// One thing validation found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Finding {
+    /// The rule's id.
+    pub rule: &'static str,
+    /// How serious it is.
+    pub severity: Severity,
+    /// The RFC 6901 JSON Pointer into the register's JSON.
+    pub path: String,
+    /// What is wrong and what would fix it.
+    pub message: String,
+    /// The provision it breaks, e.g. "UK GDPR Art 9(2)" or "DPA 2018 Sch 1 para 41".
+    pub citation: String,
+}
+
+/// The findings of one validation run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Report {
+    /// Every finding at or above the minimum severity, in a deterministic order.
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.findings.iter().any(|f| f.severity == Severity::Error)
+    }
+
+    /// How many findings have the given severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    /// The findings of one rule.
+    pub fn of_rule<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.rule == id)
+    }
+
+    /// Whether the report is empty.
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+}
+
+/// How to validate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidationOptions {
+    /// The regime to apply where the register does not set one.
+    pub regime: Regime,
+    /// The reference date for date rules; `None` means today.
+    pub as_of: Option<NaiveDate>,
+    /// Findings below this severity are left out.
+    pub min_severity: Severity,
+}
+
+impl Default for ValidationOptions {
+    fn default() -> Self {
+        Self {
+            regime: Regime::UkGdpr,
+            as_of: None,
+            min_severity: Severity::Info,
+        }
+    }
+}
+
+impl ValidationOptions {
+    /// Sets the reference date.
+    pub fn as_of(mut self, date: NaiveDate) -> Self {
+        self.as_of = Some(date);
+        self
+    }
+
+    /// Sets the fallback regime.
+    pub fn regime(mut self, regime: Regime) -> Self {
+        self.regime = regime;
+        self
+    }
+
+    /// Sets the minimum severity reported.
+    pub fn min_severity(mut self, severity: Severity) -> Self {
+        self.min_severity = severity;
+        self
+    }
+}
+
+/// Validates a register against every rule of the [`catalogue`].
+///
+/// Runs in time linear in the size of the register: ids are resolved through maps built once.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ropa::{validate, DataCategory, Party, ProcessingActivity, Register, SpecialCategoryKind, ValidationOptions};
+///
+/// let register = Register::new(Party::new("org", "Org")).with_activity(
+///     ProcessingActivity::controller("a", "Support groups")
+///         .with_data_category(DataCategory::special("h", "Health", SpecialCategoryKind::Health)),
+/// );
+/// let options = ValidationOptions::default().as_of(NaiveDate::from_ymd_opt(2026, 1, 1).unwrap());
+/// let report = validate(&register, &options);
+/// let finding = report.of_rule("special-category-without-condition").next().unwrap();
+/// assert_eq!(finding.path, "/activities/0/data_categories/0");
+/// assert_eq!(finding.citation, "UK GDPR Art 9(1)");
+/// ```
+pub fn validate(register: &Register, options: &ValidationOptions) -> Report {
+    let mut ctx = Context::new(register, options);
+    identity::check_register(&mut ctx);
+    references::check_register(&mut ctx);
+    transfers::check_register(&mut ctx);
+    for (position, activity) in register.activities.iter().enumerate() {
+        let activity_ctx = ActivityContext::new(activity, position);
+        references::check_activity(&mut ctx, &activity_ctx);
+        identity::check_activity(&mut ctx, &activity_ctx);
+        lawful_basis::check_activity(&mut ctx, &activity_ctx);
+        special_category::check_activity(&mut ctx, &activity_ctx);
+        transfers::check_activity(&mut ctx, &activity_ctx);
+        retention::check_activity(&mut ctx, &activity_ctx);
+        rights::check_activity(&mut ctx, &activity_ctx);
+    }
+    Report {
+        findings: ctx.findings,
+    }
+}
+
+/// What every rule sees of the register.
+pub(crate) struct Context<'a> {
+    pub register: &'a Register,
+    pub index: RegisterIndex<'a>,
+    pub regime: Regime,
+    /// UK law (DPA 2018) applies: the regime is the UK GDPR, or the organisation is established in
+    /// the UK (before 2021 the DPA 2018 supplemented the EU GDPR there).
+    pub uk_law: bool,
+    pub public_authority: bool,
+    /// Where the organisation is established; a recipient there is not abroad.
+    pub organisation_country: Option<CountryCode>,
+    pub as_of: NaiveDate,
+    min_severity: Severity,
+    findings: Vec<Finding>,
+}
+
+impl<'a> Context<'a> {
+    fn new(register: &'a Register, options: &ValidationOptions) -> Self {
+        let index = register.index();
+        let regime = register.regime.unwrap_or(options.regime);
+        let country = index.party(&register.organisation).and_then(|p| p.country);
+        Self {
+            register,
+            regime,
+            uk_law: regime == Regime::UkGdpr || country == Some(CountryCode::GB),
+            public_authority: register.is_public_authority(),
+            organisation_country: country,
+            as_of: options.as_of.unwrap_or_else(today),
+            min_severity: options.min_severity,
+            index,
+            findings: Vec::new(),
+        }
+    }
+
+    /// Records a finding of the rule at its own severity.
+    pub fn report(&mut self, rule: &Rule, path: String, message: String) {
+        self.report_as(rule, rule.severity, path, message);
+    }
+
+    /// Records a finding of the rule at the given severity.
+    pub fn report_as(&mut self, rule: &Rule, severity: Severity, path: String, message: String) {
+        if severity < self.min_severity {
+            return;
+        }
+        let citation = match rule.citation.strip_prefix("Art ") {
+            Some(_) => format!("{} {}", self.regime.label(), rule.citation),
+            None => rule.citation.to_owned(),
+        };
+        self.findings.push(Finding {
+            rule: rule.id,
+            severity,
+            path,
+            message,
+            citation,
+        });
+    }
+
+    /// The name of a party, or its id where it does not resolve.
+    pub fn party_name<'b>(&self, id: &'b crate::PartyId) -> &'b str
+    where
+        'a: 'b,
+    {
+        self.index
+            .party(id)
+            .map(|p| p.name.as_str())
+            .unwrap_or(id.as_str())
+    }
+}
+
+/// What the rules see of one activity: its position and its ids, indexed once.
+pub(crate) struct ActivityContext<'a> {
+    pub activity: &'a ProcessingActivity,
+    pub path: String,
+    pub data_categories: HashMap<&'a str, usize>,
+    pub purposes: HashMap<&'a str, usize>,
+    pub recipients: HashMap<&'a str, usize>,
+}
+
+impl<'a> ActivityContext<'a> {
+    fn new(activity: &'a ProcessingActivity, position: usize) -> Self {
+        fn positions<'a, T>(
+            items: &'a [T],
+            id: impl Fn(&'a T) -> &'a str,
+        ) -> HashMap<&'a str, usize> {
+            let mut map = HashMap::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                map.entry(id(item)).or_insert(i);
+            }
+            map
+        }
+        Self {
+            activity,
+            path: format!("/activities/{position}"),
+            data_categories: positions(&activity.data_categories, |c| c.id.as_str()),
+            purposes: positions(&activity.purposes, |p| p.id.as_str()),
+            recipients: positions(&activity.recipients, |r| r.id.as_str()),
+        }
+    }
+
+    /// The activity's name for messages.
+    pub fn name(&self) -> &'a str {
+        &self.activity.name
+    }
+
+    /// Whether the organisation records this activity as a controller (Art 30(1)), not a processor.
+    pub fn is_controller(&self) -> bool {
+        self.activity.role != crate::ActivityRole::Processor
+    }
+}
+
+/// Today's date in UTC, from the system clock (chrono's `clock` feature is not needed for this).
+pub fn today() -> NaiveDate {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    chrono::DateTime::from_timestamp(i64::try_from(seconds).unwrap_or(0), 0)
+        .map(|t| t.date_naive())
+        .unwrap_or_default()
+}

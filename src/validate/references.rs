@@ -1,0 +1,301 @@
+//! Ids: unique where they are declared, and resolving where they are used.
+
+use std::collections::HashSet;
+
+use super::{ActivityContext, Context, Rule, Severity};
+use crate::{DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
+
+/// Fires when two parties, documents or activities of the register, or two purposes, data subject
+/// categories, data categories or recipients of one activity, share an id: references to that id
+/// become ambiguous.
+pub const DUPLICATE_ID: Rule = Rule {
+    id: "duplicate-id",
+    severity: Severity::Error,
+    citation: "Art 30(1)",
+    summary: "Two objects of the same kind share an id.",
+};
+
+/// Fires when a reference does not resolve: a party, document, data category, purpose or
+/// recipient id that the register does not declare. The record then says less than it seems to.
+pub const DANGLING_REFERENCE: Rule = Rule {
+    id: "dangling-reference",
+    severity: Severity::Error,
+    citation: "Art 30(1)",
+    summary: "A reference names an id the register does not declare.",
+};
+
+fn duplicates<'a>(
+    ctx: &mut Context<'_>,
+    kind: &str,
+    base: &str,
+    ids: impl Iterator<Item = &'a str>,
+) {
+    let mut seen = HashSet::new();
+    for (i, id) in ids.enumerate() {
+        if !seen.insert(id) {
+            ctx.report(
+                &DUPLICATE_ID,
+                format!("{base}/{i}/id"),
+                format!(
+                    "The {kind} id '{id}' is used more than once; give each {kind} its own id."
+                ),
+            );
+        }
+    }
+}
+
+fn party(ctx: &mut Context<'_>, id: &PartyId, path: String) {
+    if ctx.index.party(id).is_none() {
+        ctx.report(
+            &DANGLING_REFERENCE,
+            path,
+            format!("No party has the id '{id}'; add it to parties or correct the id."),
+        );
+    }
+}
+
+fn document(ctx: &mut Context<'_>, id: &DocumentId, path: String) {
+    if ctx.index.document(id).is_none() {
+        ctx.report(
+            &DANGLING_REFERENCE,
+            path,
+            format!("No document has the id '{id}'; add it to documents or correct the id."),
+        );
+    }
+}
+
+fn category(ctx: &mut Context<'_>, a: &ActivityContext<'_>, id: &DataCategoryId, path: String) {
+    if !a.data_categories.contains_key(id.as_str()) {
+        ctx.report(
+            &DANGLING_REFERENCE,
+            path,
+            format!("'{}' has no data category with the id '{id}'.", a.name()),
+        );
+    }
+}
+
+fn purpose(ctx: &mut Context<'_>, a: &ActivityContext<'_>, id: &PurposeId, path: String) {
+    if !a.purposes.contains_key(id.as_str()) {
+        ctx.report(
+            &DANGLING_REFERENCE,
+            path,
+            format!("'{}' has no purpose with the id '{id}'.", a.name()),
+        );
+    }
+}
+
+fn recipient(ctx: &mut Context<'_>, a: &ActivityContext<'_>, id: &RecipientId, path: String) {
+    if !a.recipients.contains_key(id.as_str()) {
+        ctx.report(
+            &DANGLING_REFERENCE,
+            path,
+            format!("'{}' has no recipient with the id '{id}'.", a.name()),
+        );
+    }
+}
+
+pub(super) fn check_register(ctx: &mut Context<'_>) {
+    let register = ctx.register;
+    duplicates(
+        ctx,
+        "party",
+        "/parties",
+        register.parties.iter().map(|p| p.id.as_str()),
+    );
+    duplicates(
+        ctx,
+        "document",
+        "/documents",
+        register.documents.iter().map(|d| d.id.as_str()),
+    );
+    duplicates(
+        ctx,
+        "activity",
+        "/activities",
+        register.activities.iter().map(|a| a.id.as_str()),
+    );
+
+    party(ctx, &register.organisation, "/organisation".to_owned());
+    if let Some(id) = &register.representative {
+        party(ctx, id, "/representative".to_owned());
+    }
+    if let Some(id) = &register.supervisory_authority {
+        party(ctx, id, "/supervisory_authority".to_owned());
+    }
+    if let Some(id) = register.dpo.as_ref().and_then(|d| d.party.as_ref()) {
+        party(ctx, id, "/dpo/party".to_owned());
+    }
+    for (i, p) in register.parties.iter().enumerate() {
+        if let Some(id) = &p.contract {
+            document(ctx, id, format!("/parties/{i}/contract"));
+        }
+        for (j, id) in p.sub_processors.iter().enumerate() {
+            party(ctx, id, format!("/parties/{i}/sub_processors/{j}"));
+        }
+    }
+}
+
+pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
+    duplicates(
+        ctx,
+        "purpose",
+        &format!("{base}/purposes"),
+        activity.purposes.iter().map(|p| p.id.as_str()),
+    );
+    duplicates(
+        ctx,
+        "data subject category",
+        &format!("{base}/data_subjects"),
+        activity.data_subjects.iter().map(|s| s.id.as_str()),
+    );
+    duplicates(
+        ctx,
+        "data category",
+        &format!("{base}/data_categories"),
+        activity.data_categories.iter().map(|c| c.id.as_str()),
+    );
+    duplicates(
+        ctx,
+        "recipient",
+        &format!("{base}/recipients"),
+        activity.recipients.iter().map(|r| r.id.as_str()),
+    );
+
+    for (i, id) in activity.joint_controllers.iter().enumerate() {
+        party(ctx, id, format!("{base}/joint_controllers/{i}"));
+    }
+    if let Some(id) = &activity.joint_arrangement {
+        document(ctx, id, format!("{base}/joint_arrangement"));
+    }
+    for (i, entry) in activity.on_behalf_of.iter().enumerate() {
+        party(
+            ctx,
+            &entry.controller,
+            format!("{base}/on_behalf_of/{i}/controller"),
+        );
+        if let Some(id) = &entry.contract {
+            document(ctx, id, format!("{base}/on_behalf_of/{i}/contract"));
+        }
+    }
+    for (i, p) in activity.purposes.iter().enumerate() {
+        for (j, id) in p.data_categories.iter().enumerate() {
+            category(
+                ctx,
+                a,
+                id,
+                format!("{base}/purposes/{i}/data_categories/{j}"),
+            );
+        }
+        for (j, basis) in p.lawful_bases.iter().enumerate() {
+            let path = format!("{base}/purposes/{i}/lawful_bases/{j}");
+            if let Some(id) = &basis.assessment {
+                document(ctx, id, format!("{path}/assessment"));
+            }
+            if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
+                document(ctx, id, format!("{path}/consent/record"));
+            }
+        }
+    }
+    for (i, c) in activity.data_categories.iter().enumerate() {
+        for (j, source) in c.sources.iter().enumerate() {
+            if let Some(id) = &source.party {
+                party(
+                    ctx,
+                    id,
+                    format!("{base}/data_categories/{i}/sources/{j}/party"),
+                );
+            }
+        }
+    }
+    for (i, c) in activity.special_category_conditions.iter().enumerate() {
+        let path = format!("{base}/special_category_conditions/{i}");
+        for (j, id) in c.data_categories.iter().enumerate() {
+            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+        }
+        for (j, id) in c.purposes.iter().enumerate() {
+            purpose(ctx, a, id, format!("{path}/purposes/{j}"));
+        }
+        for (j, id) in c.recipients.iter().enumerate() {
+            recipient(ctx, a, id, format!("{path}/recipients/{j}"));
+        }
+        if let Some(id) = &c.policy_document {
+            document(ctx, id, format!("{path}/policy_document"));
+        }
+    }
+    for (i, c) in activity.criminal_offence_conditions.iter().enumerate() {
+        let path = format!("{base}/criminal_offence_conditions/{i}");
+        for (j, id) in c.data_categories.iter().enumerate() {
+            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+        }
+        if let Some(id) = &c.policy_document {
+            document(ctx, id, format!("{path}/policy_document"));
+        }
+    }
+    for (i, r) in activity.recipients.iter().enumerate() {
+        let path = format!("{base}/recipients/{i}");
+        if let Some(id) = &r.party {
+            party(ctx, id, format!("{path}/party"));
+        }
+        for (j, id) in r.data_categories.iter().enumerate() {
+            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+        }
+        for (j, id) in r.purposes.iter().enumerate() {
+            purpose(ctx, a, id, format!("{path}/purposes/{j}"));
+        }
+        if let Some(id) = &r.agreement {
+            document(ctx, id, format!("{path}/agreement"));
+        }
+    }
+    for (i, t) in activity.transfers.iter().enumerate() {
+        let path = format!("{base}/transfers/{i}");
+        if let Some(id) = &t.recipient {
+            recipient(ctx, a, id, format!("{path}/recipient"));
+        }
+        if let Some(id) = &t.documentation {
+            document(ctx, id, format!("{path}/documentation"));
+        }
+        if let Some(id) = &t.risk_assessment {
+            document(ctx, id, format!("{path}/risk_assessment"));
+        }
+        for (j, id) in t.data_categories.iter().enumerate() {
+            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+        }
+    }
+    for (i, rule) in activity.retention.iter().enumerate() {
+        for (j, id) in rule.data_categories.iter().enumerate() {
+            category(
+                ctx,
+                a,
+                id,
+                format!("{base}/retention/{i}/data_categories/{j}"),
+            );
+        }
+        if let Some(id) = &rule.policy {
+            document(ctx, id, format!("{base}/retention/{i}/policy"));
+        }
+    }
+    for (i, system) in activity.systems.iter().enumerate() {
+        if let Some(id) = &system.provider {
+            party(ctx, id, format!("{base}/systems/{i}/provider"));
+        }
+        for (j, id) in system.data_categories.iter().enumerate() {
+            category(
+                ctx,
+                a,
+                id,
+                format!("{base}/systems/{i}/data_categories/{j}"),
+            );
+        }
+    }
+    if let Some(id) = activity.dpia.as_ref().and_then(|d| d.document.as_ref()) {
+        document(ctx, id, format!("{base}/dpia/document"));
+    }
+    if let Some(id) = &activity.privacy_notice {
+        document(ctx, id, format!("{base}/privacy_notice"));
+    }
+    for (i, id) in activity.breaches.iter().enumerate() {
+        document(ctx, id, format!("{base}/breaches/{i}"));
+    }
+}

@@ -1,0 +1,232 @@
+//! Special category data (Art 9), criminal offence data (Art 10), and DPA 2018 Schedule 1.
+
+use super::{ActivityContext, Context, Rule, Severity};
+use crate::{
+    Article6Basis, Article9Condition, ConsentForm, Schedule1Part, Schedule1Requirement,
+    SpecialCategoryCondition,
+};
+
+/// Fires on each special category data category (or free text that may hold such data) of a
+/// controller's activity that no Art 9(2) condition covers: the processing is prohibited unless
+/// one applies (Art 9(1)). A condition limited to named recipients covers only those disclosures.
+pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: Rule = Rule {
+    id: "special-category-without-condition",
+    severity: Severity::Error,
+    citation: "Art 9(1)",
+    summary: "Special category data with no Art 9(2) condition.",
+};
+
+/// Fires when an activity with special category data relies on consent given in a form that is
+/// not explicit (implied, or a mere affirmative act), and either names no Art 9 condition or
+/// names explicit consent: only explicit consent lifts the Art 9 prohibition (Art 9(2)(a)).
+pub const IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY: Rule = Rule {
+    id: "implied-consent-for-special-category",
+    severity: Severity::Error,
+    citation: "Art 9(2)(a)",
+    summary: "Consent that is not explicit relied on for special category data.",
+};
+
+/// UK only. Fires when Art 9(2)(b), (h), (i) or (j) is relied on without its DPA 2018 Sch 1 Part 1
+/// condition, when Art 9(2)(g) is relied on without a specific Part 2 paragraph (naming "Part 2"
+/// is not enough), or when criminal offence data is processed as authorised by law without a
+/// Schedule 1 condition (s10(5)).
+pub const SCHEDULE_1_CONDITION_MISSING: Rule = Rule {
+    id: "schedule-1-condition-missing",
+    severity: Severity::Error,
+    citation: "DPA 2018 s10",
+    summary: "An Art 9(2) condition or Art 10 authorisation without the Schedule 1 condition it needs.",
+};
+
+/// UK only. Fires when the Schedule 1 paragraph does not match the Art 9(2) condition: (b) needs
+/// para 1, (h) para 2, (i) para 3, (j) para 4, (g) a Part 2 paragraph; a Part 3 paragraph serves
+/// criminal offence data only. A paragraph beside a condition that needs none is a warning.
+pub const SCHEDULE_1_CONDITION_MISMATCH: Rule = Rule {
+    id: "schedule-1-condition-mismatch",
+    severity: Severity::Error,
+    citation: "DPA 2018 s10",
+    summary: "The Schedule 1 paragraph does not match the Art 9(2) condition.",
+};
+
+/// UK only. Fires when a Schedule 1 condition that needs an appropriate policy document (para 1,
+/// every Part 2 condition, paras 35-37) is relied on and none is referenced (Sch 1 paras 5, 38-39).
+pub const APPROPRIATE_POLICY_DOCUMENT_MISSING: Rule = Rule {
+    id: "appropriate-policy-document-missing",
+    severity: Severity::Error,
+    citation: "DPA 2018 Sch 1 para 5, 38-39",
+    summary: "A Schedule 1 condition that needs an appropriate policy document, none referenced.",
+};
+
+/// UK only. Fires when a Schedule 1 condition that needs an appropriate policy document is relied
+/// on and the record lacks the para 41 entries: how Art 6 is satisfied, and whether the data is
+/// retained and erased per the policy document (and if not, why not).
+pub const PARA_41_RECORD_INCOMPLETE: Rule = Rule {
+    id: "para-41-record-incomplete",
+    severity: Severity::Error,
+    citation: "DPA 2018 Sch 1 para 41",
+    summary: "The Sch 1 para 41 entries are missing or incomplete.",
+};
+
+/// Fires on each criminal offence data category of a controller's activity with no Art 10
+/// authority: official authority or authorisation by law (in the UK, DPA 2018 s10(5)).
+pub const CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY: Rule = Rule {
+    id: "criminal-offence-data-without-authority",
+    severity: Severity::Error,
+    citation: "Art 10",
+    summary: "Criminal offence data with no Art 10 authority.",
+};
+
+/// Fires when an activity names Art 9 conditions but records no special category data: either a
+/// data category is not marked as special category, or the condition is not needed.
+pub const CONDITION_NOT_SPECIAL_CATEGORY: Rule = Rule {
+    id: "condition-not-special-category",
+    severity: Severity::Info,
+    citation: "Art 9(1)",
+    summary: "An Art 9 condition where no special category data is recorded.",
+};
+
+fn covers_category(condition: &SpecialCategoryCondition, id: &str) -> bool {
+    condition.recipients.is_empty()
+        && (condition.data_categories.is_empty()
+            || condition.data_categories.iter().any(|c| c.as_str() == id))
+}
+
+pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    if !a.is_controller() {
+        return;
+    }
+    let has_special = activity.has_special_category_data();
+    let conditions = &activity.special_category_conditions;
+
+    for (i, category) in activity.data_categories.iter().enumerate() {
+        let path = format!("{}/data_categories/{i}", a.path);
+        if category.is_special_category()
+            && !conditions
+                .iter()
+                .any(|c| covers_category(c, category.id.as_str()))
+        {
+            let what = match category.special_category {
+                Some(kind) => format!("'{}' is special category data ({kind})", category.name),
+                None => format!("'{}' may hold special category data", category.name),
+            };
+            ctx.report(&SPECIAL_CATEGORY_WITHOUT_CONDITION, path.clone(), format!("{what} and no Art 9(2) condition covers it; record the condition relied on, or stop processing it."));
+        }
+        if category.criminal_offence
+            && !activity
+                .criminal_offence_conditions
+                .iter()
+                .any(|c| c.data_categories.is_empty() || c.data_categories.contains(&category.id))
+        {
+            ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path, format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", category.name));
+        }
+    }
+
+    if has_special {
+        let relies_on_explicit = conditions
+            .iter()
+            .any(|c| c.condition == Article9Condition::ExplicitConsent);
+        if conditions.is_empty() || relies_on_explicit {
+            for (i, purpose) in activity.purposes.iter().enumerate() {
+                for (j, basis) in purpose.lawful_bases.iter().enumerate() {
+                    let form = basis.consent.as_ref().and_then(|c| c.form);
+                    if basis.basis == Article6Basis::Consent
+                        && matches!(form, Some(ConsentForm::Implied | ConsentForm::Affirmative))
+                    {
+                        let form = form.map(|f| f.as_str()).unwrap_or_default();
+                        ctx.report(
+                            &IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
+                            format!("{}/purposes/{i}/lawful_bases/{j}/consent/form", a.path),
+                            format!("Consent for '{}' is {form}, but special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition.", purpose.description),
+                        );
+                    }
+                }
+            }
+        }
+    } else if !conditions.is_empty() {
+        ctx.report(&CONDITION_NOT_SPECIAL_CATEGORY, format!("{}/special_category_conditions", a.path), format!("'{}' names Art 9 conditions but no data category is marked as special category data.", a.name()));
+    }
+
+    if !ctx.uk_law {
+        return;
+    }
+    for (i, c) in conditions.iter().enumerate() {
+        let path = format!("{}/special_category_conditions/{i}", a.path);
+        let cite = c.condition.citation();
+        match (c.condition.uk_schedule_1_requirement(), c.schedule_1_paragraph) {
+            (Schedule1Requirement::Paragraph(expected), None) => ctx.report(
+                &SCHEDULE_1_CONDITION_MISSING,
+                path.clone(),
+                format!("Art {cite} needs the DPA 2018 Sch 1 para {} condition ({}); record it in schedule_1_paragraph.", expected.paragraph(), expected.heading()),
+            ),
+            (Schedule1Requirement::Paragraph(expected), Some(actual)) if expected != actual => ctx.report(
+                &SCHEDULE_1_CONDITION_MISMATCH,
+                format!("{path}/schedule_1_paragraph"),
+                format!("Art {cite} goes with Sch 1 para {} ({}), not para {} ({}).", expected.paragraph(), expected.heading(), actual.paragraph(), actual.heading()),
+            ),
+            (Schedule1Requirement::PartTwoParagraph, None) => {
+                let named = if c.schedule_1_part == Some(Schedule1Part::Part2) { " Naming Part 2 of Schedule 1 is not enough:" } else { "" };
+                ctx.report(&SCHEDULE_1_CONDITION_MISSING, path.clone(), format!("Art {cite} needs a specific substantial public interest condition.{named} record the Sch 1 Part 2 paragraph (6-28) relied on."));
+            }
+            (Schedule1Requirement::PartTwoParagraph, Some(actual)) if actual.part() != Schedule1Part::Part2 => ctx.report(
+                &SCHEDULE_1_CONDITION_MISMATCH,
+                format!("{path}/schedule_1_paragraph"),
+                format!("Art {cite} needs a Part 2 condition; para {} ({}) is in {}.", actual.paragraph(), actual.heading(), actual.part()),
+            ),
+            (Schedule1Requirement::None, Some(actual)) => ctx.report_as(
+                &SCHEDULE_1_CONDITION_MISMATCH,
+                Severity::Warning,
+                format!("{path}/schedule_1_paragraph"),
+                format!("Art {cite} needs no Schedule 1 condition, yet para {} ({}) is recorded; check which condition is relied on.", actual.paragraph(), actual.heading()),
+            ),
+            _ => {}
+        }
+        if let (Some(part), Some(paragraph)) = (c.schedule_1_part, c.schedule_1_paragraph)
+            && paragraph.part() != part
+        {
+            ctx.report(
+                &SCHEDULE_1_CONDITION_MISMATCH,
+                format!("{path}/schedule_1_part"),
+                format!(
+                    "Para {} is in {}, not {part}.",
+                    paragraph.paragraph(),
+                    paragraph.part()
+                ),
+            );
+        }
+        let needs_policy = match c.schedule_1_paragraph {
+            Some(paragraph) => paragraph.needs_policy_document(),
+            None => c.condition == Article9Condition::SubstantialPublicInterest,
+        };
+        if needs_policy {
+            policy_and_para_41(
+                ctx,
+                &path,
+                c.policy_document.is_some(),
+                c.para_41.as_ref().is_some_and(|r| r.is_complete()),
+            );
+        }
+    }
+    for (i, c) in activity.criminal_offence_conditions.iter().enumerate() {
+        let path = format!("{}/criminal_offence_conditions/{i}", a.path);
+        match c.schedule_1_paragraph {
+            None if c.authority == crate::CriminalOffenceAuthority::AuthorisedByLaw => ctx.report(
+                &SCHEDULE_1_CONDITION_MISSING,
+                path.clone(),
+                "Criminal offence data processed as authorised by law needs a DPA 2018 Sch 1 Part 1, 2 or 3 condition (s10(5)); record it in schedule_1_paragraph.".to_owned(),
+            ),
+            Some(paragraph) if paragraph.needs_policy_document() => {
+                policy_and_para_41(ctx, &path, c.policy_document.is_some(), c.para_41.as_ref().is_some_and(|r| r.is_complete()));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn policy_and_para_41(ctx: &mut Context<'_>, path: &str, has_policy: bool, para_41_complete: bool) {
+    if !has_policy {
+        ctx.report(&APPROPRIATE_POLICY_DOCUMENT_MISSING, path.to_owned(), "This Schedule 1 condition needs an appropriate policy document; reference it in policy_document.".to_owned());
+    }
+    if !para_41_complete {
+        ctx.report(&PARA_41_RECORD_INCOMPLETE, path.to_owned(), "Record the para 41 entries: how the processing satisfies Art 6, and whether the data is retained and erased per the appropriate policy document (and if not, why not).".to_owned());
+    }
+}

@@ -1,0 +1,298 @@
+//! Processors, recipients and international transfers (Art 28, Chapter V).
+
+use std::collections::HashSet;
+
+use super::{ActivityContext, Context, Rule, Severity};
+use crate::adequacy::{Adequacy, adequacy, is_third_country};
+use crate::{
+    Article6Basis, Article49Derogation, RecipientRole, Regime, TransferDestination,
+    TransferFrequency, TransferMechanism,
+};
+
+/// Fires when a processor, a sub-processor, or a controller the organisation processes for has
+/// no Art 28(3) contract recorded: processing by a processor is governed by a contract or other
+/// legal act.
+pub const PROCESSOR_WITHOUT_CONTRACT: Rule = Rule {
+    id: "processor-without-contract",
+    severity: Severity::Error,
+    citation: "Art 28(3)",
+    summary: "A processor without an Art 28 contract.",
+};
+
+/// Fires when a transfer states no mechanism: a transfer is lawful only under Chapter V (Art 44),
+/// and the record must describe it (Art 30(1)(e)).
+pub const TRANSFER_WITHOUT_MECHANISM: Rule = Rule {
+    id: "transfer-without-mechanism",
+    severity: Severity::Error,
+    citation: "Art 44",
+    summary: "An international transfer with no Chapter V mechanism.",
+};
+
+/// Fires when a transfer to a country or an international organisation does not name it
+/// (Art 30(1)(e) requires the identification of the third country or organisation).
+pub const TRANSFER_DESTINATION_UNNAMED: Rule = Rule {
+    id: "transfer-destination-unnamed",
+    severity: Severity::Error,
+    citation: "Art 30(1)(e)",
+    summary: "A transfer that does not name its country or international organisation.",
+};
+
+/// Fires when a transfer relies on a derogation without saying which of Art 49(1)(a)-(g): each has
+/// its own conditions.
+pub const DEROGATION_NOT_SPECIFIED: Rule = Rule {
+    id: "derogation-not-specified",
+    severity: Severity::Error,
+    citation: "Art 49(1)",
+    summary: "A derogation without saying which one.",
+};
+
+/// Fires when adequacy is claimed for a destination the regime does not recognise as adequate on
+/// the reference date, for the United States when the recipient is not certified under the Data
+/// Privacy Framework (or its UK Extension), or for worldwide publication or an international
+/// organisation, which no decision covers.
+pub const ADEQUACY_NOT_RECOGNISED: Rule = Rule {
+    id: "adequacy-not-recognised",
+    severity: Severity::Error,
+    citation: "Art 45",
+    summary: "Adequacy claimed for a destination not adequate on the reference date.",
+};
+
+/// Fires when a public authority, in an activity it carries out under public task or legal
+/// obligation, relies on the derogations of Art 49(1)(a), (b) or (c) or on compelling legitimate
+/// interests: Art 49(3) bars them in the exercise of public powers.
+pub const DEROGATION_BY_PUBLIC_AUTHORITY: Rule = Rule {
+    id: "derogation-by-public-authority",
+    severity: Severity::Error,
+    citation: "Art 49(3)",
+    summary: "A public authority uses Art 49(1)(a)-(c) or compelling interests in the exercise of its powers.",
+};
+
+/// Fires when a derogation is used for a regular transfer. Derogations are for occasional
+/// transfers (EDPB Guidelines 2/2018); for compelling legitimate interests, "not repetitive" is a
+/// condition of Art 49(1) itself, so that case is an error.
+pub const DEROGATION_USED_FOR_REGULAR_TRANSFER: Rule = Rule {
+    id: "derogation-used-for-regular-transfer",
+    severity: Severity::Warning,
+    citation: "EDPB Guidelines 2/2018",
+    summary: "An Art 49 derogation used for a regular transfer.",
+};
+
+/// Fires when a transfer on compelling legitimate interests has no documentation of the
+/// assessment and suitable safeguards, which the record must hold (Art 30(1)(e), 49(6)).
+pub const COMPELLING_INTERESTS_UNDOCUMENTED: Rule = Rule {
+    id: "compelling-interests-undocumented",
+    severity: Severity::Error,
+    citation: "Art 49(6)",
+    summary: "Compelling legitimate interests without documented safeguards.",
+};
+
+/// Fires when a register under the UK GDPR relies on the EU standard contractual clauses alone:
+/// they are valid for UK transfers only with the UK Addendum (DPA 2018 s119A).
+pub const EU_SCCS_WITHOUT_UK_ADDENDUM: Rule = Rule {
+    id: "eu-sccs-without-uk-addendum",
+    severity: Severity::Error,
+    citation: "DPA 2018 s119A",
+    summary: "Bare EU SCCs relied on under the UK GDPR.",
+};
+
+/// Fires when an Art 46 safeguard is relied on without a transfer risk assessment (UK) or transfer
+/// impact assessment (EU): the exporter must check that the safeguard is effective in the
+/// destination (C-311/18 Schrems II).
+pub const TRANSFER_WITHOUT_RISK_ASSESSMENT: Rule = Rule {
+    id: "transfer-without-risk-assessment",
+    severity: Severity::Warning,
+    citation: "Art 46(1)",
+    summary: "An Art 46 safeguard without a transfer risk or impact assessment.",
+};
+
+/// Fires when a recipient is located in a third country and no transfer of the activity names it:
+/// the transfer must be recorded (Art 30(1)(e)) and rest on Chapter V.
+pub const RECIPIENT_OUTSIDE_WITHOUT_TRANSFER: Rule = Rule {
+    id: "recipient-outside-without-transfer",
+    severity: Severity::Error,
+    citation: "Art 30(1)(e)",
+    summary: "A recipient in a third country with no transfer recorded.",
+};
+
+pub(super) fn check_register(ctx: &mut Context<'_>) {
+    for (i, party) in ctx.register.parties.iter().enumerate() {
+        for (j, id) in party.sub_processors.iter().enumerate() {
+            if let Some(sub) = ctx.index.party(id)
+                && sub.contract.is_none()
+            {
+                ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("/parties/{i}/sub_processors/{j}"), format!("Sub-processor {} of {} has no Art 28 contract recorded; reference it in the sub-processor's contract.", sub.name, party.name));
+            }
+        }
+    }
+}
+
+pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    for (i, entry) in activity.on_behalf_of.iter().enumerate() {
+        if entry.contract.is_none() {
+            ctx.report(
+                &PROCESSOR_WITHOUT_CONTRACT,
+                format!("{}/on_behalf_of/{i}", a.path),
+                format!(
+                    "No Art 28 contract with {} is recorded for '{}'.",
+                    ctx.party_name(&entry.controller),
+                    a.name()
+                ),
+            );
+        }
+    }
+    for (i, r) in activity.recipients.iter().enumerate() {
+        if r.role == Some(RecipientRole::Processor) {
+            let party = r.party.as_ref().and_then(|id| ctx.index.party(id));
+            if r.agreement.is_none() && party.is_none_or(|p| p.contract.is_none()) {
+                let name = party
+                    .map(|p| p.name.as_str())
+                    .or(r.category.as_deref())
+                    .unwrap_or(r.id.as_str());
+                ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("{}/recipients/{i}", a.path), format!("Processor {name} has no Art 28 contract recorded; reference it in the party's contract or the recipient's agreement."));
+            }
+        }
+    }
+
+    let public_powers = ctx.public_authority
+        && activity
+            .purposes
+            .iter()
+            .flat_map(|p| &p.lawful_bases)
+            .any(|b| {
+                matches!(
+                    b.basis,
+                    Article6Basis::PublicTask | Article6Basis::LegalObligation
+                )
+            });
+    let mut transferred: HashSet<&str> = HashSet::with_capacity(activity.transfers.len());
+    for (i, t) in activity.transfers.iter().enumerate() {
+        let path = format!("{}/transfers/{i}", a.path);
+        if let Some(id) = &t.recipient {
+            transferred.insert(id.as_str());
+        }
+        match t.destination {
+            TransferDestination::Country if t.country.is_none() => {
+                ctx.report(
+                    &TRANSFER_DESTINATION_UNNAMED,
+                    path.clone(),
+                    "The transfer does not name its destination country; set country.".to_owned(),
+                );
+            }
+            TransferDestination::InternationalOrganisation if t.organisation.is_none() => {
+                ctx.report(
+                    &TRANSFER_DESTINATION_UNNAMED,
+                    path.clone(),
+                    "The transfer does not name the international organisation; set organisation."
+                        .to_owned(),
+                );
+            }
+            _ => {}
+        }
+        let Some(mechanism) = t.mechanism else {
+            ctx.report(&TRANSFER_WITHOUT_MECHANISM, path, "The transfer states no mechanism; record adequacy, an Art 46 safeguard or the Art 49 derogation relied on.".to_owned());
+            continue;
+        };
+        match mechanism {
+            TransferMechanism::Adequacy => check_adequacy(ctx, a, t, &path),
+            TransferMechanism::Derogation if t.derogation.is_none() => {
+                ctx.report(&DEROGATION_NOT_SPECIFIED, path.clone(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
+            }
+            TransferMechanism::EuStandardContractualClauses if ctx.regime == Regime::UkGdpr => {
+                ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{path}/mechanism"), "The EU SCCs alone do not cover a transfer under the UK GDPR; use them with the UK Addendum (eu_sccs_with_uk_addendum) or use the IDTA.".to_owned());
+            }
+            _ => {}
+        }
+        let barred = match mechanism {
+            TransferMechanism::CompellingLegitimateInterests => {
+                Some("compelling legitimate interests")
+            }
+            TransferMechanism::Derogation => t
+                .derogation
+                .filter(|d| {
+                    matches!(
+                        d,
+                        Article49Derogation::ExplicitConsent
+                            | Article49Derogation::ContractWithDataSubject
+                            | Article49Derogation::ContractInDataSubjectInterest
+                    )
+                })
+                .map(|d| d.citation()),
+            _ => None,
+        };
+        if let (Some(barred), true) = (barred, public_powers) {
+            ctx.report(&DEROGATION_BY_PUBLIC_AUTHORITY, format!("{path}/mechanism"), format!("A public authority exercising its public powers cannot rely on {barred} (Art 49(3)); use an Art 46 safeguard or another derogation."));
+        }
+        let derogation = matches!(
+            mechanism,
+            TransferMechanism::Derogation | TransferMechanism::CompellingLegitimateInterests
+        );
+        if derogation && t.frequency == Some(TransferFrequency::Regular) {
+            let severity = if mechanism == TransferMechanism::CompellingLegitimateInterests {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
+            ctx.report_as(&DEROGATION_USED_FOR_REGULAR_TRANSFER, severity, format!("{path}/frequency"), "Art 49 derogations are for occasional transfers; a regular transfer needs adequacy or an Art 46 safeguard.".to_owned());
+        }
+        if mechanism == TransferMechanism::CompellingLegitimateInterests
+            && t.documentation.is_none()
+        {
+            ctx.report(&COMPELLING_INTERESTS_UNDOCUMENTED, path.clone(), "A transfer on compelling legitimate interests must have its assessment and suitable safeguards documented in the record; reference the documentation.".to_owned());
+        }
+        if mechanism.is_article_46_safeguard() && t.risk_assessment.is_none() {
+            ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path, format!("The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.", mechanism.as_str()));
+        }
+    }
+
+    for (i, r) in activity.recipients.iter().enumerate() {
+        let country = r.country.or_else(|| {
+            r.party
+                .as_ref()
+                .and_then(|id| ctx.index.party(id))
+                .and_then(|p| p.country)
+        });
+        if let Some(country) = country
+            && is_third_country(ctx.regime, country)
+            && Some(country) != ctx.organisation_country
+            && !transferred.contains(r.id.as_str())
+        {
+            ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/recipients/{i}", a.path), format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
+        }
+    }
+}
+
+fn check_adequacy(ctx: &mut Context<'_>, a: &ActivityContext<'_>, t: &crate::Transfer, path: &str) {
+    let label = ctx.regime.label();
+    let problem = match (t.destination, t.country) {
+        (TransferDestination::Worldwide, _) => Some(
+            "publication reachable worldwide is not covered by any adequacy decision".to_owned(),
+        ),
+        (TransferDestination::InternationalOrganisation, _) => {
+            Some("no adequacy decision covers this international organisation".to_owned())
+        }
+        (TransferDestination::Country, None) => None,
+        (TransferDestination::Country, Some(country)) => {
+            match adequacy(ctx.regime, country, ctx.as_of) {
+                Adequacy::Adequate | Adequacy::Domestic => None,
+                Adequacy::NotAdequate => Some(format!(
+                    "{country} is not adequate under the {label} on {}",
+                    ctx.as_of
+                )),
+                Adequacy::CertifiedRecipientsOnly => {
+                    let certified = t
+                        .recipient
+                        .as_ref()
+                        .and_then(|id| a.recipients.get(id.as_str()))
+                        .and_then(|&i| a.activity.recipients[i].party.as_ref())
+                        .and_then(|id| ctx.index.party(id))
+                        .is_some_and(|p| p.dpf_certified);
+                    (!certified).then(|| format!("adequacy for {country} covers only recipients certified under the Data Privacy Framework, and the recipient is not marked dpf_certified"))
+                }
+            }
+        }
+    };
+    if let Some(problem) = problem {
+        ctx.report(&ADEQUACY_NOT_RECOGNISED, format!("{path}/mechanism"), format!("Adequacy is claimed, but {problem}; rely on an Art 46 safeguard or an Art 49 derogation."));
+    }
+}
