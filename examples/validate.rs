@@ -96,6 +96,11 @@ fn main() -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.list_rules && args.json {
+        let _ = serde_json::to_writer_pretty(&mut out, ropa::catalogue());
+        let _ = writeln!(out);
+        return ExitCode::SUCCESS;
+    }
     if args.list_rules {
         for rule in ropa::catalogue() {
             let _ = writeln!(

@@ -2,4 +2,5 @@
 
 mod examples_data;
 mod json_io;
+mod rules;
 mod vocabularies;

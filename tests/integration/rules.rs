@@ -1,0 +1,914 @@
+//! Table-driven tests of the rule catalogue: for every rule, a register where it fires (with the
+//! path asserted) and a close variant where it does not.
+
+use chrono::NaiveDate;
+use ropa::*;
+
+const BASE: &str = r#"{
+  "schema_version": "1.0",
+  "regime": "uk_gdpr",
+  "organisation": "org",
+  "dpo": {"contacts": [{"email": "dpo@example.org"}]},
+  "next_review": "2027-01-01",
+  "security_measures": [{"kind": "access_control"}],
+  "parties": [
+    {"id": "org", "name": "Example Ltd", "kind": "company", "country": "GB", "contacts": [{"email": "info@example.org"}]},
+    {"id": "proc", "name": "Hosting Ltd", "kind": "company", "country": "GB", "contract": "dpa", "contacts": [{"email": "privacy@hosting.example"}]},
+    {"id": "partner", "name": "Partner Ltd", "kind": "company", "country": "GB", "contacts": [{"email": "dp@partner.example"}]},
+    {"id": "us-vendor", "name": "Vendor Inc.", "kind": "company", "country": "US", "contract": "dpa", "contacts": [{"email": "privacy@vendor.example"}]}
+  ],
+  "activities": [
+    {
+      "id": "a",
+      "name": "Member services",
+      "status": "active",
+      "role": "controller",
+      "purposes": [
+        {"id": "p1", "description": "Running the membership", "lawful_bases": [
+          {"basis": "consent", "consent": {"form": "explicit", "record": "consents", "withdrawal": "Email us"}}
+        ]}
+      ],
+      "data_subjects": [{"id": "s", "name": "Members"}],
+      "data_categories": [
+        {"id": "c1", "name": "Contact details", "sources": [{"kind": "data_subject"}]},
+        {"id": "h", "name": "Health", "special_category": "health", "sources": [{"kind": "data_subject"}]}
+      ],
+      "special_category_conditions": [{"condition": "explicit_consent"}],
+      "recipients": [{"id": "r", "party": "proc", "role": "processor"}],
+      "retention": [{"retention": {"period": "P1Y", "trigger": "last_contact"}}],
+      "privacy_notice": "notice"
+    }
+  ],
+  "documents": [
+    {"id": "dpa", "kind": "art28_contract", "title": "DPA"},
+    {"id": "notice", "kind": "privacy_notice", "title": "Privacy notice"},
+    {"id": "consents", "kind": "consent_record", "title": "Consent log"},
+    {"id": "apd", "kind": "appropriate_policy_document", "title": "APD"},
+    {"id": "lia", "kind": "legitimate_interests_assessment", "title": "LIA"},
+    {"id": "tra", "kind": "transfer_risk_assessment", "title": "TRA"},
+    {"id": "arrangement", "kind": "joint_controller_arrangement", "title": "Art 26 arrangement"},
+    {"id": "dpia", "kind": "dpia", "title": "DPIA"}
+  ]
+}"#;
+
+fn as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+}
+
+fn base() -> Register {
+    ropa::from_str(BASE).unwrap()
+}
+
+fn run(register: &Register) -> Report {
+    validate(register, &ValidationOptions::default().as_of(as_of()))
+}
+
+fn date(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn act(r: &mut Register) -> &mut ProcessingActivity {
+    &mut r.activities[0]
+}
+
+fn basis(r: &mut Register) -> &mut LawfulBasis {
+    &mut r.activities[0].purposes[0].lawful_bases[0]
+}
+
+fn set_basis(r: &mut Register, basis: LawfulBasis) {
+    r.activities[0].purposes[0].lawful_bases = vec![basis];
+}
+
+fn org(r: &mut Register) -> &mut Party {
+    &mut r.parties[0]
+}
+
+fn public_authority(r: &mut Register) {
+    org(r).kind = Some(PartyKind::PublicAuthority);
+    set_basis(r, LawfulBasis::public_task("Local Government Act 1972"));
+}
+
+fn special(
+    r: &mut Register,
+    condition: Article9Condition,
+    paragraph: Option<Schedule1Paragraph>,
+) -> &mut SpecialCategoryCondition {
+    let mut c = SpecialCategoryCondition::new(condition);
+    c.schedule_1_paragraph = paragraph;
+    c.policy_document = Some("apd".into());
+    c.para_41 = Some(Para41Record::new("Art 6(1)(a) consent", true));
+    act(r).special_category_conditions = vec![c];
+    &mut act(r).special_category_conditions[0]
+}
+
+fn transfer(r: &mut Register, t: Transfer) -> &mut Transfer {
+    act(r).transfers = vec![t];
+    &mut act(r).transfers[0]
+}
+
+fn us_transfer() -> Transfer {
+    Transfer::to_country(CountryCode::US).with_recipient("us")
+}
+
+fn us_recipient(r: &mut Register) {
+    act(r)
+        .recipients
+        .push(Recipient::new("us", RecipientRole::Processor).with_party("us-vendor"));
+}
+
+fn processor_role(r: &mut Register) {
+    let a = act(r);
+    a.role = ActivityRole::Processor;
+    a.on_behalf_of = vec![
+        OnBehalfOf::new("partner")
+            .with_processing("Hosting")
+            .with_contract("dpa"),
+    ];
+}
+
+struct Case {
+    rule: &'static str,
+    path: &'static str,
+    fire: fn(&mut Register),
+    quiet: fn(&mut Register),
+}
+
+const CASES: &[Case] = &[
+    Case {
+        rule: "missing-controller-contact",
+        path: "/parties/0",
+        fire: |r| org(r).contacts.clear(),
+        quiet: |r| org(r).contacts = vec![Contact::new().with_web("https://example.org/contact")],
+    },
+    Case {
+        rule: "missing-dpo",
+        path: "",
+        fire: |r| {
+            r.dpo = None;
+            public_authority(r)
+        },
+        quiet: |r| r.dpo = None,
+    },
+    Case {
+        rule: "dpo-without-contact",
+        path: "/dpo",
+        fire: |r| r.dpo = Some(Dpo::default().with_name("A. Person")),
+        quiet: |r| r.dpo = Some(Dpo::new(Contact::new().with_phone("0100"))),
+    },
+    Case {
+        rule: "missing-representative",
+        path: "",
+        fire: |r| org(r).country = Some(CountryCode::US),
+        quiet: |r| {
+            org(r).country = Some(CountryCode::US);
+            r.representative = Some("partner".into())
+        },
+    },
+    Case {
+        rule: "review-overdue",
+        path: "/next_review",
+        fire: |r| r.next_review = Some(date("2026-05-31")),
+        quiet: |r| r.next_review = Some(date("2026-06-01")),
+    },
+    Case {
+        rule: "duplicate-id",
+        path: "/documents/8/id",
+        fire: |r| {
+            r.documents
+                .push(Document::new("dpa", DocumentKind::Other, "Copy"))
+        },
+        quiet: |r| {
+            r.documents
+                .push(Document::new("dpa-2", DocumentKind::Other, "Copy"))
+        },
+    },
+    Case {
+        rule: "dangling-reference",
+        path: "/activities/0/privacy_notice",
+        fire: |r| act(r).privacy_notice = Some("notise".into()),
+        quiet: |r| act(r).privacy_notice = Some("dpa".into()),
+    },
+    Case {
+        rule: "joint-controller-without-arrangement",
+        path: "/activities/0",
+        fire: |r| {
+            act(r).role = ActivityRole::JointController;
+            act(r).joint_controllers = vec!["partner".into()]
+        },
+        quiet: |r| {
+            act(r).role = ActivityRole::JointController;
+            act(r).joint_controllers = vec!["partner".into()];
+            act(r).joint_arrangement = Some("arrangement".into())
+        },
+    },
+    Case {
+        rule: "processor-record-incomplete",
+        path: "/activities/0/on_behalf_of/0",
+        fire: |r| {
+            processor_role(r);
+            act(r).on_behalf_of[0].processing.clear()
+        },
+        quiet: processor_role,
+    },
+    Case {
+        rule: "activity-without-purpose",
+        path: "/activities/0",
+        fire: |r| act(r).purposes.clear(),
+        quiet: |r| {
+            processor_role(r);
+            act(r).purposes.clear()
+        },
+    },
+    Case {
+        rule: "activity-without-data-subjects",
+        path: "/activities/0",
+        fire: |r| act(r).data_subjects.clear(),
+        quiet: |r| {
+            processor_role(r);
+            act(r).data_subjects.clear()
+        },
+    },
+    Case {
+        rule: "activity-without-data-categories",
+        path: "/activities/0",
+        fire: |r| act(r).data_categories.clear(),
+        quiet: |r| {
+            processor_role(r);
+            act(r).data_categories.clear()
+        },
+    },
+    Case {
+        rule: "purpose-without-lawful-basis",
+        path: "/activities/0/purposes/0",
+        fire: |r| act(r).purposes[0].lawful_bases.clear(),
+        quiet: |r| set_basis(r, LawfulBasis::new(Article6Basis::Contract)),
+    },
+    Case {
+        rule: "multiple-lawful-bases",
+        path: "/activities/0/purposes/0/lawful_bases",
+        fire: |r| {
+            act(r).purposes[0]
+                .lawful_bases
+                .push(LawfulBasis::new(Article6Basis::Contract))
+        },
+        quiet: |r| {
+            act(r).purposes.push(
+                Purpose::new("p2", "Billing").with_basis(LawfulBasis::new(Article6Basis::Contract)),
+            )
+        },
+    },
+    Case {
+        rule: "legitimate-interests-without-assessment",
+        path: "/activities/0/purposes/0/lawful_bases/0",
+        fire: |r| {
+            set_basis(r, LawfulBasis::new(Article6Basis::LegitimateInterests));
+            basis(r).interest = Some("Fraud prevention".into())
+        },
+        quiet: |r| {
+            set_basis(
+                r,
+                LawfulBasis::legitimate_interests("Fraud prevention", "lia"),
+            )
+        },
+    },
+    Case {
+        rule: "public-authority-legitimate-interests",
+        path: "/activities/0/purposes/0/lawful_bases/0",
+        fire: |r| {
+            public_authority(r);
+            set_basis(r, LawfulBasis::legitimate_interests("Fundraising", "lia"))
+        },
+        quiet: |r| set_basis(r, LawfulBasis::legitimate_interests("Fundraising", "lia")),
+    },
+    Case {
+        rule: "basis-without-legal-source",
+        path: "/activities/0/purposes/0/lawful_bases/0",
+        fire: |r| set_basis(r, LawfulBasis::new(Article6Basis::LegalObligation)),
+        quiet: |r| set_basis(r, LawfulBasis::legal_obligation("Companies Act 2006")),
+    },
+    Case {
+        rule: "consent-without-record",
+        path: "/activities/0/purposes/0/lawful_bases/0",
+        fire: |r| basis(r).consent.as_mut().unwrap().record = None,
+        quiet: |r| basis(r).consent.as_mut().unwrap().record = Some("notice".into()),
+    },
+    Case {
+        rule: "recognised-legitimate-interest-outside-uk",
+        path: "/activities/0/purposes/0/lawful_bases/0",
+        fire: |r| {
+            r.regime = Some(Regime::EuGdpr);
+            set_basis(
+                r,
+                LawfulBasis::new(Article6Basis::RecognisedLegitimateInterest),
+            )
+        },
+        quiet: |r| {
+            set_basis(
+                r,
+                LawfulBasis::new(Article6Basis::RecognisedLegitimateInterest),
+            )
+        },
+    },
+    Case {
+        rule: "child-consent-age",
+        path: "/activities/0/purposes/0/lawful_bases/0",
+        fire: |r| {
+            act(r).information_society_service = true;
+            act(r).data_subjects[0].children = true;
+            act(r).data_subjects[0].minimum_age = Some(10)
+        },
+        quiet: |r| {
+            act(r).information_society_service = true;
+            act(r).data_subjects[0].children = true;
+            act(r).data_subjects[0].minimum_age = Some(13)
+        },
+    },
+    Case {
+        rule: "special-category-without-condition",
+        path: "/activities/0/data_categories/1",
+        fire: |r| act(r).special_category_conditions.clear(),
+        quiet: |r| act(r).special_category_conditions[0].data_categories = vec!["h".into()],
+    },
+    Case {
+        rule: "implied-consent-for-special-category",
+        path: "/activities/0/purposes/0/lawful_bases/0/consent/form",
+        fire: |r| basis(r).consent.as_mut().unwrap().form = Some(ConsentForm::Implied),
+        quiet: |r| {
+            basis(r).consent.as_mut().unwrap().form = Some(ConsentForm::Implied);
+            special(
+                r,
+                Article9Condition::HealthOrSocialCare,
+                Some(Schedule1Paragraph::HealthOrSocialCare),
+            );
+        },
+    },
+    Case {
+        rule: "schedule-1-condition-missing",
+        path: "/activities/0/special_category_conditions/0",
+        fire: |r| {
+            special(r, Article9Condition::SubstantialPublicInterest, None).schedule_1_part =
+                Some(Schedule1Part::Part2)
+        },
+        quiet: |r| {
+            special(
+                r,
+                Article9Condition::SubstantialPublicInterest,
+                Some(Schedule1Paragraph::EqualityOfOpportunity),
+            );
+        },
+    },
+    Case {
+        rule: "schedule-1-condition-mismatch",
+        path: "/activities/0/special_category_conditions/0/schedule_1_paragraph",
+        fire: |r| {
+            special(
+                r,
+                Article9Condition::HealthOrSocialCare,
+                Some(Schedule1Paragraph::EqualityOfOpportunity),
+            );
+        },
+        quiet: |r| {
+            special(
+                r,
+                Article9Condition::HealthOrSocialCare,
+                Some(Schedule1Paragraph::HealthOrSocialCare),
+            );
+        },
+    },
+    Case {
+        rule: "appropriate-policy-document-missing",
+        path: "/activities/0/special_category_conditions/0",
+        fire: |r| {
+            special(
+                r,
+                Article9Condition::SubstantialPublicInterest,
+                Some(Schedule1Paragraph::EqualityOfOpportunity),
+            )
+            .policy_document = None
+        },
+        quiet: |r| {
+            special(
+                r,
+                Article9Condition::HealthOrSocialCare,
+                Some(Schedule1Paragraph::HealthOrSocialCare),
+            )
+            .policy_document = None
+        },
+    },
+    Case {
+        rule: "para-41-record-incomplete",
+        path: "/activities/0/special_category_conditions/0",
+        fire: |r| {
+            special(
+                r,
+                Article9Condition::SubstantialPublicInterest,
+                Some(Schedule1Paragraph::EqualityOfOpportunity),
+            )
+            .para_41 = Some(Para41Record::new("Art 6(1)(e)", false))
+        },
+        quiet: |r| {
+            let mut record = Para41Record::new("Art 6(1)(e)", false);
+            record.reasons_for_not_following_policy = Some("Litigation hold".into());
+            special(
+                r,
+                Article9Condition::SubstantialPublicInterest,
+                Some(Schedule1Paragraph::EqualityOfOpportunity),
+            )
+            .para_41 = Some(record)
+        },
+    },
+    Case {
+        rule: "criminal-offence-data-without-authority",
+        path: "/activities/0/data_categories/2",
+        fire: |r| {
+            act(r)
+                .data_categories
+                .push(DataCategory::criminal_offence("dbs", "DBS checks"))
+        },
+        quiet: |r| {
+            act(r)
+                .data_categories
+                .push(DataCategory::criminal_offence("dbs", "DBS checks"));
+            act(r)
+                .criminal_offence_conditions
+                .push(CriminalOffenceCondition::new(
+                    CriminalOffenceAuthority::OfficialAuthority,
+                ))
+        },
+    },
+    Case {
+        rule: "condition-not-special-category",
+        path: "/activities/0/special_category_conditions",
+        fire: |r| act(r).data_categories.truncate(1),
+        quiet: |r| {
+            act(r).data_categories.truncate(1);
+            act(r).data_categories[0].may_include_special_category = true
+        },
+    },
+    Case {
+        rule: "processor-without-contract",
+        path: "/activities/0/recipients/0",
+        fire: |r| r.parties[1].contract = None,
+        quiet: |r| {
+            r.parties[1].contract = None;
+            act(r).recipients[0].agreement = Some("dpa".into())
+        },
+    },
+    Case {
+        rule: "transfer-without-mechanism",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            us_recipient(r);
+            transfer(r, us_transfer());
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Case {
+        rule: "transfer-destination-unnamed",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            )
+            .country = None
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Case {
+        rule: "derogation-not-specified",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer().with_mechanism(TransferMechanism::Derogation),
+            );
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer().with_derogation(Article49Derogation::LegalClaims),
+            );
+        },
+    },
+    Case {
+        rule: "adequacy-not-recognised",
+        path: "/activities/0/transfers/0/mechanism",
+        fire: |r| {
+            us_recipient(r);
+            transfer(r, us_transfer().with_mechanism(TransferMechanism::Adequacy));
+        },
+        quiet: |r| {
+            us_recipient(r);
+            r.parties[3].dpf_certified = true;
+            transfer(r, us_transfer().with_mechanism(TransferMechanism::Adequacy));
+        },
+    },
+    Case {
+        rule: "derogation-by-public-authority",
+        path: "/activities/0/transfers/0/mechanism",
+        fire: |r| {
+            public_authority(r);
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer().with_derogation(Article49Derogation::ExplicitConsent),
+            );
+        },
+        quiet: |r| {
+            public_authority(r);
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer().with_derogation(Article49Derogation::PublicInterest),
+            );
+        },
+    },
+    Case {
+        rule: "derogation-used-for-regular-transfer",
+        path: "/activities/0/transfers/0/frequency",
+        fire: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_derogation(Article49Derogation::LegalClaims)
+                    .with_frequency(TransferFrequency::Regular),
+            );
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_derogation(Article49Derogation::LegalClaims)
+                    .with_frequency(TransferFrequency::Occasional),
+            );
+        },
+    },
+    Case {
+        rule: "compelling-interests-undocumented",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer().with_mechanism(TransferMechanism::CompellingLegitimateInterests),
+            );
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::CompellingLegitimateInterests)
+                    .with_documentation("tra"),
+            );
+        },
+    },
+    Case {
+        rule: "eu-sccs-without-uk-addendum",
+        path: "/activities/0/transfers/0/mechanism",
+        fire: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::EuStandardContractualClauses)
+                    .with_risk_assessment("tra"),
+            );
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::EuSccsWithUkAddendum)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Case {
+        rule: "transfer-without-risk-assessment",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            us_recipient(r);
+            transfer(r, us_transfer().with_mechanism(TransferMechanism::UkIdta));
+        },
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Case {
+        rule: "recipient-outside-without-transfer",
+        path: "/activities/0/recipients/1",
+        fire: us_recipient,
+        quiet: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Case {
+        rule: "missing-retention",
+        path: "/activities/0",
+        fire: |r| act(r).retention.clear(),
+        quiet: |r| {
+            act(r).retention = vec![RetentionRule::new(RetentionPeriod::until(date(
+                "2027-01-01",
+            )))]
+        },
+    },
+    Case {
+        rule: "data-category-without-retention",
+        path: "/activities/0/data_categories/1",
+        fire: |r| act(r).retention[0].data_categories = vec!["c1".into()],
+        quiet: |r| act(r).retention[0].data_categories = vec!["c1".into(), "h".into()],
+    },
+    Case {
+        rule: "indefinite-retention",
+        path: "/activities/0/retention/0/retention",
+        fire: |r| act(r).retention[0].retention = RetentionPeriod::indefinite(None),
+        quiet: |r| {
+            act(r).retention[0].retention = RetentionPeriod::indefinite(Some(IsoDuration::years(1)))
+        },
+    },
+    Case {
+        rule: "retention-period-elapsed",
+        path: "/activities/0/retention/0/retention/until",
+        fire: |r| act(r).retention[0].retention.until = Some(date("2026-05-01")),
+        quiet: |r| {
+            act(r).retention[0].retention.until = Some(date("2026-05-01"));
+            act(r).status = Some(ActivityStatus::Ended)
+        },
+    },
+    Case {
+        rule: "missing-security-measures",
+        path: "/activities/0",
+        fire: |r| r.security_measures.clear(),
+        quiet: |r| {
+            r.security_measures.clear();
+            act(r)
+                .security_measures
+                .push(SecurityMeasure::new(SecurityMeasureKind::EncryptionAtRest))
+        },
+    },
+    Case {
+        rule: "automated-decision-without-basis",
+        path: "/activities/0/automated_decisions/0",
+        fire: |r| {
+            let mut d = AutomatedDecision::new("Credit scoring");
+            d.solely_automated = true;
+            d.significant_effects = true;
+            act(r).automated_decisions.push(d)
+        },
+        quiet: |r| {
+            let mut d = AutomatedDecision::new("Credit scoring");
+            d.solely_automated = true;
+            d.significant_effects = true;
+            d.basis = Some(Article22Basis::ExplicitConsent);
+            act(r).automated_decisions.push(d);
+            act(r).dpia = Some(Dpia::new(DpiaStatus::Completed).with_document("dpia"))
+        },
+    },
+    Case {
+        rule: "dpia-expected",
+        path: "/activities/0",
+        fire: |r| act(r).data_subjects[0].vulnerable = true,
+        quiet: |r| {
+            act(r).data_subjects[0].vulnerable = true;
+            act(r).dpia = Some(Dpia::new(DpiaStatus::Completed).with_document("dpia"))
+        },
+    },
+    Case {
+        rule: "third-party-source-without-notice",
+        path: "/activities/0/data_categories/0/sources",
+        fire: |r| {
+            act(r).privacy_notice = None;
+            act(r).data_categories[0].sources = vec![DataSource::new(SourceKind::ThirdParty)]
+        },
+        quiet: |r| {
+            act(r).privacy_notice = None;
+            act(r).data_categories[0].sources = vec![DataSource::new(SourceKind::ThirdParty)];
+            act(r).notice_exemption = Some("Art 14(5)(b): disproportionate effort".into())
+        },
+    },
+];
+
+#[test]
+fn the_base_register_is_clean() {
+    let report = run(&base());
+    assert!(report.is_empty(), "{:#?}", report.findings);
+}
+
+#[test]
+fn every_rule_fires_with_its_path_and_not_on_the_close_variant() {
+    for case in CASES {
+        let mut register = base();
+        (case.fire)(&mut register);
+        let report = run(&register);
+        let fired: Vec<&Finding> = report.of_rule(case.rule).collect();
+        assert!(
+            !fired.is_empty(),
+            "{} did not fire; findings: {:#?}",
+            case.rule,
+            report.findings
+        );
+        assert!(
+            fired.iter().any(|f| f.path == case.path),
+            "{} fired at {:?}, expected {}",
+            case.rule,
+            fired.iter().map(|f| &f.path).collect::<Vec<_>>(),
+            case.path
+        );
+        let severity = fired[0].severity;
+
+        let mut register = base();
+        (case.quiet)(&mut register);
+        let report = run(&register);
+        let still: Vec<&Finding> = report
+            .of_rule(case.rule)
+            .filter(|f| f.severity == severity)
+            .collect();
+        assert!(
+            still.is_empty(),
+            "{} fired on its close variant: {still:#?}",
+            case.rule
+        );
+    }
+}
+
+#[test]
+fn every_rule_in_the_catalogue_has_a_case() {
+    let ids: Vec<&str> = catalogue().iter().map(|r| r.id).collect();
+    for id in &ids {
+        assert!(CASES.iter().any(|c| c.rule == *id), "no test case for {id}");
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{id} is not kebab-case"
+        );
+    }
+    let mut sorted = ids.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), ids.len(), "rule ids repeat");
+    for case in CASES {
+        assert!(
+            ropa::validate::rule(case.rule).is_some(),
+            "{} is not in the catalogue",
+            case.rule
+        );
+    }
+}
+
+#[test]
+fn indefinite_retention_with_review_is_info() {
+    let mut register = base();
+    act(&mut register).retention[0].retention =
+        RetentionPeriod::indefinite(Some(IsoDuration::years(1)));
+    let report = run(&register);
+    let finding = report.of_rule("indefinite-retention").next().unwrap();
+    assert_eq!(finding.severity, Severity::Info);
+}
+
+#[test]
+fn uk_and_eu_citations_differ() {
+    let mut register = base();
+    act(&mut register).retention.clear();
+    assert_eq!(
+        run(&register)
+            .of_rule("missing-retention")
+            .next()
+            .unwrap()
+            .citation,
+        "UK GDPR Art 30(1)(f)"
+    );
+    register.regime = Some(Regime::EuGdpr);
+    assert_eq!(
+        run(&register)
+            .of_rule("missing-retention")
+            .next()
+            .unwrap()
+            .citation,
+        "GDPR Art 30(1)(f)"
+    );
+}
+
+#[test]
+fn schedule_1_rules_do_not_apply_outside_the_uk() {
+    let mut register = base();
+    register.regime = Some(Regime::EuGdpr);
+    org(&mut register).country = Some("FR".parse().unwrap());
+    special(
+        &mut register,
+        Article9Condition::SubstantialPublicInterest,
+        None,
+    );
+    let report = run(&register);
+    assert_eq!(report.of_rule("schedule-1-condition-missing").count(), 0);
+}
+
+#[test]
+fn minimum_severity_filters_and_order_is_deterministic() {
+    let mut register = base();
+    act(&mut register).retention.clear();
+    r#try(&mut register);
+    let all = run(&register);
+    assert_eq!(all, run(&register));
+    let errors = validate(
+        &register,
+        &ValidationOptions::default()
+            .as_of(as_of())
+            .min_severity(Severity::Error),
+    );
+    assert!(
+        errors
+            .findings
+            .iter()
+            .all(|f| f.severity == Severity::Error)
+    );
+    assert!(errors.findings.len() < all.findings.len());
+}
+
+fn r#try(register: &mut Register) {
+    register.security_measures.clear();
+}
+
+#[test]
+fn the_processor_example_is_clean_and_the_seeds_are_not() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/data/");
+    let processor = ropa::from_path(format!("{dir}northfield-research-processor.json")).unwrap();
+    assert!(
+        run(&processor).is_empty(),
+        "{:#?}",
+        run(&processor).findings
+    );
+    let doncaster = ropa::from_path(format!("{dir}doncaster-peer-support-groups.json")).unwrap();
+    let report = run(&doncaster);
+    for rule in [
+        "schedule-1-condition-missing",
+        "derogation-by-public-authority",
+        "processor-without-contract",
+    ] {
+        assert!(report.of_rule(rule).next().is_some(), "{rule}");
+    }
+    let parents = ropa::from_path(format!("{dir}parents-1st-peer-support.json")).unwrap();
+    let report = run(&parents);
+    assert_eq!(
+        report.of_rule("special-category-without-condition").count(),
+        5
+    );
+    assert!(
+        report
+            .of_rule("implied-consent-for-special-category")
+            .next()
+            .is_some()
+    );
+}
+
+#[test]
+fn the_readme_lists_every_rule() {
+    let readme = include_str!("../../README.md");
+    for rule in catalogue() {
+        assert!(
+            readme.contains(&format!(
+                "| `{}` | {} | {} |",
+                rule.id, rule.severity, rule.citation
+            )),
+            "README lacks the row of {}",
+            rule.id
+        );
+    }
+}
