@@ -15,6 +15,14 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use ropa::{Severity, ValidationOptions};
 
+/// One line of the JSON output: the file, then the finding's own fields in their order.
+#[derive(serde::Serialize)]
+struct Row {
+    file: String,
+    #[serde(flatten)]
+    finding: ropa::Finding,
+}
+
 struct Args {
     json: bool,
     list_rules: bool,
@@ -140,14 +148,10 @@ fn main() -> ExitCode {
         for finding in report.findings {
             counts[finding.severity as usize] += 1;
             if args.json {
-                json_rows.push(serde_json::json!({
-                    "file": shown.display().to_string(),
-                    "rule": finding.rule,
-                    "severity": finding.severity,
-                    "path": finding.path,
-                    "message": finding.message,
-                    "citation": finding.citation,
-                }));
+                json_rows.push(Row {
+                    file: shown.display().to_string(),
+                    finding,
+                });
             } else {
                 let _ = writeln!(
                     out,

@@ -1,5 +1,6 @@
 //! All integration tests, in one binary.
 
+mod cli;
 mod examples_data;
 mod json_io;
 mod rules;
