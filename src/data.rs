@@ -25,7 +25,12 @@ pub struct DataSubjectCategory {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub vulnerable: bool,
     /// The youngest age of the people in the category, where the register states one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option_u8"
+    )]
+    #[schemars(with = "Option<u8>")]
     pub minimum_age: Option<u8>,
 }
 

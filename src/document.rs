@@ -56,10 +56,20 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
     /// The date of the document or its latest version.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
     pub date: Option<NaiveDate>,
     /// When the document is next due for review.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
     pub review_date: Option<NaiveDate>,
     /// Anything else said about the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -74,7 +74,12 @@ pub struct Dpia {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentId>,
     /// When the DPIA was completed or last reviewed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
     pub date: Option<NaiveDate>,
     /// Anything else, e.g. why a DPIA is not required.
     #[serde(default, skip_serializing_if = "Option::is_none")]

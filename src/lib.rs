@@ -6,6 +6,7 @@ mod adequacy;
 mod automated;
 mod country;
 mod data;
+mod date;
 mod document;
 mod dpia;
 mod duration;
@@ -20,6 +21,7 @@ mod register;
 mod retention;
 mod rights;
 mod schedule_1;
+mod schema;
 mod security;
 mod special_category;
 mod system;
@@ -50,6 +52,9 @@ pub use retention::{
 };
 pub use rights::DataSubjectRight;
 pub use schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
+pub use schema::{
+    SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
+};
 pub use security::{SecurityMeasure, SecurityMeasureKind};
 pub use special_category::{
     Article9Condition, CriminalOffenceAuthority, CriminalOffenceCondition, Para41Record,

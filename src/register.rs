@@ -113,10 +113,20 @@ pub struct Register {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
     /// When the register was last reviewed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
     pub last_reviewed: Option<NaiveDate>,
     /// When the register is next due for review.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
     pub next_review: Option<NaiveDate>,
     /// Security measures that apply to every activity (Art 30(1)(g)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

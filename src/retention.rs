@@ -70,7 +70,12 @@ pub struct RetentionPeriod {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger_description: Option<String>,
     /// A fixed date by which the data is disposed of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
     pub until: Option<NaiveDate>,
     /// The data is kept with no end set.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

@@ -1,0 +1,217 @@
+//! The register's JSON Schema (draft 2020-12), for integrators in any language.
+
+use serde_json::{Value, json};
+
+use crate::Register;
+
+/// The `$id` of the structural schema.
+pub const SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.0/ropa.schema.json";
+
+/// The register's JSON Schema, draft 2020-12, generated from the model: every property and
+/// definition carries the description of its doc comment, every vocabulary value the article it
+/// stands for. It accepts exactly what [`crate::from_str`] accepts, and is committed as
+/// `schema/ropa.schema.json`.
+///
+/// # Examples
+///
+/// ```
+/// let schema = ropa::schema();
+/// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+/// assert_eq!(schema["title"], "Record of processing activities");
+/// ```
+pub fn schema() -> Value {
+    let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
+    let root = generator.into_root_schema_for::<Register>();
+    let mut value = serde_json::to_value(root).unwrap_or_default();
+    remove_non_standard_formats(&mut value);
+    if let Value::Object(object) = &mut value {
+        object.insert("$id".to_owned(), json!(SCHEMA_ID));
+        object.insert("title".to_owned(), json!("Record of processing activities"));
+    }
+    value
+}
+
+/// The `$id` of the strict schema.
+pub const STRICT_SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.0/ropa.strict.schema.json";
+
+/// The ids of the validation rules the strict schema enforces: those JSON Schema can express
+/// without resolving references between objects.
+pub const STRICT_RULES: &[&str] = &[
+    "activity-without-purpose",
+    "activity-without-data-subjects",
+    "activity-without-data-categories",
+    "purpose-without-lawful-basis",
+    "legitimate-interests-without-assessment",
+    "basis-without-legal-source",
+    "recognised-legitimate-interest-outside-uk",
+    "joint-controller-without-arrangement",
+    "transfer-without-mechanism",
+    "transfer-destination-unnamed",
+    "derogation-not-specified",
+    "compelling-interests-undocumented",
+    "missing-retention",
+    "indefinite-retention",
+];
+
+/// The strict schema: the structural [`schema`] plus every rule of [`STRICT_RULES`], so that an
+/// integrator without Rust gets the same verdict as [`crate::validate`] reporting that rule as
+/// an error (with the default options: the UK GDPR where the register sets no regime).
+/// Committed as `schema/ropa.strict.schema.json`.
+pub fn strict_schema() -> Value {
+    strict_schema_with(STRICT_RULES)
+}
+
+/// The structural schema plus the named rules of [`STRICT_RULES`] only (unknown ids are ignored).
+pub fn strict_schema_with(rules: &[&str]) -> Value {
+    let mut value = schema();
+    let fragments: Vec<Value> = rules.iter().filter_map(|id| rule_fragment(id)).collect();
+    if let Value::Object(object) = &mut value {
+        object.insert("$id".to_owned(), json!(STRICT_SCHEMA_ID));
+        object.insert(
+            "title".to_owned(),
+            json!("Record of processing activities (strict)"),
+        );
+        object.insert("description".to_owned(), json!(format!(
+            "A record of processing activities that also meets these validation rules of the ropa crate: {}.",
+            rules.iter().filter(|id| STRICT_RULES.contains(id)).copied().collect::<Vec<_>>().join(", ")
+        )));
+        object.insert("allOf".to_owned(), Value::Array(fragments));
+    }
+    value
+}
+
+/// A property that is present and not null (serde reads `null` as absent).
+fn present(field: &str, kind: &str) -> Value {
+    json!({"required": [field], "properties": {field: {"type": kind}}})
+}
+
+/// Applies `rule` to every activity in which the organisation is not the processor.
+fn controller_activities(rule: Value) -> Value {
+    json!({"properties": {"activities": {"items": {
+        "if": {"properties": {"role": {"const": "processor"}}},
+        "else": rule
+    }}}})
+}
+
+/// Applies `rule` to every activity.
+fn all_activities(rule: Value) -> Value {
+    json!({"properties": {"activities": {"items": rule}}})
+}
+
+/// Applies `rule` to every lawful basis of a controller's activity.
+fn controller_bases(rule: Value) -> Value {
+    controller_activities(
+        json!({"properties": {"purposes": {"items": {"properties": {"lawful_bases": {"items": rule}}}}}}),
+    )
+}
+
+/// Applies `rule` to every transfer.
+fn transfers(rule: Value) -> Value {
+    all_activities(json!({"properties": {"transfers": {"items": rule}}}))
+}
+
+fn non_empty_array(field: &str) -> Value {
+    json!({"required": [field], "properties": {field: {"type": "array", "minItems": 1}}})
+}
+
+fn when(property: &str, value: &str, then: Value) -> Value {
+    json!({"if": {"required": [property], "properties": {property: {"const": value}}}, "then": then})
+}
+
+fn rule_fragment(id: &str) -> Option<Value> {
+    let stated = json!({"anyOf": [
+        present("period", "string"),
+        present("until", "string"),
+        {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}}
+    ]});
+    let indefinite_reviewed = json!({
+        "if": {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}},
+        "then": present("review_interval", "string")
+    });
+    let fragment = match id {
+        "activity-without-purpose" => controller_activities(non_empty_array("purposes")),
+        "activity-without-data-subjects" => controller_activities(non_empty_array("data_subjects")),
+        "activity-without-data-categories" => {
+            controller_activities(non_empty_array("data_categories"))
+        }
+        "purpose-without-lawful-basis" => controller_activities(
+            json!({"properties": {"purposes": {"items": non_empty_array("lawful_bases")}}}),
+        ),
+        "legitimate-interests-without-assessment" => controller_bases(when(
+            "basis",
+            "legitimate_interests",
+            json!({"allOf": [present("interest", "string"), present("assessment", "string")]}),
+        )),
+        "basis-without-legal-source" => controller_bases(json!({
+            "if": {"required": ["basis"], "properties": {"basis": {"enum": ["legal_obligation", "public_task"]}}},
+            "then": non_empty_array("legal_sources")
+        })),
+        "recognised-legitimate-interest-outside-uk" => json!({
+            "if": {"required": ["regime"], "properties": {"regime": {"const": "eu_gdpr"}}},
+            "then": controller_bases(json!({"properties": {"basis": {"not": {"const": "recognised_legitimate_interest"}}}}))
+        }),
+        "joint-controller-without-arrangement" => all_activities(when(
+            "role",
+            "joint_controller",
+            json!({"allOf": [non_empty_array("joint_controllers"), present("joint_arrangement", "string")]}),
+        )),
+        "transfer-without-mechanism" => transfers(present("mechanism", "string")),
+        "transfer-destination-unnamed" => transfers(json!({"allOf": [
+            when("destination", "country", present("country", "string")),
+            when("destination", "international_organisation", present("organisation", "string"))
+        ]})),
+        "derogation-not-specified" => transfers(when(
+            "mechanism",
+            "derogation",
+            present("derogation", "string"),
+        )),
+        "compelling-interests-undocumented" => transfers(when(
+            "mechanism",
+            "compelling_legitimate_interests",
+            present("documentation", "string"),
+        )),
+        "missing-retention" => controller_activities(json!({
+            "required": ["retention"],
+            "properties": {"retention": {"contains": {"anyOf": [
+                {"required": ["retention"], "properties": {"retention": stated}},
+                {"required": ["exceptions"], "properties": {"exceptions": {"contains": {"properties": {"retention": stated}}}}}
+            ]}}}
+        })),
+        "indefinite-retention" => controller_activities(
+            json!({"properties": {"retention": {"items": {"properties": {
+                "retention": indefinite_reviewed,
+                "exceptions": {"items": {"properties": {"retention": indefinite_reviewed}}}
+            }}}}}),
+        ),
+        _ => return None,
+    };
+    Some(json!({"description": format!("Rule {id}."), "allOf": [fragment]}))
+}
+
+/// schemars writes formats such as `uint8` and `uint32` that no validator knows; the range they
+/// stand for is already in `minimum` and `maximum`.
+fn remove_non_standard_formats(value: &mut Value) {
+    const STANDARD: &[&str] = &[
+        "date",
+        "date-time",
+        "time",
+        "duration",
+        "email",
+        "uri",
+        "uri-reference",
+    ];
+    match value {
+        Value::Object(object) => {
+            if object
+                .get("format")
+                .and_then(Value::as_str)
+                .is_some_and(|f| !STANDARD.contains(&f))
+            {
+                object.remove("format");
+            }
+            object.values_mut().for_each(remove_non_standard_formats);
+        }
+        Value::Array(items) => items.iter_mut().for_each(remove_non_standard_formats),
+        _ => {}
+    }
+}
