@@ -38,8 +38,9 @@ pub fn from_str(json: &str) -> Result<Register, Error> {
 /// [`Error::Parse`] with the JSON Pointer and line:column of the first malformed value.
 pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let register: Register = serde_path_to_error::deserialize(&mut deserializer)
-        .map_err(|e| parse_error(Some(e.path()), e.inner()))?;
+    let register: Register =
+        serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer))
+            .map_err(|e| parse_error(Some(e.path()), e.inner()))?;
     deserializer.end().map_err(|e| parse_error(None, &e))?;
     Ok(register)
 }

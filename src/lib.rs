@@ -24,6 +24,8 @@ mod schedule_1;
 mod schema;
 mod security;
 mod special_category;
+mod strict;
+pub mod synth;
 mod system;
 mod transfer;
 pub mod validate;

@@ -185,7 +185,31 @@ fn rule_fragment(id: &str) -> Option<Value> {
         ),
         _ => return None,
     };
-    Some(json!({"description": format!("Rule {id}."), "allOf": [fragment]}))
+    let mut fragment = json!({"description": format!("Rule {id}."), "allOf": [fragment]});
+    declare_types(&mut fragment);
+    Some(fragment)
+}
+
+/// Adds the `type` that each keyword applies to, which strict validators (ajv's strictTypes) ask
+/// for. It changes no verdict: the structural schema already requires those types there.
+fn declare_types(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if !object.contains_key("type") {
+                if object.contains_key("properties") || object.contains_key("required") {
+                    object.insert("type".to_owned(), json!("object"));
+                } else if object.contains_key("items")
+                    || object.contains_key("contains")
+                    || object.contains_key("minItems")
+                {
+                    object.insert("type".to_owned(), json!("array"));
+                }
+            }
+            object.values_mut().for_each(declare_types);
+        }
+        Value::Array(items) => items.iter_mut().for_each(declare_types),
+        _ => {}
+    }
 }
 
 /// schemars writes formats such as `uint8` and `uint32` that no validator knows; the range they

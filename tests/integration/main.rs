@@ -4,4 +4,6 @@ mod cli;
 mod examples_data;
 mod json_io;
 mod rules;
+mod schema;
+mod synth;
 mod vocabularies;

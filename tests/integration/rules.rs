@@ -912,3 +912,16 @@ fn the_readme_lists_every_rule() {
         );
     }
 }
+
+/// The registers of every rule case, fired and quiet, for other tests to judge.
+pub fn case_registers() -> Vec<(String, Register)> {
+    let mut registers = vec![("rules::BASE".to_owned(), base())];
+    for case in CASES {
+        for (kind, mutation) in [("fires", case.fire), ("quiet", case.quiet)] {
+            let mut register = base();
+            mutation(&mut register);
+            registers.push((format!("rules case {} ({kind})", case.rule), register));
+        }
+    }
+    registers
+}

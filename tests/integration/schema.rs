@@ -1,0 +1,383 @@
+//! The JSON Schema agrees with the crate: committed files are current, the schema is valid draft
+//! 2020-12, and serde and the schema give the same verdict on every fixture, generated register
+//! and mutated document; the strict schema rejects exactly when validation reports its rules.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn validator(schema: &Value) -> jsonschema::Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(schema)
+        .expect("schema compiles")
+}
+
+fn structural() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| validator(&ropa::schema()))
+}
+
+fn json_files(dir: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The first schema error as "pointer: message", or None when the document is accepted.
+fn schema_verdict(validator: &jsonschema::Validator, value: &Value) -> Option<String> {
+    validator
+        .iter_errors(value)
+        .next()
+        .map(|e| format!("{}: {}", e.instance_path(), e))
+}
+
+#[test]
+fn committed_schemas_are_current() {
+    for (file, schema, command) in [
+        (
+            "schema/ropa.schema.json",
+            ropa::schema(),
+            "cargo run --example schema > schema/ropa.schema.json",
+        ),
+        (
+            "schema/ropa.strict.schema.json",
+            ropa::strict_schema(),
+            "cargo run --example schema -- --strict > schema/ropa.strict.schema.json",
+        ),
+    ] {
+        let committed = std::fs::read_to_string(root().join(file)).unwrap_or_default();
+        let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";
+        assert!(
+            committed == generated,
+            "{file} differs from what the code generates; regenerate it with `{command}`"
+        );
+    }
+}
+
+#[test]
+fn schemas_are_valid_draft_2020_12() {
+    for schema in [ropa::schema(), ropa::strict_schema()] {
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        if let Err(error) = jsonschema::meta::validate(&schema) {
+            panic!("{} is not a valid schema: {error}", schema["$id"]);
+        }
+    }
+}
+
+#[test]
+fn every_property_definition_and_value_is_described_and_formats_are_standard() {
+    fn walk(value: &Value, pointer: &str, problems: &mut Vec<String>) {
+        match value {
+            Value::Object(object) => {
+                if let Some(format) = object.get("format").and_then(Value::as_str)
+                    && format != "date"
+                {
+                    problems.push(format!("{pointer}: non-standard format {format}"));
+                }
+                if let Some(Value::Object(properties)) = object.get("properties") {
+                    for (name, property) in properties {
+                        if property.get("description").is_none() {
+                            problems.push(format!("{pointer}/properties/{name}: no description"));
+                        }
+                    }
+                }
+                if let Some(Value::Array(options)) = object.get("oneOf") {
+                    for (i, option) in options.iter().enumerate() {
+                        if option.get("const").is_some() && option.get("description").is_none() {
+                            problems.push(format!(
+                                "{pointer}/oneOf/{i}: vocabulary value without description"
+                            ));
+                        }
+                    }
+                }
+                if object.contains_key("enum") && !pointer.contains("allOf") {
+                    problems.push(format!("{pointer}: enum values without descriptions"));
+                }
+                for (key, child) in object {
+                    walk(child, &format!("{pointer}/{key}"), problems);
+                }
+            }
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(v, &format!("{pointer}/{i}"), problems)),
+            _ => {}
+        }
+    }
+    let schema = ropa::schema();
+    let mut problems = Vec::new();
+    walk(&schema, "", &mut problems);
+    for (name, definition) in schema["$defs"].as_object().unwrap() {
+        if definition.get("description").is_none() {
+            problems.push(format!("/$defs/{name}: no description"));
+        }
+    }
+    assert!(schema.get("description").is_some());
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(
+        schema["$defs"]["IsoDuration"]["pattern"],
+        ropa::DURATION_PATTERN
+    );
+}
+
+#[test]
+fn valid_registers_are_accepted_by_serde_and_the_schema() {
+    let mut files = json_files("examples/data");
+    files.extend(json_files("tests/fixtures/valid"));
+    assert!(files.len() >= 8);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        ropa::from_str(&text).unwrap_or_else(|e| panic!("{}: serde rejects: {e}", file.display()));
+        let value: Value = serde_json::from_str(&text).unwrap();
+        if let Some(error) = schema_verdict(structural(), &value) {
+            panic!("{}: the schema rejects at {error}", file.display());
+        }
+    }
+}
+
+#[test]
+fn invalid_registers_are_rejected_by_serde_and_the_schema() {
+    let files = json_files("tests/fixtures/invalid");
+    assert!(files.len() >= 15);
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let serde = ropa::from_str(&text);
+        assert!(serde.is_err(), "{}: serde accepts it", file.display());
+        let error = serde.unwrap_err();
+        assert!(
+            error.pointer().is_some() && error.line_column().is_some(),
+            "{}: {error}",
+            file.display()
+        );
+        let value: Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            schema_verdict(structural(), &value).is_some(),
+            "{}: the schema accepts it (serde says {error})",
+            file.display()
+        );
+    }
+}
+
+/// The number of proptest cases: `PROPTEST_CASES` when set, else the default given.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Replacement values that probe each kind of constraint.
+const PROBES: &[&str] = &[
+    "null",
+    "true",
+    "false",
+    "0",
+    "-1",
+    "7",
+    "7.0",
+    "12.5",
+    "256",
+    "\"\"",
+    "\"x\"",
+    "\"GB\"",
+    "\"gb\"",
+    "\"P1Y\"",
+    "\"P1Y2M3W4D\"",
+    "\"PT1H\"",
+    "\"P\"",
+    "\"P1234567890D\"",
+    "\"2024-02-29\"",
+    "\"2023-02-29\"",
+    "\"2024-2-9\"",
+    "\"+2024-01-01\"",
+    "\"consent\"",
+    "\"public_task\"",
+    "\"controller\"",
+    "\"processor\"",
+    "\"health\"",
+    "\"adequacy\"",
+    "\"derogation\"",
+    "\"country\"",
+    "\"worldwide\"",
+    "\"delete\"",
+    "\"uk_gdpr\"",
+    "\"explicit\"",
+    "\"part2\"",
+    "\"equality_of_opportunity\"",
+    "[]",
+    "{}",
+    "[1]",
+    "[\"x\"]",
+];
+
+/// Applies one mutation, chosen by `choice`, at the node chosen by `target`.
+fn mutate(value: &mut Value, target: usize, choice: usize) {
+    let mut nodes: Vec<String> = Vec::new();
+    fn collect(value: &Value, pointer: String, nodes: &mut Vec<String>) {
+        match value {
+            Value::Object(o) => o.iter().for_each(|(k, v)| {
+                collect(v, format!("{pointer}/{}", ropa::escape_token(k)), nodes)
+            }),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| collect(v, format!("{pointer}/{i}"), nodes)),
+            _ => {}
+        }
+        nodes.push(pointer);
+    }
+    collect(value, String::new(), &mut nodes);
+    let pointer = nodes[target % nodes.len()].clone();
+    let node = value.pointer_mut(&pointer).unwrap();
+    match (choice % 4, node) {
+        (0, Value::Object(o)) if !o.is_empty() => {
+            let key = o.keys().nth(choice / 4 % o.len()).unwrap().clone();
+            o.remove(&key);
+        }
+        (1, Value::Object(o)) => {
+            o.insert(
+                ["retension", "note", "id", "kind", "role"][choice / 4 % 5].to_owned(),
+                serde_json::from_str(PROBES[choice % PROBES.len()]).unwrap(),
+            );
+        }
+        (2, Value::Array(a)) if !a.is_empty() => {
+            a.remove(choice / 4 % a.len());
+        }
+        (_, node) => *node = serde_json::from_str(PROBES[choice % PROBES.len()]).unwrap(),
+    }
+}
+
+fn same_verdict(value: &Value) -> Result<(), TestCaseError> {
+    let text = serde_json::to_string(value).unwrap();
+    let serde = ropa::from_str(&text);
+    let schema = schema_verdict(structural(), value);
+    match (&serde, &schema) {
+        (Ok(_), None) | (Err(_), Some(_)) => Ok(()),
+        (Ok(_), Some(error)) => Err(TestCaseError::fail(format!(
+            "serde accepts, the schema rejects at {error}\n{text}"
+        ))),
+        (Err(error), None) => Err(TestCaseError::fail(format!(
+            "serde rejects ({error}), the schema accepts\n{text}"
+        ))),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
+
+    #[test]
+    fn generated_registers_are_accepted_and_parse_back_equal(seed in any::<u64>(), activities in 0usize..12) {
+        let register = ropa::synth::synthetic_register(activities, seed);
+        let text = ropa::to_string(&register).unwrap();
+        let value: Value = serde_json::from_str(&text).unwrap();
+        prop_assert!(schema_verdict(structural(), &value).is_none(), "{:?}", schema_verdict(structural(), &value));
+        prop_assert_eq!(ropa::from_str(&text).unwrap(), register);
+    }
+
+    #[test]
+    fn mutated_documents_get_the_same_verdict(seed in any::<u64>(), mutations in proptest::collection::vec((any::<usize>(), any::<usize>()), 1..4)) {
+        let mut value = serde_json::to_value(ropa::synth::synthetic_register(3, seed)).unwrap();
+        for (target, choice) in mutations {
+            mutate(&mut value, target, choice);
+        }
+        same_verdict(&value)?;
+    }
+
+    #[test]
+    fn mutated_seed_registers_get_the_same_verdict(file in 0usize..6, mutations in proptest::collection::vec((any::<usize>(), any::<usize>()), 1..3)) {
+        let files = json_files("examples/data");
+        let mut value: Value = serde_json::from_str(&std::fs::read_to_string(&files[file % files.len()]).unwrap()).unwrap();
+        for (target, choice) in mutations {
+            mutate(&mut value, target, choice);
+        }
+        same_verdict(&value)?;
+    }
+}
+
+/// Every register the strict-rule test judges: the examples, the rule cases and generated ones.
+fn test_registers() -> Vec<(String, ropa::Register)> {
+    let mut registers: Vec<(String, ropa::Register)> = json_files("examples/data")
+        .into_iter()
+        .chain(json_files("tests/fixtures/valid"))
+        .map(|f| (f.display().to_string(), ropa::from_path(&f).unwrap()))
+        .collect();
+    registers.extend(crate::rules::case_registers());
+    for seed in 0..40 {
+        registers.push((
+            format!("synthetic_register(30, {seed})"),
+            ropa::synth::synthetic_register(30, seed),
+        ));
+    }
+    registers
+}
+
+#[test]
+fn the_strict_schema_rejects_exactly_when_validation_reports_its_rules_as_errors() {
+    let registers = test_registers();
+    let options =
+        ropa::ValidationOptions::default().as_of(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+    let mut disagreements = Vec::new();
+    let mut fired = std::collections::BTreeMap::new();
+    for rule in ropa::STRICT_RULES {
+        let strict = validator(&ropa::strict_schema_with(&[rule]));
+        for (name, register) in &registers {
+            let value = serde_json::to_value(register).unwrap();
+            let schema_error = schema_verdict(&strict, &value);
+            let report = ropa::validate(register, &options);
+            let finding = report
+                .of_rule(rule)
+                .find(|f| f.severity == ropa::Severity::Error);
+            if finding.is_some() {
+                *fired.entry(*rule).or_insert(0) += 1;
+            }
+            match (finding, schema_error) {
+                (Some(f), None) => disagreements.push(format!("{rule} on {name}: validation reports {} but the strict schema accepts", f.path)),
+                (None, Some(e)) => disagreements.push(format!("{rule} on {name}: the strict schema rejects at {e} but validation reports nothing")),
+                _ => {}
+            }
+        }
+    }
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+    for rule in ropa::STRICT_RULES {
+        assert!(
+            fired.get(rule).copied().unwrap_or(0) > 0,
+            "{rule} never fired on the test registers, so the agreement proves nothing"
+        );
+    }
+    // The full strict schema accepts the clean processor register and rejects a seed with gaps.
+    let strict = validator(&ropa::strict_schema());
+    let clean = serde_json::to_value(
+        ropa::from_path(root().join("examples/data/northfield-research-processor.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(schema_verdict(&strict, &clean).is_none());
+    let gaps = serde_json::to_value(
+        ropa::from_path(root().join("examples/data/parents-1st-peer-support.json")).unwrap(),
+    )
+    .unwrap();
+    assert!(schema_verdict(&strict, &gaps).is_some());
+}
+
+#[test]
+fn the_readme_names_the_strict_rules() {
+    let readme = include_str!("../../README.md");
+    for rule in ropa::STRICT_RULES {
+        assert!(readme.contains(&format!("`{rule}`")), "{rule}");
+    }
+    assert!(readme.contains("## Using the schema from other languages"));
+}
