@@ -18,6 +18,7 @@ mod party;
 mod purpose;
 mod recipient;
 mod register;
+pub mod report;
 mod retention;
 mod rights;
 mod schedule_1;
@@ -52,7 +53,7 @@ pub use register::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION};
 pub use retention::{
     DisposalAction, RetentionException, RetentionPeriod, RetentionRule, RetentionTrigger,
 };
-pub use rights::DataSubjectRight;
+pub use rights::{DataSubjectRight, applicable_rights};
 pub use schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use schema::{
     SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,

@@ -45,3 +45,58 @@ impl DataSubjectRight {
         }
     }
 }
+
+/// The rights a data subject has in an activity, derived from the lawful bases and conditions it
+/// relies on (Art 13(2)(b)-(c), 15-22), in the order of [`DataSubjectRight::ALL`]:
+///
+/// - always: to be informed, of access, to rectification, to restriction, about automated
+///   decisions (Art 22), and to complain (Art 77);
+/// - erasure (Art 17) unless every purpose relies on legal obligation or public task (17(3)(b));
+/// - portability (Art 20) only where consent, explicit consent (Art 9(2)(a)) or contract is relied on;
+/// - objection (Art 21) where public task, legitimate interests or a recognised legitimate interest is;
+/// - withdrawing consent (Art 7(3)) where consent or explicit consent is.
+///
+/// An activity that states no basis gets only the rights that do not depend on one.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::{applicable_rights, DataSubjectRight, LawfulBasis, ProcessingActivity, Purpose};
+///
+/// let activity = ProcessingActivity::controller("a", "Council tax")
+///     .with_purpose(Purpose::new("p", "Billing").with_basis(LawfulBasis::public_task("Local Government Finance Act 1992")));
+/// let rights = applicable_rights(&activity);
+/// assert!(rights.contains(&DataSubjectRight::Object));
+/// assert!(!rights.contains(&DataSubjectRight::Erasure));
+/// assert!(!rights.contains(&DataSubjectRight::Portability));
+/// ```
+pub fn applicable_rights(activity: &crate::ProcessingActivity) -> Vec<DataSubjectRight> {
+    use crate::{Article6Basis as B, Article9Condition};
+    let bases: Vec<B> = activity
+        .purposes
+        .iter()
+        .flat_map(|p| p.lawful_bases.iter().map(|b| b.basis))
+        .collect();
+    let explicit_consent = activity
+        .special_category_conditions
+        .iter()
+        .any(|c| c.condition == Article9Condition::ExplicitConsent);
+    let any = |wanted: &[B]| bases.iter().any(|b| wanted.contains(b));
+    DataSubjectRight::ALL
+        .iter()
+        .copied()
+        .filter(|right| match right {
+            DataSubjectRight::Erasure => bases
+                .iter()
+                .any(|b| !matches!(b, B::LegalObligation | B::PublicTask)),
+            DataSubjectRight::Portability => any(&[B::Consent, B::Contract]) || explicit_consent,
+            DataSubjectRight::Object => any(&[
+                B::PublicTask,
+                B::LegitimateInterests,
+                B::RecognisedLegitimateInterest,
+            ]),
+            DataSubjectRight::WithdrawConsent => any(&[B::Consent]) || explicit_consent,
+            _ => true,
+        })
+        .collect()
+}

@@ -3,6 +3,7 @@
 mod cli;
 mod examples_data;
 mod json_io;
+mod reports;
 mod rules;
 mod schema;
 mod synth;

@@ -1,0 +1,94 @@
+//! The validation report, grouped by severity and by activity.
+
+use std::io::{self, Write};
+
+use super::ReportOptions;
+use super::sink::Sink;
+use super::transfers::locate;
+use crate::*;
+
+pub(crate) fn json(
+    register: &Register,
+    options: &ReportOptions,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let report = validate(register, &options.validation);
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)
+}
+
+pub(crate) fn render(
+    register: &Register,
+    options: &ReportOptions,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let report = validate(register, &options.validation);
+    sink.begin(&format!("Findings: {}", super::organisation_name(register)))?;
+    sink.paragraph(&format!(
+        "Validation as of {}: {} errors, {} warnings, {} for information.",
+        options.date(),
+        report.count(Severity::Error),
+        report.count(Severity::Warning),
+        report.count(Severity::Info)
+    ))?;
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let findings: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        sink.heading(
+            2,
+            &format!(
+                "{} ({})",
+                match severity {
+                    Severity::Error => "Errors",
+                    Severity::Warning => "Warnings",
+                    _ => "Information",
+                },
+                findings.len()
+            ),
+        )?;
+        if findings.is_empty() {
+            sink.paragraph("None.")?;
+            continue;
+        }
+        let mut group: Option<Option<usize>> = None;
+        let mut rows = Vec::new();
+        let flush = |sink: &mut dyn Sink,
+                     group: Option<Option<usize>>,
+                     rows: &mut Vec<Vec<String>>|
+         -> io::Result<()> {
+            if let Some(activity) = group {
+                let title = match activity.and_then(|a| register.activities.get(a)) {
+                    Some(a) => format!("Activity: {}", a.name),
+                    None => "The register".to_owned(),
+                };
+                sink.heading(3, &title)?;
+                sink.table(&["Rule", "Where", "Finding", "Citation"], rows)?;
+                rows.clear();
+            }
+            Ok(())
+        };
+        // Findings come in register order, so each activity's are together.
+        for f in findings {
+            let activity = locate(&f.path).map(|(a, _, _)| a);
+            if group != Some(activity) {
+                flush(sink, group, &mut rows)?;
+                group = Some(activity);
+            }
+            rows.push(vec![
+                f.rule.to_owned(),
+                if f.path.is_empty() {
+                    "/".to_owned()
+                } else {
+                    f.path.clone()
+                },
+                f.message.clone(),
+                f.citation.clone(),
+            ]);
+        }
+        flush(sink, group, &mut rows)?;
+    }
+    sink.end()
+}

@@ -1,0 +1,175 @@
+//! Reports for auditors and DPOs, rendered from a register.
+//!
+//! [`render`] writes one [`ReportKind`] in one [`Format`] to any writer, block by block as it is
+//! rendered, so a large register streams through. Every value is escaped for its format: HTML
+//! escapes markup, Markdown escapes markup and table syntax, CSV neutralises formula injection.
+//!
+//! # Examples
+//!
+//! ```
+//! use ropa::report::{render, Format, ReportKind, ReportOptions};
+//!
+//! let register = ropa::from_path("examples/data/kent-parent-carer-panel.json")?;
+//! let mut html = Vec::new();
+//! render(&register, ReportKind::Register, Format::Html, &ReportOptions::default(), &mut html)?;
+//! assert!(String::from_utf8(html)?.contains("<h2>Processing activities (Article 30(1))</h2>"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::io::Write;
+
+use chrono::NaiveDate;
+
+use crate::vocabulary::vocabulary;
+use crate::{Register, ValidationOptions};
+
+mod csv;
+mod findings;
+mod notice;
+mod record;
+mod retention;
+mod sink;
+mod special;
+mod text;
+mod transfers;
+
+use sink::{Html, Markdown, Sink};
+
+vocabulary! {
+    /// What a report shows.
+    pub enum ReportKind {
+        /// The Art 30(1) record, and the Art 30(2) record where the organisation is processor,
+        /// with the headings of the regulator's template and the Sch 1 para 41 entries.
+        Register,
+        /// Every retention rule with its trigger, period, condition and disposal.
+        Retention,
+        /// Every international transfer with its mechanism and the findings about it.
+        Transfers,
+        /// Every activity with Art 9 or Art 10 data: the conditions and Schedule 1 entries.
+        SpecialCategory,
+        /// The validation report grouped by severity and by activity.
+        Findings,
+        /// A draft privacy notice (Art 13, and Art 14 where data comes from third parties).
+        Notice,
+    }
+}
+
+vocabulary! {
+    /// How a report is written.
+    pub enum Format {
+        /// Markdown.
+        Markdown,
+        /// One self-contained HTML file: no external assets or scripts, prints well.
+        Html,
+        /// CSV with a header row, for the `register` kind: one row per activity and purpose, the
+        /// regulator template's columns in its order.
+        Csv,
+        /// JSON, for the `findings` kind: one array of findings.
+        Json,
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ReportOptions {
+    /// The reference date for erasure dates, overdue rows and validation; `None` means today.
+    pub as_of: Option<NaiveDate>,
+    /// The options of the validation that the findings and transfers reports run.
+    pub validation: ValidationOptions,
+}
+
+impl ReportOptions {
+    /// Sets the reference date (for validation too).
+    pub fn as_of(mut self, date: NaiveDate) -> Self {
+        self.as_of = Some(date);
+        self.validation = self.validation.as_of(date);
+        self
+    }
+
+    pub(crate) fn date(&self) -> NaiveDate {
+        self.as_of.unwrap_or_else(crate::validate::today)
+    }
+}
+
+/// Why a report could not be rendered.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// The kind is not available in the format (CSV is for `register`, JSON for `findings`).
+    #[error("the {kind} report is not available as {format}; use markdown or html")]
+    Unsupported {
+        /// The kind asked for.
+        kind: ReportKind,
+        /// The format asked for.
+        format: Format,
+    },
+    /// Writing failed.
+    #[error("cannot write the report")]
+    Io(#[from] std::io::Error),
+}
+
+/// Renders a report of the register to the writer.
+///
+/// # Errors
+///
+/// [`ReportError::Unsupported`] for CSV other than `register` or JSON other than `findings`;
+/// [`ReportError::Io`] when the writer fails.
+pub fn render(
+    register: &Register,
+    kind: ReportKind,
+    format: Format,
+    options: &ReportOptions,
+    writer: impl Write,
+) -> Result<(), ReportError> {
+    let mut writer = std::io::BufWriter::with_capacity(64 * 1024, writer);
+    match (kind, format) {
+        (ReportKind::Register, Format::Csv) => csv::register(register, options, &mut writer)?,
+        (ReportKind::Findings, Format::Json) => findings::json(register, options, &mut writer)?,
+        (_, Format::Csv | Format::Json) => return Err(ReportError::Unsupported { kind, format }),
+        (_, Format::Html) => blocks(register, kind, options, &mut Html(&mut writer))?,
+        (_, Format::Markdown) => blocks(register, kind, options, &mut Markdown(&mut writer))?,
+    }
+    writer.flush()?;
+    Ok(())
+}
+
+/// Renders a report to a string.
+///
+/// # Errors
+///
+/// As [`render`].
+pub fn render_to_string(
+    register: &Register,
+    kind: ReportKind,
+    format: Format,
+    options: &ReportOptions,
+) -> Result<String, ReportError> {
+    let mut bytes = Vec::new();
+    render(register, kind, format, options, &mut bytes)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn blocks(
+    register: &Register,
+    kind: ReportKind,
+    options: &ReportOptions,
+    sink: &mut dyn Sink,
+) -> std::io::Result<()> {
+    match kind {
+        ReportKind::Register => record::render(register, options, sink),
+        ReportKind::Retention => retention::render(register, options, sink),
+        ReportKind::Transfers => transfers::render(register, options, sink),
+        ReportKind::SpecialCategory => special::render(register, options, sink),
+        ReportKind::Findings => findings::render(register, options, sink),
+        ReportKind::Notice => notice::render(register, options, sink),
+    }
+}
+
+/// The organisation's name, for titles.
+fn organisation_name(register: &Register) -> String {
+    register
+        .organisation()
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| register.organisation.to_string())
+}

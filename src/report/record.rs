@@ -1,0 +1,643 @@
+//! The Art 30 record, with the regulator's template headings.
+
+use std::io;
+
+use super::ReportOptions;
+use super::sink::Sink;
+use super::text::*;
+use crate::*;
+
+/// The regulator's (ICO) controller template columns, in its order, for one activity and its
+/// purposes (all of them when `purpose` is None).
+pub(crate) fn controller_rows(
+    register: &Register,
+    index: &RegisterIndex<'_>,
+    a: &ProcessingActivity,
+    purpose: Option<&Purpose>,
+) -> Vec<(&'static str, String)> {
+    let purposes: Vec<&Purpose> = match purpose {
+        Some(p) => vec![p],
+        None => a.purposes.iter().collect(),
+    };
+    let bases: Vec<&LawfulBasis> = purposes.iter().flat_map(|p| &p.lawful_bases).collect();
+    let para_41: Vec<(&str, &Para41Record)> = a
+        .special_category_conditions
+        .iter()
+        .filter_map(|c| c.para_41.as_ref().map(|r| ("Art 9", r)))
+        .chain(
+            a.criminal_offence_conditions
+                .iter()
+                .filter_map(|c| c.para_41.as_ref().map(|r| ("Art 10", r))),
+        )
+        .collect();
+    let processors: Vec<&Recipient> = a
+        .recipients
+        .iter()
+        .filter(|r| r.role == Some(RecipientRole::Processor))
+        .collect();
+    let mut measures: Vec<String> = a
+        .security_measures
+        .iter()
+        .chain(&register.security_measures)
+        .map(measure)
+        .collect();
+    measures.dedup();
+    vec![
+        (
+            "Business function",
+            a.business_function
+                .clone()
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Purpose of processing",
+            join_or_not_stated(purposes.iter().map(|p| p.description.clone()).collect()),
+        ),
+        (
+            "Name and contact details of joint controller",
+            none_recorded(
+                a.joint_controllers
+                    .iter()
+                    .map(|id| party(index, id))
+                    .collect(),
+            ),
+        ),
+        (
+            "Categories of individuals",
+            join_or_not_stated(a.data_subjects.iter().map(subject).collect()),
+        ),
+        (
+            "Categories of personal data",
+            join_or_not_stated(a.data_categories.iter().map(data_category).collect()),
+        ),
+        (
+            "Categories of recipients",
+            join_or_not_stated(a.recipients.iter().map(|r| recipient(index, r)).collect()),
+        ),
+        (
+            "Link to contract with processor",
+            none_recorded(
+                processors
+                    .iter()
+                    .map(|r| processor_contract(index, r))
+                    .collect(),
+            ),
+        ),
+        (
+            "Names of third countries or international organisations",
+            none_recorded(a.transfers.iter().map(destination).collect()),
+        ),
+        (
+            "Safeguards for exceptional transfers",
+            none_recorded(
+                a.transfers
+                    .iter()
+                    .map(|t| transfer_safeguards(index, t))
+                    .collect(),
+            ),
+        ),
+        (
+            "Retention schedule",
+            join_or_not_stated(a.retention.iter().map(|r| retention_rule(r, a)).collect()),
+        ),
+        (
+            "General description of technical and organisational security measures",
+            join_or_not_stated(measures),
+        ),
+        (
+            "Article 6 lawful basis",
+            join_or_not_stated(unique(bases.iter().map(|b| basis(b)))),
+        ),
+        (
+            "Article 9 condition",
+            none_recorded(
+                a.special_category_conditions
+                    .iter()
+                    .map(special_condition)
+                    .chain(a.criminal_offence_conditions.iter().map(criminal_condition))
+                    .collect(),
+            ),
+        ),
+        (
+            "Legitimate interests",
+            none_recorded(bases.iter().filter_map(|b| b.interest.clone()).collect()),
+        ),
+        (
+            "Link to record of legitimate interests assessment",
+            none_recorded(
+                bases
+                    .iter()
+                    .filter_map(|b| b.assessment.as_ref())
+                    .map(|d| document(index, d))
+                    .collect(),
+            ),
+        ),
+        (
+            "Rights available to individuals",
+            applicable_rights(a)
+                .iter()
+                .map(|r| words(r.as_str()))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        (
+            "Existence of automated decision-making, including profiling",
+            automated(a),
+        ),
+        (
+            "Source of personal data",
+            join_or_not_stated(sources(index, a)),
+        ),
+        (
+            "Link to record of consent",
+            none_recorded(
+                bases
+                    .iter()
+                    .filter_map(|b| b.consent.as_ref()?.record.as_ref())
+                    .map(|d| document(index, d))
+                    .collect(),
+            ),
+        ),
+        (
+            "Location of personal data",
+            join_or_not_stated(a.systems.iter().map(system).collect()),
+        ),
+        (
+            "Data Protection Impact Assessment required?",
+            dpia_required(a),
+        ),
+        (
+            "DPIA progress",
+            a.dpia
+                .as_ref()
+                .and_then(|d| d.status)
+                .map(|s| words(s.as_str()))
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Link to DPIA",
+            a.dpia
+                .as_ref()
+                .and_then(|d| d.document.as_ref())
+                .map(|d| document(index, d))
+                .unwrap_or_else(|| NONE_RECORDED.to_owned()),
+        ),
+        (
+            "Personal data breach?",
+            if a.breaches.is_empty() {
+                "No breach recorded".to_owned()
+            } else {
+                "Yes".to_owned()
+            },
+        ),
+        (
+            "Link to record of personal data breach",
+            none_recorded(a.breaches.iter().map(|d| document(index, d)).collect()),
+        ),
+        (
+            "DPA 2018 Schedule 1 condition for processing",
+            none_recorded(schedule_1(a)),
+        ),
+        (
+            "Article 6 lawful basis for that processing (Sch 1 para 41)",
+            none_recorded(
+                para_41
+                    .iter()
+                    .filter_map(|(k, r)| r.article_6_basis.as_ref().map(|b| format!("{k}: {b}")))
+                    .collect(),
+            ),
+        ),
+        (
+            "Link to retention and erasure policy document",
+            join_or_not_stated(policy_documents(index, a)),
+        ),
+        (
+            "Personal data retained and erased in accordance with the policy document?",
+            none_recorded(
+                para_41
+                    .iter()
+                    .filter_map(|(k, r)| {
+                        r.retained_per_policy
+                            .map(|yes| format!("{k}: {}", if yes { "Yes" } else { "No" }))
+                    })
+                    .collect(),
+            ),
+        ),
+        (
+            "Reasons for not adhering to the policy document",
+            none_recorded(
+                para_41
+                    .iter()
+                    .filter_map(|(k, r)| {
+                        r.reasons_for_not_following_policy
+                            .as_ref()
+                            .map(|x| format!("{k}: {x}"))
+                    })
+                    .collect(),
+            ),
+        ),
+    ]
+}
+
+fn subject(s: &DataSubjectCategory) -> String {
+    let mut text = s.name.clone();
+    if s.children {
+        text.push_str(" (includes children)");
+    }
+    if s.vulnerable {
+        text.push_str(" (includes vulnerable people)");
+    }
+    text
+}
+
+fn measure(m: &SecurityMeasure) -> String {
+    match &m.description {
+        Some(d) => format!("{}: {d}", words(m.kind.as_str())),
+        None => words(m.kind.as_str()),
+    }
+}
+
+fn processor_contract(index: &RegisterIndex<'_>, r: &Recipient) -> String {
+    let name = r
+        .party
+        .as_ref()
+        .map(|id| party_name(index, id))
+        .or(r.category.clone())
+        .unwrap_or_else(|| r.id.to_string());
+    let contract = r.agreement.as_ref().or_else(|| {
+        r.party
+            .as_ref()
+            .and_then(|id| index.party(id))
+            .and_then(|p| p.contract.as_ref())
+    });
+    match contract {
+        Some(d) => format!("{name}: {}", document(index, d)),
+        None => format!("{name}: no contract recorded"),
+    }
+}
+
+pub(crate) fn transfer_safeguards(index: &RegisterIndex<'_>, t: &Transfer) -> String {
+    let mut text = format!("{}: {}", destination(t), mechanism(t));
+    if let Some(d) = &t.documentation {
+        text.push_str(&format!(", documented in {}", document(index, d)));
+    }
+    if let Some(d) = &t.risk_assessment {
+        text.push_str(&format!(", risk assessment {}", document(index, d)));
+    }
+    text
+}
+
+fn criminal_condition(c: &CriminalOffenceCondition) -> String {
+    let mut text = format!("Art 10: {}", words(c.authority.as_str()));
+    if let Some(p) = c.schedule_1_paragraph {
+        text.push_str(&format!(
+            "; DPA 2018 Sch 1 para {} ({})",
+            p.paragraph(),
+            p.heading()
+        ));
+    }
+    text
+}
+
+fn automated(a: &ProcessingActivity) -> String {
+    if a.automated_decisions.is_empty() {
+        return "None recorded".to_owned();
+    }
+    a.automated_decisions
+        .iter()
+        .map(|d| {
+            let mut text = d.description.clone();
+            if let Some(b) = d.basis {
+                text.push_str(&format!(" (Art 22(2): {})", words(b.as_str())));
+            }
+            if let Some(logic) = &d.logic {
+                text.push_str(&format!("; logic: {logic}"));
+            }
+            if !d.safeguards.is_empty() {
+                text.push_str(&format!("; safeguards: {}", d.safeguards.join(", ")));
+            }
+            text
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+pub(crate) fn sources(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in &a.data_categories {
+        for s in &c.sources {
+            let mut text = words(s.kind.as_str());
+            if let Some(id) = &s.party {
+                text.push_str(&format!(": {}", party_name(index, id)));
+            }
+            if let Some(d) = &s.description {
+                text.push_str(&format!(" ({d})"));
+            }
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+    }
+    out
+}
+
+fn system(s: &System) -> String {
+    let mut text = s.name.clone();
+    for part in [&s.location, &s.description].into_iter().flatten() {
+        text.push_str(&format!(", {part}"));
+    }
+    if let Some(country) = s.country {
+        text.push_str(&format!(" ({country})"));
+    }
+    text
+}
+
+fn dpia_required(a: &ProcessingActivity) -> String {
+    match a.dpia.as_ref().and_then(|d| d.required) {
+        Some(true) => "Yes".to_owned(),
+        Some(false) => "No".to_owned(),
+        None => NOT_STATED.to_owned(),
+    }
+}
+
+fn schedule_1(a: &ProcessingActivity) -> Vec<String> {
+    a.special_category_conditions
+        .iter()
+        .filter_map(|c| {
+            c.schedule_1_paragraph
+                .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
+                .or(c
+                    .schedule_1_part
+                    .map(|p| format!("{} (no paragraph named)", words(p.as_str()))))
+        })
+        .chain(a.criminal_offence_conditions.iter().filter_map(|c| {
+            c.schedule_1_paragraph
+                .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
+        }))
+        .collect()
+}
+
+fn policy_documents(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<String> {
+    let mut out: Vec<String> = a
+        .special_category_conditions
+        .iter()
+        .filter_map(|c| c.policy_document.as_ref())
+        .chain(
+            a.criminal_offence_conditions
+                .iter()
+                .filter_map(|c| c.policy_document.as_ref()),
+        )
+        .chain(a.retention.iter().filter_map(|r| r.policy.as_ref()))
+        .map(|d| document(index, d))
+        .collect();
+    out.dedup();
+    out
+}
+
+pub(crate) fn header(
+    register: &Register,
+    index: &RegisterIndex<'_>,
+    options: &ReportOptions,
+) -> Vec<(&'static str, String)> {
+    let organisation = register.organisation();
+    vec![
+        (
+            "Name",
+            organisation
+                .map(|p| p.name.clone())
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Contact details",
+            organisation
+                .map(|p| contacts(&p.contacts))
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Public authority",
+            if register.is_public_authority() {
+                "Yes".to_owned()
+            } else {
+                "No".to_owned()
+            },
+        ),
+        (
+            "Data protection officer",
+            register
+                .dpo
+                .as_ref()
+                .map(dpo)
+                .unwrap_or_else(|| "None recorded".to_owned()),
+        ),
+        (
+            "Representative (Art 27)",
+            register
+                .representative
+                .as_ref()
+                .map(|id| party(index, id))
+                .unwrap_or_else(|| "None recorded".to_owned()),
+        ),
+        (
+            "Supervisory authority",
+            register
+                .supervisory_authority
+                .as_ref()
+                .map(|id| party(index, id))
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Regime",
+            register
+                .regime
+                .map(|r| r.label().to_owned())
+                .unwrap_or_else(|| {
+                    format!(
+                        "{} (not stated in the register)",
+                        options.validation.regime.label()
+                    )
+                }),
+        ),
+        (
+            "Register owner",
+            register
+                .owner
+                .clone()
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Last reviewed",
+            register
+                .last_reviewed
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+        (
+            "Next review",
+            register
+                .next_review
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| NOT_STATED.to_owned()),
+        ),
+    ]
+}
+
+pub(crate) fn dpo(d: &Dpo) -> String {
+    let mut parts = Vec::new();
+    if let Some(name) = &d.name {
+        parts.push(name.clone());
+    }
+    if let Some(position) = &d.position {
+        parts.push(position.clone());
+    }
+    if !d.contacts.is_empty() {
+        parts.push(contacts(&d.contacts));
+    }
+    join_or_not_stated(parts)
+}
+
+pub(crate) fn render(
+    register: &Register,
+    options: &ReportOptions,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let index = register.index();
+    sink.begin(&format!(
+        "Record of processing activities: {}",
+        super::organisation_name(register)
+    ))?;
+    sink.paragraph(&format!(
+        "The record kept under Article 30 of the {}, as of {}.",
+        register.regime.unwrap_or(options.validation.regime).label(),
+        options.date()
+    ))?;
+    sink.heading(2, "Controller")?;
+    sink.fields(&header(register, &index, options))?;
+    let controller: Vec<&ProcessingActivity> = register
+        .activities
+        .iter()
+        .filter(|a| a.role != ActivityRole::Processor)
+        .collect();
+    let processor: Vec<&ProcessingActivity> = register
+        .activities
+        .iter()
+        .filter(|a| a.role == ActivityRole::Processor)
+        .collect();
+    if !controller.is_empty() {
+        sink.heading(2, "Processing activities (Article 30(1))")?;
+        for a in controller {
+            sink.heading(3, &a.name)?;
+            if let Some(description) = &a.description {
+                sink.paragraph(description)?;
+            }
+            let mut rows = vec![("Role", words(a.role.as_str()))];
+            if let Some(arrangement) = &a.joint_arrangement {
+                rows.push((
+                    "Joint controller arrangement (Art 26)",
+                    document(&index, arrangement),
+                ));
+            }
+            rows.extend(controller_rows(register, &index, a, None));
+            sink.fields(&rows)?;
+        }
+    }
+    if !processor.is_empty() {
+        sink.heading(2, "Processing on behalf of controllers (Article 30(2))")?;
+        for a in processor {
+            sink.heading(3, &a.name)?;
+            if let Some(description) = &a.description {
+                sink.paragraph(description)?;
+            }
+            let mut measures: Vec<String> = a
+                .security_measures
+                .iter()
+                .chain(&register.security_measures)
+                .map(measure)
+                .collect();
+            measures.dedup();
+            let rows = vec![
+                (
+                    "Name and contact details of the controller",
+                    join_or_not_stated(
+                        a.on_behalf_of
+                            .iter()
+                            .map(|o| party(&index, &o.controller))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "Categories of processing",
+                    join_or_not_stated(
+                        a.on_behalf_of
+                            .iter()
+                            .map(|o| {
+                                format!(
+                                    "for {}: {}",
+                                    party_name(&index, &o.controller),
+                                    o.processing.join(", ")
+                                )
+                            })
+                            .collect(),
+                    ),
+                ),
+                (
+                    "Contract with the controller (Art 28(3))",
+                    join_or_not_stated(
+                        a.on_behalf_of
+                            .iter()
+                            .map(|o| {
+                                o.contract
+                                    .as_ref()
+                                    .map(|d| document(&index, d))
+                                    .unwrap_or_else(|| "no contract recorded".to_owned())
+                            })
+                            .collect(),
+                    ),
+                ),
+                (
+                    "Sub-processors",
+                    none_recorded(
+                        a.recipients
+                            .iter()
+                            .filter(|r| r.role == Some(RecipientRole::Processor))
+                            .map(|r| processor_contract(&index, r))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "Names of third countries or international organisations",
+                    none_recorded(a.transfers.iter().map(destination).collect()),
+                ),
+                (
+                    "Safeguards for exceptional transfers",
+                    none_recorded(
+                        a.transfers
+                            .iter()
+                            .map(|t| transfer_safeguards(&index, t))
+                            .collect(),
+                    ),
+                ),
+                (
+                    "General description of technical and organisational security measures",
+                    join_or_not_stated(measures),
+                ),
+            ];
+            sink.fields(&rows)?;
+        }
+    }
+    sink.end()
+}
+
+fn none_recorded(parts: Vec<String>) -> String {
+    join_or(parts, NONE_RECORDED)
+}
+
+/// The distinct values, in first-seen order.
+fn unique(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for value in values {
+        if !out.contains(&value) {
+            out.push(value);
+        }
+    }
+    out
+}

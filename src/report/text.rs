@@ -1,0 +1,301 @@
+//! Plain-language wording of the model's values, shared by every report.
+
+use crate::*;
+
+/// What a report says where the register says nothing.
+pub(crate) const NOT_STATED: &str = "Not stated";
+
+/// A vocabulary value in words: `racial_or_ethnic_origin` becomes "racial or ethnic origin".
+pub(crate) fn words(value: &str) -> String {
+    match value {
+        "uk_idta" => "UK International Data Transfer Agreement".to_owned(),
+        "eu_sccs_with_uk_addendum" => {
+            "EU standard contractual clauses with the UK Addendum".to_owned()
+        }
+        "eu_standard_contractual_clauses" => "EU standard contractual clauses".to_owned(),
+        "uk_gdpr" => "UK GDPR".to_owned(),
+        "eu_gdpr" => "GDPR".to_owned(),
+        "dpia" => "DPIA".to_owned(),
+        "part1" | "part2" | "part3" => format!("Part {}", &value[4..]),
+        other => other.replace('_', " "),
+    }
+}
+
+/// What a report says of a list the register leaves empty because there is nothing to record.
+pub(crate) const NONE_RECORDED: &str = "None recorded";
+
+/// Joins non-empty parts with "; ", or says the register states nothing.
+pub(crate) fn join_or_not_stated(parts: Vec<String>) -> String {
+    join_or(parts, NOT_STATED)
+}
+
+/// Joins non-empty parts with "; ", or gives `empty`.
+pub(crate) fn join_or(parts: Vec<String>, empty: &str) -> String {
+    let parts: Vec<String> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
+    if parts.is_empty() {
+        empty.to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
+pub(crate) fn contact(contact: &Contact) -> String {
+    let values: Vec<&str> = [
+        &contact.address,
+        &contact.email,
+        &contact.phone,
+        &contact.web,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
+    match &contact.label {
+        Some(label) if values.is_empty() => label.clone(),
+        Some(label) => format!("{label}: {}", values.join(", ")),
+        None => values.join(", "),
+    }
+}
+
+pub(crate) fn contacts(list: &[Contact]) -> String {
+    join_or_not_stated(list.iter().map(contact).collect())
+}
+
+pub(crate) fn party(index: &RegisterIndex<'_>, id: &PartyId) -> String {
+    match index.party(id) {
+        Some(p) if p.contacts.iter().any(Contact::is_reachable) => {
+            format!("{} ({})", p.name, contacts(&p.contacts))
+        }
+        Some(p) => p.name.clone(),
+        None => format!("{id} (not in the register's parties)"),
+    }
+}
+
+pub(crate) fn party_name(index: &RegisterIndex<'_>, id: &PartyId) -> String {
+    index
+        .party(id)
+        .map(|p| p.name.clone())
+        .unwrap_or_else(|| id.to_string())
+}
+
+pub(crate) fn document(index: &RegisterIndex<'_>, id: &DocumentId) -> String {
+    match index.document(id) {
+        Some(d) => match &d.location {
+            Some(location) => format!("{} ({location})", d.title),
+            None => d.title.clone(),
+        },
+        None => format!("{id} (not in the register's documents)"),
+    }
+}
+
+pub(crate) fn duration(d: &IsoDuration) -> String {
+    let mut parts = Vec::new();
+    for (n, unit) in [
+        (d.year_part(), "year"),
+        (d.month_part(), "month"),
+        (d.week_part(), "week"),
+        (d.day_part(), "day"),
+    ] {
+        if let Some(n) = n {
+            parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+        }
+    }
+    if parts.iter().all(|p| p.starts_with("0 ")) {
+        "immediately".to_owned()
+    } else {
+        parts.join(" ")
+    }
+}
+
+pub(crate) fn trigger(period: &RetentionPeriod) -> Option<String> {
+    if let Some(description) = &period.trigger_description {
+        return Some(description.clone());
+    }
+    period.trigger.map(|t| match t {
+        RetentionTrigger::Collection => "collection".to_owned(),
+        RetentionTrigger::LastContact => "the last contact".to_owned(),
+        RetentionTrigger::EndOfRelationship => "the end of the relationship".to_owned(),
+        RetentionTrigger::EnquiryResponse => "our response to the enquiry".to_owned(),
+        RetentionTrigger::EndOfActivity => "the end of the activity".to_owned(),
+        RetentionTrigger::CaseClosure => "the case is closed".to_owned(),
+        RetentionTrigger::ConsentWithdrawal => "consent is withdrawn".to_owned(),
+        RetentionTrigger::Recording => "the recording".to_owned(),
+        other => words(other.as_str()),
+    })
+}
+
+pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
+    let mut text = if period.indefinite {
+        match &period.review_interval {
+            Some(interval) => format!("indefinitely, reviewed every {}", duration(interval)),
+            None => "indefinitely, with no review".to_owned(),
+        }
+    } else {
+        match (&period.period, trigger(period)) {
+            (Some(p), Some(t)) => format!("{} after {t}", duration(p)),
+            (Some(p), None) => duration(p),
+            (None, Some(t)) => format!("until {t}"),
+            (None, None) => String::new(),
+        }
+    };
+    if let Some(until) = period.until {
+        text = if text.is_empty() || text.starts_with("until ") {
+            format!("until {until}")
+        } else {
+            format!("{text}, or until {until} if earlier")
+        };
+    }
+    if text.is_empty() {
+        NOT_STATED.to_owned()
+    } else {
+        text
+    }
+}
+
+pub(crate) fn retention_rule(rule: &RetentionRule, activity: &ProcessingActivity) -> String {
+    let covers = covered(rule, activity);
+    let mut text = format!("{covers}: {}", retention_period(&rule.retention));
+    for exception in &rule.exceptions {
+        text.push_str(&format!(
+            "; where {}: {}",
+            lower_first(&exception.condition),
+            retention_period(&exception.retention)
+        ));
+    }
+    if !rule.disposal.is_empty() {
+        let disposal: Vec<String> = rule.disposal.iter().map(|d| words(d.as_str())).collect();
+        text.push_str(&format!("; then {}", disposal.join(" or ")));
+    }
+    text
+}
+
+/// What a retention rule covers, in words.
+pub(crate) fn covered(rule: &RetentionRule, activity: &ProcessingActivity) -> String {
+    if let Some(applies_to) = &rule.applies_to {
+        return applies_to.clone();
+    }
+    if rule.data_categories.is_empty() {
+        return "All data".to_owned();
+    }
+    let names: Vec<String> = rule
+        .data_categories
+        .iter()
+        .map(|id| {
+            activity
+                .data_categories
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| c.name.clone())
+                .unwrap_or_else(|| id.to_string())
+        })
+        .collect();
+    names.join(", ")
+}
+
+pub(crate) fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+pub(crate) fn basis(b: &LawfulBasis) -> String {
+    let mut text = format!("Art {} {}", b.basis.citation(), b.basis.label());
+    if !b.legal_sources.is_empty() {
+        text.push_str(&format!(" ({})", b.legal_sources.join(", ")));
+    }
+    if let Some(s8) = b.dpa_2018_section_8 {
+        text.push_str(&format!(
+            ", DPA 2018 s8({})",
+            ["a", "b", "c", "d", "e"][Dpa2018Section8::ALL
+                .iter()
+                .position(|x| *x == s8)
+                .unwrap_or(0)]
+        ));
+    }
+    if let Some(form) = b.consent.as_ref().and_then(|c| c.form) {
+        text.push_str(&format!(", {} consent", words(form.as_str())));
+    }
+    text
+}
+
+pub(crate) fn data_category(c: &DataCategory) -> String {
+    let mut text = c.name.clone();
+    if let Some(kind) = c.special_category {
+        text.push_str(&format!(" [special category: {}]", words(kind.as_str())));
+    } else if c.may_include_special_category {
+        text.push_str(" [may include special category data]");
+    }
+    if c.criminal_offence {
+        text.push_str(" [criminal offence data]");
+    }
+    if c.provision == Some(Provision::Optional) {
+        text.push_str(" (optional)");
+    }
+    text
+}
+
+pub(crate) fn recipient(index: &RegisterIndex<'_>, r: &Recipient) -> String {
+    let mut text = match (&r.party, &r.category) {
+        (Some(id), Some(category)) => format!("{} ({category})", party_name(index, id)),
+        (Some(id), None) => party_name(index, id),
+        (None, Some(category)) => category.clone(),
+        (None, None) => r.id.to_string(),
+    };
+    if let Some(role) = r.role {
+        text.push_str(&format!(", {}", words(role.as_str())));
+    }
+    if let Some(form) = r.data_form {
+        text.push_str(&format!(", {} data", words(form.as_str())));
+    }
+    if let Some(condition) = &r.condition {
+        text.push_str(&format!(", {}", lower_first(condition)));
+    }
+    text
+}
+
+pub(crate) fn destination(t: &Transfer) -> String {
+    match t.destination {
+        TransferDestination::Country => t
+            .country
+            .map(|c| c.to_string())
+            .unwrap_or_else(|| "a country not named".to_owned()),
+        TransferDestination::InternationalOrganisation => t
+            .organisation
+            .clone()
+            .unwrap_or_else(|| "an international organisation not named".to_owned()),
+        TransferDestination::Worldwide => "Worldwide (published)".to_owned(),
+    }
+}
+
+pub(crate) fn mechanism(t: &Transfer) -> String {
+    match (t.mechanism, t.derogation) {
+        (Some(TransferMechanism::Derogation), Some(d)) => {
+            format!("derogation: {} ({})", words(d.as_str()), d.citation())
+        }
+        (Some(m), _) => format!("{} ({})", words(m.as_str()), m.citation()),
+        (None, _) => "No mechanism stated".to_owned(),
+    }
+}
+
+pub(crate) fn special_condition(c: &SpecialCategoryCondition) -> String {
+    let mut text = format!(
+        "Art {} {}",
+        c.condition.citation(),
+        words(c.condition.as_str())
+    );
+    if let Some(p) = c.schedule_1_paragraph {
+        text.push_str(&format!(
+            "; DPA 2018 Sch 1 para {} ({})",
+            p.paragraph(),
+            p.heading()
+        ));
+    } else if let Some(part) = c.schedule_1_part {
+        text.push_str(&format!(
+            "; DPA 2018 Sch 1 {} (no paragraph named)",
+            words(part.as_str())
+        ));
+    }
+    text
+}

@@ -1,0 +1,253 @@
+//! Reports: snapshots of every kind and format, completeness, escaping and CSV safety.
+
+use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+
+fn options() -> ReportOptions {
+    ReportOptions::default().as_of("2026-11-22".parse().unwrap())
+}
+
+fn load(name: &str) -> ropa::Register {
+    ropa::from_path(format!(
+        "{}/examples/data/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+const SNAPSHOT_REGISTERS: &[&str] = &[
+    "northfield-research-processor",
+    "doncaster-peer-support-groups",
+    "parents-1st-peer-support",
+];
+
+#[test]
+fn snapshots_of_every_kind_and_format() {
+    for name in SNAPSHOT_REGISTERS {
+        let register = load(name);
+        for kind in ReportKind::ALL {
+            let mut formats = vec![Format::Markdown, Format::Html];
+            match kind {
+                ReportKind::Register => formats.push(Format::Csv),
+                ReportKind::Findings => formats.push(Format::Json),
+                _ => {}
+            }
+            for format in formats {
+                let text = render_to_string(&register, *kind, format, &options()).unwrap();
+                insta::assert_snapshot!(format!("{name}__{kind}__{format}"), text);
+            }
+        }
+    }
+}
+
+#[test]
+fn unsupported_combinations_are_errors() {
+    let register = load("northfield-research-processor");
+    let error =
+        render_to_string(&register, ReportKind::Notice, Format::Csv, &options()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "the notice report is not available as csv; use markdown or html"
+    );
+    assert!(render_to_string(&register, ReportKind::Retention, Format::Json, &options()).is_err());
+}
+
+#[test]
+fn every_article_30_item_is_in_the_register_report() {
+    let register = load("northfield-research-processor");
+    let text = render_to_string(
+        &register,
+        ReportKind::Register,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    // Art 30(1)(a)-(g), each as the register states it.
+    for expected in [
+        "Northfield Research Ltd",                          // (a) controller
+        "privacy@northfield-research.example",              // (a) contact
+        "Priya Raman",                                      // (a) DPO
+        "Paying staff under their contracts of employment", // (b) purposes
+        "Employees",                                        // (c) data subjects
+        "Sickness absence records and fit notes",           // (c) data categories
+        "HM Revenue &amp; Customs",                         // (d) recipients
+        "6 years after the end of the relationship",        // (f) retention
+        "Multi-factor authentication on every system",      // (g) measures
+        // Art 30(2): controllers, categories of processing, transfers and safeguards.
+        "Harbourside Borough Council",
+        "Hosting the online survey",
+        "US: UK International Data Transfer Agreement",
+        // DPA 2018 Sch 1 para 41.
+        "para 1 Employment, social security and social protection",
+        "Art 9: Art 6(1)(c) legal obligation under the Equality Act 2010",
+        "Art 9: Yes",
+    ] {
+        assert!(
+            text.contains(expected),
+            "register report lacks {expected:?}"
+        );
+    }
+    for heading in [
+        "Processing activities (Article 30(1))",
+        "Processing on behalf of controllers (Article 30(2))",
+    ] {
+        assert!(text.contains(heading), "{heading}");
+    }
+}
+
+#[test]
+fn every_article_13_item_is_in_the_notice() {
+    let register = load("northfield-research-processor");
+    let text =
+        render_to_string(&register, ReportKind::Notice, Format::Markdown, &options()).unwrap();
+    for expected in [
+        "Northfield Research Ltd is the controller", // 13(1)(a)
+        "privacy@northfield-research.example",       // 13(1)(a)
+        "dpo@northfield-research.example",           // 13(1)(b)
+        "Managing sickness absence",                 // 13(1)(c) purposes
+        "Art 6(1)(c) legal obligation",              // 13(1)(c) basis
+        "Ledger Payroll Services Ltd",               // 13(1)(e) recipients
+        "6 years after employment ends",             // 13(2)(a) retention
+        "to ask for a copy of the information",      // 13(2)(b) access
+        "to ask us to delete your information",      // 13(2)(b) erasure (contract relied on)
+        "to complain to the supervisory authority",  // 13(2)(d)
+        "You need to give us",                       // 13(2)(e)
+        "based solely on automated processing",      // 13(2)(f)
+        "Information Commissioner's Office",         // 13(2)(d)
+    ] {
+        assert!(text.contains(expected), "notice lacks {expected:?}");
+    }
+    // Processor activities are the controllers' to tell people about.
+    assert!(!text.contains("Harbourside residents' survey"));
+}
+
+#[test]
+fn the_notice_lists_the_rights_the_bases_give() {
+    let kent = render_to_string(
+        &load("kent-parent-carer-panel"),
+        ReportKind::Notice,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(kent.contains("to withdraw your consent"));
+    assert!(kent.contains("to object to our use"));
+    let doncaster = render_to_string(
+        &load("doncaster-peer-support-groups"),
+        ReportKind::Notice,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(
+        !doncaster.contains("to ask us to delete your information"),
+        "public task only: no erasure"
+    );
+    assert!(
+        !doncaster.contains("machine-readable"),
+        "public task only: no portability"
+    );
+    assert!(!doncaster.contains("to withdraw your consent"));
+    assert!(doncaster.contains("to object to our use"));
+}
+
+fn hostile_register() -> ropa::Register {
+    let mut register = load("northfield-research-processor");
+    register.parties[0].name = "<script>alert(1)</script>".to_owned();
+    register.activities[2].name = "=HYPERLINK(\"http://evil.example\")".to_owned();
+    register.activities[2].business_function = Some("@SUM(1+1)".to_owned());
+    register.activities[2].purposes[0].description =
+        "-2+3 | pipes, \"quotes\"\nand a newline".to_owned();
+    register
+}
+
+#[test]
+fn html_escapes_every_value() {
+    let register = hostile_register();
+    for kind in ReportKind::ALL {
+        let html = render_to_string(&register, *kind, Format::Html, &options()).unwrap();
+        assert!(!html.contains("<script>"), "{kind} lets markup through");
+        assert!(
+            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{kind}"
+        );
+        assert!(
+            !html.contains("src=\"http") && !html.contains("href=\"http"),
+            "{kind} refers to external assets"
+        );
+    }
+    let markdown = render_to_string(
+        &register,
+        ReportKind::Register,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(!markdown.contains("<script>"));
+    assert!(
+        markdown.contains("-2+3 \\| pipes"),
+        "pipes must be escaped so that they do not break tables"
+    );
+}
+
+#[test]
+fn csv_neutralises_formulas_and_quotes_cells() {
+    let csv = render_to_string(
+        &hostile_register(),
+        ReportKind::Register,
+        Format::Csv,
+        &options(),
+    )
+    .unwrap();
+    assert!(
+        csv.contains(",'=HYPERLINK(\"\"http://evil.example\"\")")
+            || csv.contains(",\"'=HYPERLINK(\"\"http://evil.example\"\")\""),
+        "{csv}"
+    );
+    assert!(csv.contains(",'@SUM(1+1),"));
+    assert!(csv.contains("\"'-2+3 | pipes, \"\"quotes\"\"\nand a newline\""));
+    for line in csv.split("\r\n") {
+        for cell in line.split(',') {
+            assert!(
+                !cell.starts_with(['=', '+', '@', '\t']),
+                "unsafe cell {cell:?}"
+            );
+        }
+    }
+    let header = csv.split("\r\n").next().unwrap();
+    assert!(header.starts_with("Activity ID,Activity,Role,Business function,Purpose of processing,Name and contact details of joint controller,Categories of individuals"));
+}
+
+#[test]
+fn retention_marks_overdue_and_review_due() {
+    let kent = render_to_string(
+        &load("kent-mens-antenatal-pilot"),
+        ReportKind::Retention,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(kent.contains("2024-04-30 | OVERDUE"), "{kent}");
+    let mut parents = load("parents-1st-peer-support");
+    parents.last_reviewed = "2025-01-01".parse().ok();
+    let text = render_to_string(
+        &parents,
+        ReportKind::Retention,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(
+        text.contains("Review due 2026-01-01 | REVIEW DUE"),
+        "{text}"
+    );
+}
+
+#[test]
+fn csv_of_an_empty_register_has_its_header() {
+    let register = ropa::from_str(
+        r#"{"schema_version": "1.0", "organisation": "o", "parties": [], "activities": []}"#,
+    )
+    .unwrap();
+    let csv = render_to_string(&register, ReportKind::Register, Format::Csv, &options()).unwrap();
+    assert_eq!(csv.matches("\r\n").count(), 1);
+}
