@@ -9,6 +9,7 @@
 use std::io::{Read, Write};
 use std::path::Path;
 
+use serde::Deserialize;
 use serde_path_to_error::Segment;
 
 use crate::{Error, Register};
@@ -37,12 +38,35 @@ pub fn from_str(json: &str) -> Result<Register, Error> {
 ///
 /// [`Error::Parse`] with the JSON Pointer and line:column of the first malformed value.
 pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
+    // Fast path without path tracking (which allocates a string per key); only when it fails is
+    // the input parsed again, tracking the path, to say where.
     let mut deserializer = serde_json::Deserializer::from_slice(json);
-    let register: Register =
-        serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer))
-            .map_err(|e| parse_error(Some(e.path()), e.inner()))?;
-    deserializer.end().map_err(|e| parse_error(None, &e))?;
-    Ok(register)
+    let fast = Register::deserialize(crate::strict::Strict(&mut deserializer))
+        .and_then(|register| deserializer.end().map(|()| register));
+    match fast {
+        Ok(register) => Ok(register),
+        Err(_) => Err(locate_error(json)),
+    }
+}
+
+/// Parses again with path tracking to name the JSON Pointer of the first error.
+fn locate_error(json: &[u8]) -> Error {
+    let mut deserializer = serde_json::Deserializer::from_slice(json);
+    let result: Result<Register, _> =
+        serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer));
+    match result {
+        Err(e) => parse_error(Some(e.path()), e.inner()),
+        Ok(_) => match deserializer.end() {
+            Err(e) => parse_error(None, &e),
+            Ok(()) => Error::Parse {
+                file: None,
+                pointer: String::new(),
+                line: 1,
+                column: 1,
+                message: "invalid register".to_owned(),
+            },
+        },
+    }
 }
 
 /// Parses a register from a reader, reading it to the end first.
@@ -67,11 +91,26 @@ pub fn from_reader(mut reader: impl Read) -> Result<Register, Error> {
 /// [`Error::Io`] when the file cannot be read, [`Error::Parse`] when it is not a register.
 pub fn from_path(path: impl AsRef<Path>) -> Result<Register, Error> {
     let path = path.as_ref();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+    let io_error = |source| Error::Io {
         path: path.to_owned(),
         source,
-    })?;
-    from_slice(&bytes).map_err(|e| e.in_file(path))
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    // Streamed through a buffer, so the file is never held whole beside the register: peak
+    // memory stays near the register's own size. Only on failure is the file read again, whole,
+    // to locate the error exactly as `from_slice` does.
+    let mut deserializer =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+    let fast = Register::deserialize(crate::strict::Strict(&mut deserializer))
+        .and_then(|register| deserializer.end().map(|()| register));
+    match fast {
+        Ok(register) => Ok(register),
+        Err(error) if error.is_io() => Err(io_error(std::io::Error::other(error))),
+        Err(_) => {
+            let bytes = std::fs::read(path).map_err(io_error)?;
+            Err(locate_error(&bytes).in_file(path))
+        }
+    }
 }
 
 /// Writes a register as pretty JSON with a final newline.

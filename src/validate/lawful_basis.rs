@@ -93,11 +93,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .iter()
         .any(|s| s.children && s.minimum_age.is_none_or(|age| age < consent_age));
     for (i, purpose) in activity.purposes.iter().enumerate() {
-        let path = format!("{}/purposes/{i}", a.path);
+        let path = || format!("{}/purposes/{i}", a.path);
         if purpose.lawful_bases.is_empty() {
             ctx.report(
                 &PURPOSE_WITHOUT_LAWFUL_BASIS,
-                path.clone(),
+                path(),
                 format!(
                     "The purpose '{}' has no Art 6 lawful basis; state the basis relied on.",
                     purpose.description
@@ -110,10 +110,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 .iter()
                 .map(|b| b.basis.citation())
                 .collect();
-            ctx.report(&MULTIPLE_LAWFUL_BASES, format!("{path}/lawful_bases"), format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
+            ctx.report(&MULTIPLE_LAWFUL_BASES, format!("{}/lawful_bases", path()), format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
         }
         for (j, basis) in purpose.lawful_bases.iter().enumerate() {
-            let path = format!("{path}/lawful_bases/{j}");
+            let path = || format!("{}/purposes/{i}/lawful_bases/{j}", a.path);
             match basis.basis {
                 Article6Basis::LegitimateInterests => {
                     if basis.interest.is_none() || basis.assessment.is_none() {
@@ -126,21 +126,21 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                         };
                         ctx.report(
                             &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
-                            path.clone(),
+                            path(),
                             format!("Legitimate interests are relied on without {missing}."),
                         );
                     }
                     if ctx.public_authority {
-                        ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path.clone(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
+                        ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
                     }
                 }
                 Article6Basis::LegalObligation | Article6Basis::PublicTask
                     if basis.legal_sources.is_empty() =>
                 {
-                    ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path.clone(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
+                    ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
                 }
                 Article6Basis::RecognisedLegitimateInterest if ctx.regime == Regime::EuGdpr => {
-                    ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path.clone(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
+                    ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
                 }
                 Article6Basis::Consent => {
                     let consent = basis.consent.as_ref();
@@ -156,7 +156,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                             (true, false) => "where consent is recorded (Art 7(1))",
                             _ => "how consent is withdrawn (Art 7(3))",
                         };
-                        ctx.report(&CONSENT_WITHOUT_RECORD, path.clone(), format!("Consent is relied on for '{}' but the register does not say {missing}.", purpose.description));
+                        ctx.report(&CONSENT_WITHOUT_RECORD, path(), format!("Consent is relied on for '{}' but the register does not say {missing}.", purpose.description));
                     }
                     if activity.information_society_service
                         && young_children
@@ -164,7 +164,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                             .and_then(|c| c.parental_authorisation.as_ref())
                             .is_none()
                     {
-                        ctx.report(&CHILD_CONSENT_AGE, path.clone(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
+                        ctx.report(&CHILD_CONSENT_AGE, path(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
                     }
                 }
                 _ => {}

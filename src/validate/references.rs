@@ -44,51 +44,66 @@ fn duplicates<'a>(
     }
 }
 
-fn party(ctx: &mut Context<'_>, id: &PartyId, path: String) {
+fn party(ctx: &mut Context<'_>, id: &PartyId, path: impl FnOnce() -> String) {
     if ctx.index.party(id).is_none() {
         ctx.report(
             &DANGLING_REFERENCE,
-            path,
+            path(),
             format!("No party has the id '{id}'; add it to parties or correct the id."),
         );
     }
 }
 
-fn document(ctx: &mut Context<'_>, id: &DocumentId, path: String) {
+fn document(ctx: &mut Context<'_>, id: &DocumentId, path: impl FnOnce() -> String) {
     if ctx.index.document(id).is_none() {
         ctx.report(
             &DANGLING_REFERENCE,
-            path,
+            path(),
             format!("No document has the id '{id}'; add it to documents or correct the id."),
         );
     }
 }
 
-fn category(ctx: &mut Context<'_>, a: &ActivityContext<'_>, id: &DataCategoryId, path: String) {
+fn category(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    id: &DataCategoryId,
+    path: impl FnOnce() -> String,
+) {
     if !a.data_categories.contains_key(id.as_str()) {
         ctx.report(
             &DANGLING_REFERENCE,
-            path,
+            path(),
             format!("'{}' has no data category with the id '{id}'.", a.name()),
         );
     }
 }
 
-fn purpose(ctx: &mut Context<'_>, a: &ActivityContext<'_>, id: &PurposeId, path: String) {
+fn purpose(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    id: &PurposeId,
+    path: impl FnOnce() -> String,
+) {
     if !a.purposes.contains_key(id.as_str()) {
         ctx.report(
             &DANGLING_REFERENCE,
-            path,
+            path(),
             format!("'{}' has no purpose with the id '{id}'.", a.name()),
         );
     }
 }
 
-fn recipient(ctx: &mut Context<'_>, a: &ActivityContext<'_>, id: &RecipientId, path: String) {
+fn recipient(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    id: &RecipientId,
+    path: impl FnOnce() -> String,
+) {
     if !a.recipients.contains_key(id.as_str()) {
         ctx.report(
             &DANGLING_REFERENCE,
-            path,
+            path(),
             format!("'{}' has no recipient with the id '{id}'.", a.name()),
         );
     }
@@ -115,22 +130,22 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
         register.activities.iter().map(|a| a.id.as_str()),
     );
 
-    party(ctx, &register.organisation, "/organisation".to_owned());
+    party(ctx, &register.organisation, || "/organisation".to_owned());
     if let Some(id) = &register.representative {
-        party(ctx, id, "/representative".to_owned());
+        party(ctx, id, || "/representative".to_owned());
     }
     if let Some(id) = &register.supervisory_authority {
-        party(ctx, id, "/supervisory_authority".to_owned());
+        party(ctx, id, || "/supervisory_authority".to_owned());
     }
     if let Some(id) = register.dpo.as_ref().and_then(|d| d.party.as_ref()) {
-        party(ctx, id, "/dpo/party".to_owned());
+        party(ctx, id, || "/dpo/party".to_owned());
     }
     for (i, p) in register.parties.iter().enumerate() {
         if let Some(id) = &p.contract {
-            document(ctx, id, format!("/parties/{i}/contract"));
+            document(ctx, id, || format!("/parties/{i}/contract"));
         }
         for (j, id) in p.sub_processors.iter().enumerate() {
-            party(ctx, id, format!("/parties/{i}/sub_processors/{j}"));
+            party(ctx, id, || format!("/parties/{i}/sub_processors/{j}"));
         }
     }
 }
@@ -164,138 +179,125 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     );
 
     for (i, id) in activity.joint_controllers.iter().enumerate() {
-        party(ctx, id, format!("{base}/joint_controllers/{i}"));
+        party(ctx, id, || format!("{base}/joint_controllers/{i}"));
     }
     if let Some(id) = &activity.joint_arrangement {
-        document(ctx, id, format!("{base}/joint_arrangement"));
+        document(ctx, id, || format!("{base}/joint_arrangement"));
     }
     for (i, entry) in activity.on_behalf_of.iter().enumerate() {
-        party(
-            ctx,
-            &entry.controller,
-            format!("{base}/on_behalf_of/{i}/controller"),
-        );
+        party(ctx, &entry.controller, || {
+            format!("{base}/on_behalf_of/{i}/controller")
+        });
         if let Some(id) = &entry.contract {
-            document(ctx, id, format!("{base}/on_behalf_of/{i}/contract"));
+            document(ctx, id, || format!("{base}/on_behalf_of/{i}/contract"));
         }
     }
     for (i, p) in activity.purposes.iter().enumerate() {
         for (j, id) in p.data_categories.iter().enumerate() {
-            category(
-                ctx,
-                a,
-                id,
-                format!("{base}/purposes/{i}/data_categories/{j}"),
-            );
+            category(ctx, a, id, || {
+                format!("{base}/purposes/{i}/data_categories/{j}")
+            });
         }
         for (j, basis) in p.lawful_bases.iter().enumerate() {
-            let path = format!("{base}/purposes/{i}/lawful_bases/{j}");
+            let path = || format!("{base}/purposes/{i}/lawful_bases/{j}");
             if let Some(id) = &basis.assessment {
-                document(ctx, id, format!("{path}/assessment"));
+                document(ctx, id, || format!("{}/assessment", path()));
             }
             if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
-                document(ctx, id, format!("{path}/consent/record"));
+                document(ctx, id, || format!("{}/consent/record", path()));
             }
         }
     }
     for (i, c) in activity.data_categories.iter().enumerate() {
         for (j, source) in c.sources.iter().enumerate() {
             if let Some(id) = &source.party {
-                party(
-                    ctx,
-                    id,
-                    format!("{base}/data_categories/{i}/sources/{j}/party"),
-                );
+                party(ctx, id, || {
+                    format!("{base}/data_categories/{i}/sources/{j}/party")
+                });
             }
         }
     }
     for (i, c) in activity.special_category_conditions.iter().enumerate() {
-        let path = format!("{base}/special_category_conditions/{i}");
+        let path = || format!("{base}/special_category_conditions/{i}");
         for (j, id) in c.data_categories.iter().enumerate() {
-            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+            category(ctx, a, id, || format!("{}/data_categories/{j}", path()));
         }
         for (j, id) in c.purposes.iter().enumerate() {
-            purpose(ctx, a, id, format!("{path}/purposes/{j}"));
+            purpose(ctx, a, id, || format!("{}/purposes/{j}", path()));
         }
         for (j, id) in c.recipients.iter().enumerate() {
-            recipient(ctx, a, id, format!("{path}/recipients/{j}"));
+            recipient(ctx, a, id, || format!("{}/recipients/{j}", path()));
         }
         if let Some(id) = &c.policy_document {
-            document(ctx, id, format!("{path}/policy_document"));
+            document(ctx, id, || format!("{}/policy_document", path()));
         }
     }
     for (i, c) in activity.criminal_offence_conditions.iter().enumerate() {
-        let path = format!("{base}/criminal_offence_conditions/{i}");
+        let path = || format!("{base}/criminal_offence_conditions/{i}");
         for (j, id) in c.data_categories.iter().enumerate() {
-            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+            category(ctx, a, id, || format!("{}/data_categories/{j}", path()));
         }
         if let Some(id) = &c.policy_document {
-            document(ctx, id, format!("{path}/policy_document"));
+            document(ctx, id, || format!("{}/policy_document", path()));
         }
     }
     for (i, r) in activity.recipients.iter().enumerate() {
-        let path = format!("{base}/recipients/{i}");
+        let path = || format!("{base}/recipients/{i}");
         if let Some(id) = &r.party {
-            party(ctx, id, format!("{path}/party"));
+            party(ctx, id, || format!("{}/party", path()));
         }
         for (j, id) in r.data_categories.iter().enumerate() {
-            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+            category(ctx, a, id, || format!("{}/data_categories/{j}", path()));
         }
         for (j, id) in r.purposes.iter().enumerate() {
-            purpose(ctx, a, id, format!("{path}/purposes/{j}"));
+            purpose(ctx, a, id, || format!("{}/purposes/{j}", path()));
         }
         if let Some(id) = &r.agreement {
-            document(ctx, id, format!("{path}/agreement"));
+            document(ctx, id, || format!("{}/agreement", path()));
         }
     }
     for (i, t) in activity.transfers.iter().enumerate() {
-        let path = format!("{base}/transfers/{i}");
+        let path = || format!("{base}/transfers/{i}");
         if let Some(id) = &t.recipient {
-            recipient(ctx, a, id, format!("{path}/recipient"));
+            recipient(ctx, a, id, || format!("{}/recipient", path()));
         }
         if let Some(id) = &t.documentation {
-            document(ctx, id, format!("{path}/documentation"));
+            document(ctx, id, || format!("{}/documentation", path()));
         }
         if let Some(id) = &t.risk_assessment {
-            document(ctx, id, format!("{path}/risk_assessment"));
+            document(ctx, id, || format!("{}/risk_assessment", path()));
         }
         for (j, id) in t.data_categories.iter().enumerate() {
-            category(ctx, a, id, format!("{path}/data_categories/{j}"));
+            category(ctx, a, id, || format!("{}/data_categories/{j}", path()));
         }
     }
     for (i, rule) in activity.retention.iter().enumerate() {
         for (j, id) in rule.data_categories.iter().enumerate() {
-            category(
-                ctx,
-                a,
-                id,
-                format!("{base}/retention/{i}/data_categories/{j}"),
-            );
+            category(ctx, a, id, || {
+                format!("{base}/retention/{i}/data_categories/{j}")
+            });
         }
         if let Some(id) = &rule.policy {
-            document(ctx, id, format!("{base}/retention/{i}/policy"));
+            document(ctx, id, || format!("{base}/retention/{i}/policy"));
         }
     }
     for (i, system) in activity.systems.iter().enumerate() {
         if let Some(id) = &system.provider {
-            party(ctx, id, format!("{base}/systems/{i}/provider"));
+            party(ctx, id, || format!("{base}/systems/{i}/provider"));
         }
         for (j, id) in system.data_categories.iter().enumerate() {
-            category(
-                ctx,
-                a,
-                id,
-                format!("{base}/systems/{i}/data_categories/{j}"),
-            );
+            category(ctx, a, id, || {
+                format!("{base}/systems/{i}/data_categories/{j}")
+            });
         }
     }
     if let Some(id) = activity.dpia.as_ref().and_then(|d| d.document.as_ref()) {
-        document(ctx, id, format!("{base}/dpia/document"));
+        document(ctx, id, || format!("{base}/dpia/document"));
     }
     if let Some(id) = &activity.privacy_notice {
-        document(ctx, id, format!("{base}/privacy_notice"));
+        document(ctx, id, || format!("{base}/privacy_notice"));
     }
     for (i, id) in activity.breaches.iter().enumerate() {
-        document(ctx, id, format!("{base}/breaches/{i}"));
+        document(ctx, id, || format!("{base}/breaches/{i}"));
     }
 }

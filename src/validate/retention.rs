@@ -108,8 +108,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         None => activity.end_date.is_none_or(|end| end >= ctx.as_of),
     };
     for (i, rule) in activity.retention.iter().enumerate() {
-        let path = format!("{}/retention/{i}/retention", a.path);
-        indefinite(ctx, &rule.retention, path.clone());
+        let path = || format!("{}/retention/{i}/retention", a.path);
+        if rule.retention.indefinite {
+            indefinite(ctx, &rule.retention, path());
+        }
         for (j, exception) in rule.exceptions.iter().enumerate() {
             indefinite(
                 ctx,
@@ -121,7 +123,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             && active
             && until < ctx.as_of
         {
-            ctx.report(&RETENTION_PERIOD_ELAPSED, format!("{path}/until"), format!("The data was to be kept until {until}, which has passed while '{}' is still active; dispose of it or update the rule.", a.name()));
+            ctx.report(&RETENTION_PERIOD_ELAPSED, format!("{}/until", path()), format!("The data was to be kept until {until}, which has passed while '{}' is still active; dispose of it or update the rule.", a.name()));
         }
     }
 }

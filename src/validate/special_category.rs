@@ -99,7 +99,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let conditions = &activity.special_category_conditions;
 
     for (i, category) in activity.data_categories.iter().enumerate() {
-        let path = format!("{}/data_categories/{i}", a.path);
+        let path = || format!("{}/data_categories/{i}", a.path);
         if category.is_special_category()
             && !conditions
                 .iter()
@@ -109,7 +109,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 Some(kind) => format!("'{}' is special category data ({kind})", category.name),
                 None => format!("'{}' may hold special category data", category.name),
             };
-            ctx.report(&SPECIAL_CATEGORY_WITHOUT_CONDITION, path.clone(), format!("{what} and no Art 9(2) condition covers it; record the condition relied on, or stop processing it."));
+            ctx.report(&SPECIAL_CATEGORY_WITHOUT_CONDITION, path(), format!("{what} and no Art 9(2) condition covers it; record the condition relied on, or stop processing it."));
         }
         if category.criminal_offence
             && !activity
@@ -117,7 +117,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 .iter()
                 .any(|c| c.data_categories.is_empty() || c.data_categories.contains(&category.id))
         {
-            ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path, format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", category.name));
+            ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path(), format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", category.name));
         }
     }
 

@@ -1,0 +1,124 @@
+//! Parse, validate, schema-validate and render synthetic registers of 100 to 100 000 activities.
+//!
+//! `cargo bench --bench ropa` (all sizes; `-- 100000` for one size). The groups:
+//! (a) `value`: `serde_json::from_slice::<Value>` of the same bytes, the floor;
+//! (b) `parse`: typed parse into the register; (c) `parse_validate`: typed parse plus validation;
+//! (d) `jsonschema`: parse to `Value` plus validation against the crate's schema with the
+//! jsonschema crate, formats on, which is what an integrator would run instead;
+//! (e) `report_html`, `report_csv`: rendering the register report to a writer.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use ropa::report::{Format, ReportKind, ReportOptions, render};
+
+const SIZES: &[usize] = &[100, 1_000, 10_000, 100_000];
+
+fn bytes_of(activities: usize) -> Vec<u8> {
+    ropa::to_string(&ropa::synth::synthetic_register(activities, 1))
+        .unwrap()
+        .into_bytes()
+}
+
+fn configure(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    activities: usize,
+) {
+    if activities >= 10_000 {
+        group.sample_size(10);
+        group.measurement_time(Duration::from_secs(if activities >= 100_000 {
+            60
+        } else {
+            15
+        }));
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let options = ropa::ValidationOptions::default().as_of("2026-11-22".parse().unwrap());
+    let schema = jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&ropa::schema())
+        .unwrap();
+    let report_options = ReportOptions::default().as_of("2026-11-22".parse().unwrap());
+    for &activities in SIZES {
+        let bytes = bytes_of(activities);
+        let register = ropa::from_slice(&bytes).unwrap();
+
+        let mut group = c.benchmark_group("input");
+        configure(&mut group, activities);
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_with_input(
+            BenchmarkId::new("a_value", activities),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| black_box(serde_json::from_slice::<serde_json::Value>(bytes).unwrap()))
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("b_parse", activities),
+            &bytes,
+            |b, bytes| b.iter(|| black_box(ropa::from_slice(bytes).unwrap())),
+        );
+        group.bench_with_input(
+            BenchmarkId::new("c_parse_validate", activities),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    let register = ropa::from_slice(bytes).unwrap();
+                    black_box(ropa::validate(&register, &options))
+                })
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("d_jsonschema", activities),
+            &bytes,
+            |b, bytes| {
+                b.iter(|| {
+                    let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
+                    black_box(schema.is_valid(&value))
+                })
+            },
+        );
+        group.finish();
+
+        let mut group = c.benchmark_group("report");
+        configure(&mut group, activities);
+        for (name, format) in [("e_html", Format::Html), ("e_csv", Format::Csv)] {
+            let size = {
+                let mut sink = Vec::new();
+                render(
+                    &register,
+                    ReportKind::Register,
+                    format,
+                    &report_options,
+                    &mut sink,
+                )
+                .unwrap();
+                sink.len()
+            };
+            group.throughput(Throughput::Bytes(size as u64));
+            group.bench_with_input(
+                BenchmarkId::new(name, activities),
+                &register,
+                |b, register| {
+                    b.iter(|| {
+                        render(
+                            register,
+                            ReportKind::Register,
+                            format,
+                            &report_options,
+                            std::io::sink(),
+                        )
+                        .unwrap()
+                    })
+                },
+            );
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(ropa_benches, benches);
+criterion_main!(ropa_benches);
