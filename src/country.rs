@@ -69,8 +69,9 @@ impl Serialize for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::de::parse_str(deserializer, "an ISO 3166-1 alpha-2 country code", |s| {
+            s.parse().map_err(|e: InvalidCountryCode| e.to_string())
+        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! accepts and nothing more (chrono alone would also take `2024-1-5` or `+2024-01-05`).
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Deserializer, Serializer};
+use serde::{Deserializer, Serializer};
 
 /// Parses `YYYY-MM-DD` with exactly four, two and two digits, into a valid calendar date.
 pub(crate) fn parse(text: &str) -> Option<NaiveDate> {
@@ -42,13 +42,10 @@ pub(crate) mod option {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        let Some(text) = Option::<std::borrow::Cow<'de, str>>::deserialize(deserializer)? else {
-            return Ok(None);
-        };
-        parse(&text).map(Some).ok_or_else(|| {
-            serde::de::Error::custom(format_args!(
-                "invalid date `{text}`: expected a calendar date written YYYY-MM-DD"
-            ))
+        crate::de::parse_option_str(deserializer, "a date written YYYY-MM-DD", |text| {
+            parse(text).ok_or_else(|| {
+                format!("invalid date `{text}`: expected a calendar date written YYYY-MM-DD")
+            })
         })
     }
 }

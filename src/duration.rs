@@ -197,8 +197,9 @@ impl Serialize for IsoDuration {
 
 impl<'de> Deserialize<'de> for IsoDuration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = Cow::<str>::deserialize(deserializer)?;
-        s.parse().map_err(serde::de::Error::custom)
+        crate::de::parse_str(deserializer, "an ISO 8601 duration such as P3Y", |s| {
+            s.parse().map_err(|e: InvalidDuration| e.to_string())
+        })
     }
 }
 

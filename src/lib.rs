@@ -7,6 +7,7 @@ mod automated;
 mod country;
 mod data;
 mod date;
+mod de;
 mod document;
 mod dpia;
 mod duration;

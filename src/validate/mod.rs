@@ -320,22 +320,50 @@ impl<'a> Context<'a> {
 pub(crate) struct ActivityContext<'a> {
     pub activity: &'a ProcessingActivity,
     pub path: String,
-    pub data_categories: HashMap<&'a str, usize>,
-    pub purposes: HashMap<&'a str, usize>,
-    pub recipients: HashMap<&'a str, usize>,
+    pub data_categories: Ids<'a>,
+    pub purposes: Ids<'a>,
+    pub recipients: Ids<'a>,
+}
+
+/// The ids of one list of an activity, for lookups by id: a scan while the list is short (most
+/// are), a hash map once it is long, so that no activity, however large, costs quadratic time.
+pub(crate) struct Ids<'a> {
+    ids: Vec<&'a str>,
+    map: Option<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Ids<'a> {
+    const SCAN_LIMIT: usize = 16;
+
+    fn new(ids: Vec<&'a str>) -> Self {
+        let map = (ids.len() > Self::SCAN_LIMIT).then(|| {
+            let mut map = HashMap::with_capacity(ids.len());
+            for (i, id) in ids.iter().enumerate() {
+                map.entry(*id).or_insert(i);
+            }
+            map
+        });
+        Self { ids, map }
+    }
+
+    /// The position of the first item with this id.
+    pub fn get(&self, id: &str) -> Option<usize> {
+        match &self.map {
+            Some(map) => map.get(id).copied(),
+            None => self.ids.iter().position(|x| *x == id),
+        }
+    }
+
+    /// Whether an item has this id.
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 impl<'a> ActivityContext<'a> {
     fn new(activity: &'a ProcessingActivity, position: usize) -> Self {
-        fn positions<'a, T>(
-            items: &'a [T],
-            id: impl Fn(&'a T) -> &'a str,
-        ) -> HashMap<&'a str, usize> {
-            let mut map = HashMap::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                map.entry(id(item)).or_insert(i);
-            }
-            map
+        fn positions<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Ids<'a> {
+            Ids::new(items.iter().map(id).collect())
         }
         Self {
             activity,

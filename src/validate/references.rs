@@ -30,9 +30,16 @@ fn duplicates<'a>(
     base: &str,
     ids: impl Iterator<Item = &'a str>,
 ) {
-    let mut seen = HashSet::new();
-    for (i, id) in ids.enumerate() {
-        if !seen.insert(id) {
+    let ids: Vec<&'a str> = ids.collect();
+    let mut seen: HashSet<&'a str> = HashSet::new();
+    for (i, id) in ids.iter().enumerate() {
+        // Short lists (most) are compared pairwise; long ones through a set, to stay linear.
+        let repeated = if ids.len() <= 16 {
+            ids[..i].contains(id)
+        } else {
+            !seen.insert(id)
+        };
+        if repeated {
             ctx.report(
                 &DUPLICATE_ID,
                 format!("{base}/{i}/id"),

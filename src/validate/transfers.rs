@@ -284,7 +284,7 @@ fn check_adequacy(ctx: &mut Context<'_>, a: &ActivityContext<'_>, t: &crate::Tra
                         .recipient
                         .as_ref()
                         .and_then(|id| a.recipients.get(id.as_str()))
-                        .and_then(|&i| a.activity.recipients[i].party.as_ref())
+                        .and_then(|i| a.activity.recipients[i].party.as_ref())
                         .and_then(|id| ctx.index.party(id))
                         .is_some_and(|p| p.dpf_certified);
                     (!certified).then(|| format!("adequacy for {country} covers only recipients certified under the Data Privacy Framework, and the recipient is not marked dpf_certified"))
