@@ -40,6 +40,7 @@ vocabulary! {
 /// For an activity the organisation carries out as processor: a controller it acts for and the
 /// categories of processing carried out for it (Art 30(2)(a), (b)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct OnBehalfOf {
@@ -78,6 +79,7 @@ impl OnBehalfOf {
 
 /// One processing activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct ProcessingActivity {
@@ -101,6 +103,7 @@ pub struct ProcessingActivity {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub start_date: Option<NaiveDate>,
     /// When the activity ended or ends.
     #[serde(
@@ -109,6 +112,7 @@ pub struct ProcessingActivity {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub end_date: Option<NaiveDate>,
     /// When the entry was last updated.
     #[serde(
@@ -117,6 +121,7 @@ pub struct ProcessingActivity {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub last_updated: Option<NaiveDate>,
     /// The role the organisation plays.
     pub role: ActivityRole,

@@ -20,6 +20,7 @@ vocabulary! {
 
 /// An automated decision or profiling carried out in an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct AutomatedDecision {

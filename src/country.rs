@@ -88,3 +88,13 @@ impl JsonSchema for CountryCode {
         })
     }
 }
+
+#[cfg(test)]
+impl<'a> arbitrary::Arbitrary<'a> for CountryCode {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        Ok(CountryCode([
+            b'A' + u.int_in_range(0..=25)?,
+            b'A' + u.int_in_range(0..=25)?,
+        ]))
+    }
+}

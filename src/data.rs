@@ -8,6 +8,7 @@ use crate::{DataCategoryId, DataSubjectId, PartyId, SpecialCategoryKind};
 
 /// A category of data subjects, e.g. "parents and carers".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DataSubjectCategory {
@@ -92,6 +93,7 @@ vocabulary! {
 
 /// One source of a data category.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DataSource {
@@ -131,6 +133,7 @@ impl DataSource {
 /// A category of personal data: ordinary, special category (Art 9(1)) or criminal offence data
 /// (Art 10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct DataCategory {

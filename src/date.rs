@@ -88,6 +88,19 @@ pub(crate) mod option_u8 {
     }
 }
 
+/// Arbitrary dates within what the format writes: years 0000 to 9999.
+#[cfg(test)]
+pub(crate) fn arbitrary_date(
+    u: &mut arbitrary::Unstructured<'_>,
+) -> arbitrary::Result<Option<NaiveDate>> {
+    if !u.arbitrary::<bool>()? {
+        return Ok(None);
+    }
+    let year = u.int_in_range(0..=9999)?;
+    let ordinal = u.int_in_range(1..=365)?;
+    Ok(NaiveDate::from_yo_opt(year, ordinal))
+}
+
 #[cfg(test)]
 mod tests {
     use super::parse;

@@ -43,6 +43,7 @@ vocabulary! {
 
 /// A document the register refers to by id.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Document {
@@ -62,6 +63,7 @@ pub struct Document {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub date: Option<NaiveDate>,
     /// When the document is next due for review.
     #[serde(
@@ -70,6 +72,7 @@ pub struct Document {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub review_date: Option<NaiveDate>,
     /// Anything else said about the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]

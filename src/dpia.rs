@@ -61,6 +61,7 @@ vocabulary! {
 
 /// What the register records about an activity's DPIA.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Dpia {
@@ -80,6 +81,7 @@ pub struct Dpia {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub date: Option<NaiveDate>,
     /// Anything else, e.g. why a DPIA is not required.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -217,6 +217,31 @@ impl JsonSchema for IsoDuration {
     }
 }
 
+/// Arbitrary durations within what the format writes: at least one part, each of at most nine
+/// digits.
+#[cfg(test)]
+impl<'a> arbitrary::Arbitrary<'a> for IsoDuration {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let part = |u: &mut arbitrary::Unstructured<'a>| -> arbitrary::Result<Option<u32>> {
+            Ok(if u.arbitrary::<bool>()? {
+                Some(u.int_in_range(0..=999_999_999)?)
+            } else {
+                None
+            })
+        };
+        let mut duration = IsoDuration {
+            years: part(u)?,
+            months: part(u)?,
+            weeks: part(u)?,
+            days: part(u)?,
+        };
+        if duration == IsoDuration::default() {
+            duration.days = Some(u.int_in_range(0..=999_999_999)?);
+        }
+        Ok(duration)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ macro_rules! typed_id {
         $(#[$doc])*
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(transparent)]
+        #[cfg_attr(test, derive(arbitrary::Arbitrary))]
         pub struct $name(String);
 
         impl $name {

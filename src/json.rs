@@ -38,6 +38,7 @@ pub fn from_str(json: &str) -> Result<Register, Error> {
 ///
 /// [`Error::Parse`] with the JSON Pointer and line:column of the first malformed value.
 pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
+    let json = without_bom(json);
     // Fast path without path tracking (which allocates a string per key); only when it fails is
     // the input parsed again, tracking the path, to say where.
     let mut deserializer = serde_json::Deserializer::from_slice(json);
@@ -51,6 +52,7 @@ pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
 
 /// Parses again with path tracking to name the JSON Pointer of the first error.
 fn locate_error(json: &[u8]) -> Error {
+    let json = without_bom(json);
     let mut deserializer = serde_json::Deserializer::from_slice(json);
     let result: Result<Register, _> =
         serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer));
@@ -99,8 +101,14 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<Register, Error> {
     // Streamed through a buffer, so the file is never held whole beside the register: peak
     // memory stays near the register's own size. Only on failure is the file read again, whole,
     // to locate the error exactly as `from_slice` does.
-    let mut deserializer =
-        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(1 << 20, file));
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    if std::io::BufRead::fill_buf(&mut reader)
+        .map_err(io_error)?
+        .starts_with(BOM)
+    {
+        std::io::BufRead::consume(&mut reader, BOM.len());
+    }
+    let mut deserializer = serde_json::Deserializer::from_reader(reader);
     let fast = Register::deserialize(crate::strict::Strict(&mut deserializer))
         .and_then(|register| deserializer.end().map(|()| register));
     match fast {
@@ -137,6 +145,13 @@ pub fn to_writer(mut writer: impl Write, register: &Register) -> Result<(), Erro
         .map_err(|e| Error::Write(serde_json::Error::io(e)))
 }
 
+/// The UTF-8 byte order mark, which RFC 8259 lets a parser ignore and Windows tools write.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn without_bom(json: &[u8]) -> &[u8] {
+    json.strip_prefix(BOM).unwrap_or(json)
+}
+
 /// Turns a path from serde_path_to_error into an RFC 6901 JSON Pointer.
 pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
     let mut pointer = String::new();
@@ -154,7 +169,8 @@ pub(crate) fn pointer_of(path: &serde_path_to_error::Path) -> String {
                 pointer.push('/');
                 pointer.push_str(&escape_token(variant));
             }
-            Segment::Unknown => pointer.push_str("/?"),
+            // A key not read yet: the pointer names the object that holds it.
+            Segment::Unknown => break,
         }
     }
     pointer

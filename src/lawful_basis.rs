@@ -87,6 +87,7 @@ vocabulary! {
 
 /// What a register records about consent relied on under Art 6(1)(a) (Art 7(1), 7(3)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Consent {
@@ -129,6 +130,7 @@ impl Consent {
 
 /// One Art 6(1) basis relied on for a purpose, with what that basis needs recorded beside it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct LawfulBasis {

@@ -22,6 +22,8 @@ mod register;
 pub mod report;
 mod retention;
 mod rights;
+#[cfg(test)]
+mod robustness_tests;
 mod schedule_1;
 mod schema;
 mod security;

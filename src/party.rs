@@ -29,6 +29,7 @@ vocabulary! {
 /// One way of reaching a party: a postal address, email, phone and web address, any of which may
 /// be absent. A party can have several (the DPO's address, a complaints address, ...).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Contact {
@@ -95,6 +96,7 @@ impl Contact {
 
 /// An organisation or person the register refers to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Party {

@@ -7,6 +7,7 @@ use crate::{DataCategoryId, LawfulBasis, PurposeId};
 
 /// One purpose of a processing activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Purpose {

@@ -42,6 +42,7 @@ vocabulary! {
 
 /// A recipient or category of recipients of the data of one processing activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Recipient {

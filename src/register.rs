@@ -37,6 +37,7 @@ impl Regime {
 
 /// The data protection officer (Art 37-39; Art 30(1)(a)).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Dpo {
@@ -89,6 +90,7 @@ impl Dpo {
 /// assert_eq!(register.organisation().map(|p| p.name.as_str()), Some("Example Council"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Register {
@@ -119,6 +121,7 @@ pub struct Register {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub last_reviewed: Option<NaiveDate>,
     /// When the register is next due for review.
     #[serde(
@@ -127,6 +130,7 @@ pub struct Register {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub next_review: Option<NaiveDate>,
     /// Security measures that apply to every activity (Art 30(1)(g)).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -57,6 +57,7 @@ vocabulary! {
 /// How long data is kept. Fields combine: with both `period` and `until`, the data is kept until
 /// the earlier of the two.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RetentionPeriod {
@@ -76,6 +77,7 @@ pub struct RetentionPeriod {
         with = "crate::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub until: Option<NaiveDate>,
     /// The data is kept with no end set.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -157,6 +159,7 @@ impl RetentionPeriod {
 /// A retention that replaces the rule's own under a condition, e.g. "6 years where there is a
 /// safeguarding concern".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RetentionException {
@@ -178,6 +181,7 @@ impl RetentionException {
 
 /// One retention rule of a processing activity.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct RetentionRule {

@@ -51,6 +51,7 @@ vocabulary! {
 
 /// One security measure: a kind from the vocabulary and, where the register says more, free text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SecurityMeasure {

@@ -112,6 +112,7 @@ pub enum Schedule1Requirement {
 /// The three entries DPA 2018 Sch 1 para 41 adds to the record where a condition needs an
 /// appropriate policy document. The first, the condition relied on, is the condition itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Para41Record {
@@ -155,6 +156,7 @@ impl Para41Record {
 
 /// An Art 9(2) condition relied on in an activity, with, in the UK, its Schedule 1 condition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct SpecialCategoryCondition {
@@ -250,6 +252,7 @@ vocabulary! {
 
 /// The Art 10 authority for processing criminal offence data (including alleged offences, DPA 2018 s11(2)).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct CriminalOffenceCondition {

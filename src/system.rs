@@ -7,6 +7,7 @@ use crate::{CountryCode, DataCategoryId, DataForm, PartyId};
 
 /// A system or storage location, e.g. "Microsoft Teams" or "locked filing cabinet".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct System {

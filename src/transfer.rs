@@ -126,6 +126,7 @@ vocabulary! {
 
 /// One international transfer of personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Transfer {

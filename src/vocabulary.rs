@@ -17,6 +17,7 @@ macro_rules! vocabulary {
             serde::Serialize, serde::Deserialize, schemars::JsonSchema,
             strum::Display, strum::EnumString, strum::IntoStaticStr, strum::AsRefStr,
         )]
+        #[cfg_attr(test, derive(arbitrary::Arbitrary))]
         #[serde(rename_all = "snake_case")]
         #[strum(serialize_all = "snake_case")]
         #[non_exhaustive]

@@ -2,6 +2,7 @@
 
 mod cli;
 mod examples_data;
+mod hostile;
 mod json_io;
 mod reports;
 mod rules;

@@ -1,0 +1,25 @@
+//! Arbitrary bytes through parsing, validation and every report in every format.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use ropa::report::{Format, ReportKind, ReportOptions, render};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(register) = ropa::from_slice(data) else {
+        return;
+    };
+    let options = ReportOptions::default().as_of(chrono_date());
+    let _ = ropa::validate(&register, &options.validation);
+    for kind in ReportKind::ALL {
+        for format in Format::ALL {
+            let _ = render(&register, *kind, *format, &options, std::io::sink());
+        }
+    }
+    // What parsed must serialize and parse back equal.
+    let json = ropa::to_string(&register).expect("serializes");
+    assert_eq!(ropa::from_str(&json).expect("parses back"), register);
+});
+
+fn chrono_date() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
