@@ -42,6 +42,7 @@ pub(crate) fn controller_rows(
         .map(measure)
         .collect();
     measures.dedup();
+    let [countries, safeguards] = transfer_rows(index, a);
     vec![
         (
             "Business function",
@@ -83,19 +84,8 @@ pub(crate) fn controller_rows(
                     .collect(),
             ),
         ),
-        (
-            "Names of third countries or international organisations",
-            none_recorded(a.transfers.iter().map(destination).collect()),
-        ),
-        (
-            "Safeguards for exceptional transfers",
-            none_recorded(
-                a.transfers
-                    .iter()
-                    .map(|t| transfer_safeguards(index, t))
-                    .collect(),
-            ),
-        ),
+        countries,
+        safeguards,
         (
             "Retention schedule",
             join_or_not_stated(a.retention.iter().map(|r| retention_rule(r, a)).collect()),
@@ -554,6 +544,7 @@ pub(crate) fn render(
                 .map(measure)
                 .collect();
             measures.dedup();
+            let [countries, safeguards] = transfer_rows(&index, a);
             let rows = vec![
                 (
                     "Name and contact details of the controller",
@@ -603,19 +594,8 @@ pub(crate) fn render(
                             .collect(),
                     ),
                 ),
-                (
-                    "Names of third countries or international organisations",
-                    none_recorded(a.transfers.iter().map(destination).collect()),
-                ),
-                (
-                    "Safeguards for exceptional transfers",
-                    none_recorded(
-                        a.transfers
-                            .iter()
-                            .map(|t| transfer_safeguards(&index, t))
-                            .collect(),
-                    ),
-                ),
+                countries,
+                safeguards,
                 (
                     "General description of technical and organisational security measures",
                     join_or_not_stated(measures),
@@ -640,4 +620,23 @@ fn unique(values: impl Iterator<Item = String>) -> Vec<String> {
         }
     }
     out
+}
+
+/// The template's two transfer columns: the destinations, and the safeguards of each.
+fn transfer_rows(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> [(&'static str, String); 2] {
+    [
+        (
+            "Names of third countries or international organisations",
+            none_recorded(a.transfers.iter().map(destination).collect()),
+        ),
+        (
+            "Safeguards for exceptional transfers",
+            none_recorded(
+                a.transfers
+                    .iter()
+                    .map(|t| transfer_safeguards(index, t))
+                    .collect(),
+            ),
+        ),
+    ]
 }

@@ -76,19 +76,14 @@ pub(crate) fn render(
                 } else {
                     covers.join(", ")
                 },
-                c.policy_document
-                    .as_ref()
-                    .map(|d| document(&index, d))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                para_41(c.para_41.as_ref(), |r| r.article_6_basis.clone()),
-                para_41(c.para_41.as_ref(), |r| {
-                    r.retained_per_policy
-                        .map(|y| if y { "Yes".to_owned() } else { "No".to_owned() })
-                }),
-                para_41(c.para_41.as_ref(), |r| {
-                    r.reasons_for_not_following_policy.clone()
-                }),
             ]);
+            rows.last_mut().into_iter().for_each(|row| {
+                row.extend(policy_cells(
+                    &index,
+                    c.policy_document.as_ref(),
+                    c.para_41.as_ref(),
+                ))
+            });
         }
         for c in &a.criminal_offence_conditions {
             rows.push(vec![
@@ -97,19 +92,14 @@ pub(crate) fn render(
                     .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
                     .unwrap_or_else(|| NOT_STATED.to_owned()),
                 "Criminal offence data".to_owned(),
-                c.policy_document
-                    .as_ref()
-                    .map(|d| document(&index, d))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                para_41(c.para_41.as_ref(), |r| r.article_6_basis.clone()),
-                para_41(c.para_41.as_ref(), |r| {
-                    r.retained_per_policy
-                        .map(|y| if y { "Yes".to_owned() } else { "No".to_owned() })
-                }),
-                para_41(c.para_41.as_ref(), |r| {
-                    r.reasons_for_not_following_policy.clone()
-                }),
             ]);
+            rows.last_mut().into_iter().for_each(|row| {
+                row.extend(policy_cells(
+                    &index,
+                    c.policy_document.as_ref(),
+                    c.para_41.as_ref(),
+                ))
+            });
         }
         if rows.is_empty() {
             sink.paragraph("No Art 9(2) condition or Art 10 authority is recorded.")?;
@@ -123,8 +113,26 @@ pub(crate) fn render(
     sink.end()
 }
 
-fn para_41(record: Option<&Para41Record>, get: impl Fn(&Para41Record) -> Option<String>) -> String {
-    record
-        .and_then(get)
-        .unwrap_or_else(|| NOT_STATED.to_owned())
+/// The appropriate policy document and the three para 41 entries, as table cells.
+fn policy_cells(
+    index: &RegisterIndex<'_>,
+    policy: Option<&DocumentId>,
+    record: Option<&Para41Record>,
+) -> [String; 4] {
+    let entry = |get: fn(&Para41Record) -> Option<String>| {
+        record
+            .and_then(get)
+            .unwrap_or_else(|| NOT_STATED.to_owned())
+    };
+    [
+        policy
+            .map(|d| document(index, d))
+            .unwrap_or_else(|| NOT_STATED.to_owned()),
+        entry(|r| r.article_6_basis.clone()),
+        entry(|r| {
+            r.retained_per_policy
+                .map(|yes| if yes { "Yes" } else { "No" }.to_owned())
+        }),
+        entry(|r| r.reasons_for_not_following_policy.clone()),
+    ]
 }
