@@ -54,7 +54,7 @@ pub const STRICT_RULES: &[&str] = &[
 ];
 
 /// The strict schema: the structural [`schema`] plus every rule of [`STRICT_RULES`], so that an
-/// integrator without Rust gets the same verdict as [`crate::validate`] reporting that rule as
+/// integrator without Rust gets the same verdict as [`crate::validate()`] reporting that rule as
 /// an error (with the default options: the UK GDPR where the register sets no regime).
 /// Committed as `schema/ropa.strict.schema.json`.
 pub fn strict_schema() -> Value {

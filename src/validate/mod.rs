@@ -1,6 +1,6 @@
 //! Validation: the cross-field rules the law sets, reported as findings.
 //!
-//! [`validate`] runs every rule of the [`catalogue`] over a register in one pass and returns a
+//! [`validate()`] runs every rule of the [`catalogue`] over a register in one pass and returns a
 //! [`Report`]: every finding, in a deterministic order (the register's own order: the register,
 //! then its parties, then each activity in turn), each with a stable rule id, a severity, an
 //! RFC 6901 JSON Pointer into the register's JSON, a message saying what is wrong and what would
