@@ -96,13 +96,12 @@ pub(crate) fn render(
             sink.paragraph(&format!("You need to give us: {}. Without it we cannot provide this service (Art 13(2)(e)).", required.join(", ")))?;
         }
 
-        let others = super::record::sources(&index, a);
         if a.data_categories
             .iter()
             .any(|c| c.sources.iter().any(|s| s.kind != SourceKind::DataSubject))
         {
             sink.heading(3, "Where we get your information from")?;
-            sink.list(&others)?;
+            sink.list(&super::record::sources(&index, a))?;
         }
 
         sink.heading(3, "Why we use it, and our lawful basis")?;

@@ -208,7 +208,7 @@ pub(crate) fn controller_rows(
                     .iter()
                     .filter_map(|(k, r)| {
                         r.retained_per_policy
-                            .map(|yes| format!("{k}: {}", if yes { "Yes" } else { "No" }))
+                            .map(|yes| format!("{k}: {}", yes_no(yes)))
                     })
                     .collect(),
             ),
@@ -291,7 +291,7 @@ fn criminal_condition(c: &CriminalOffenceCondition) -> String {
 
 fn automated(a: &ProcessingActivity) -> String {
     if a.automated_decisions.is_empty() {
-        return "None recorded".to_owned();
+        return NONE_RECORDED.to_owned();
     }
     a.automated_decisions
         .iter()
@@ -343,11 +343,11 @@ fn system(s: &System) -> String {
 }
 
 fn dpia_required(a: &ProcessingActivity) -> String {
-    match a.dpia.as_ref().and_then(|d| d.required) {
-        Some(true) => "Yes".to_owned(),
-        Some(false) => "No".to_owned(),
-        None => NOT_STATED.to_owned(),
-    }
+    a.dpia
+        .as_ref()
+        .and_then(|d| d.required)
+        .map_or(NOT_STATED, yes_no)
+        .to_owned()
 }
 
 fn schedule_1(a: &ProcessingActivity) -> Vec<String> {
@@ -405,11 +405,7 @@ pub(crate) fn header(
         ),
         (
             "Public authority",
-            if register.is_public_authority() {
-                "Yes".to_owned()
-            } else {
-                "No".to_owned()
-            },
+            yes_no(register.is_public_authority()).to_owned(),
         ),
         (
             "Data protection officer",
@@ -417,7 +413,7 @@ pub(crate) fn header(
                 .dpo
                 .as_ref()
                 .map(dpo)
-                .unwrap_or_else(|| "None recorded".to_owned()),
+                .unwrap_or_else(|| NONE_RECORDED.to_owned()),
         ),
         (
             "Representative (Art 27)",
@@ -425,7 +421,7 @@ pub(crate) fn header(
                 .representative
                 .as_ref()
                 .map(|id| party(index, id))
-                .unwrap_or_else(|| "None recorded".to_owned()),
+                .unwrap_or_else(|| NONE_RECORDED.to_owned()),
         ),
         (
             "Supervisory authority",

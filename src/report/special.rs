@@ -129,10 +129,7 @@ fn policy_cells(
             .map(|d| document(index, d))
             .unwrap_or_else(|| NOT_STATED.to_owned()),
         entry(|r| r.article_6_basis.clone()),
-        entry(|r| {
-            r.retained_per_policy
-                .map(|yes| if yes { "Yes" } else { "No" }.to_owned())
-        }),
+        entry(|r| r.retained_per_policy.map(|yes| yes_no(yes).to_owned())),
         entry(|r| r.reasons_for_not_following_policy.clone()),
     ]
 }

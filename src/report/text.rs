@@ -24,6 +24,11 @@ pub(crate) fn words(value: &str) -> String {
 /// What a report says of a list the register leaves empty because there is nothing to record.
 pub(crate) const NONE_RECORDED: &str = "None recorded";
 
+/// "Yes" or "No".
+pub(crate) fn yes_no(yes: bool) -> &'static str {
+    if yes { "Yes" } else { "No" }
+}
+
 /// Joins non-empty parts with "; ", or says the register states nothing.
 pub(crate) fn join_or_not_stated(parts: Vec<String>) -> String {
     join_or(parts, NOT_STATED)
