@@ -47,7 +47,11 @@ pub struct OnBehalfOf {
     /// The controller.
     pub controller: PartyId,
     /// The categories of processing carried out on its behalf (Art 30(2)(b)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub processing: Vec<String>,
     /// The Art 28(3) contract with the controller.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -126,58 +130,118 @@ pub struct ProcessingActivity {
     /// The role the organisation plays.
     pub role: ActivityRole,
     /// For a joint controller: the other joint controllers.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub joint_controllers: Vec<PartyId>,
     /// For a joint controller: the Art 26 arrangement.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joint_arrangement: Option<DocumentId>,
     /// For a processor: the controllers acted for (Art 30(2)(a), (b)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub on_behalf_of: Vec<OnBehalfOf>,
     /// The purposes (Art 30(1)(b)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub purposes: Vec<Purpose>,
     /// The categories of data subjects (Art 30(1)(c)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_subjects: Vec<DataSubjectCategory>,
     /// The categories of personal data (Art 30(1)(c)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategory>,
     /// The Art 9(2) conditions relied on for special category data.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub special_category_conditions: Vec<SpecialCategoryCondition>,
     /// The Art 10 authority relied on for criminal offence data.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub criminal_offence_conditions: Vec<CriminalOffenceCondition>,
     /// The recipients (Art 30(1)(d)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub recipients: Vec<Recipient>,
     /// International transfers (Art 30(1)(e)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub transfers: Vec<Transfer>,
     /// Retention rules (Art 30(1)(f)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub retention: Vec<RetentionRule>,
     /// Security measures specific to the activity (Art 30(1)(g)); the register's own apply too.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub security_measures: Vec<SecurityMeasure>,
     /// Automated decision-making and profiling (Art 22).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub automated_decisions: Vec<AutomatedDecision>,
     /// The processing is on a large scale (Art 35(3)(b), 37(1)(b)-(c)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub large_scale: Option<bool>,
     /// The Art 35(3) cases the processing falls in.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub article_35_3_triggers: Vec<Article35Trigger>,
     /// The WP248 criteria the processing meets.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub risk_criteria: Vec<RiskCriterion>,
     /// The DPIA.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpia: Option<Dpia>,
     /// Systems and storage locations.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub systems: Vec<System>,
     /// The privacy notice given to data subjects (Art 13, 14).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,13 +254,25 @@ pub struct ProcessingActivity {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub information_society_service: bool,
     /// The rights the privacy notice tells data subjects they have.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub rights_stated: Vec<DataSubjectRight>,
     /// Records of personal data breaches affecting the activity (Art 33(5)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub breaches: Vec<DocumentId>,
     /// Facts the register states that have no structured place, in its own words.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub notes: Vec<String>,
 }
 

@@ -45,7 +45,11 @@ pub struct AutomatedDecision {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub consequences: Option<String>,
     /// The safeguards (Art 22(3)): human intervention, expressing a view, contesting.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub safeguards: Vec<String>,
     /// The decision uses special category data (Art 22(4)).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

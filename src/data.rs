@@ -159,7 +159,11 @@ pub struct DataCategory {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision: Option<Provision>,
     /// Where the data comes from; empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub sources: Vec<DataSource>,
     /// Anything else the register says about the category.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use compact_str::CompactString;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -12,12 +13,12 @@ macro_rules! typed_id {
         #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
         #[serde(transparent)]
         #[cfg_attr(test, derive(arbitrary::Arbitrary))]
-        pub struct $name(String);
+        pub struct $name(#[schemars(with = "String")] CompactString);
 
         impl $name {
             /// Wraps an identifier.
             pub fn new(id: impl Into<String>) -> Self {
-                Self(id.into())
+                Self(CompactString::from(id.into()))
             }
 
             /// The identifier as written in the register.
@@ -34,13 +35,13 @@ macro_rules! typed_id {
 
         impl From<&str> for $name {
             fn from(id: &str) -> Self {
-                Self(id.to_owned())
+                Self(CompactString::from(id))
             }
         }
 
         impl From<String> for $name {
             fn from(id: String) -> Self {
-                Self(id)
+                Self(CompactString::from(id))
             }
         }
 

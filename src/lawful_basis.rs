@@ -137,7 +137,11 @@ pub struct LawfulBasis {
     /// The Art 6(1) basis.
     pub basis: Article6Basis,
     /// For 6(1)(c) and (e): the law relied on (Art 6(3)), e.g. "Children Act 1989".
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub legal_sources: Vec<String>,
     /// For 6(1)(e) in the UK: the paragraph of DPA 2018 s8 relied on.
     #[serde(default, skip_serializing_if = "Option::is_none")]

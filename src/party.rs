@@ -111,7 +111,11 @@ pub struct Party {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Ways of reaching the party.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub contacts: Vec<Contact>,
     /// Where the party is established: ISO 3166-1 alpha-2 code, e.g. "GB".
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -124,7 +128,11 @@ pub struct Party {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub dpf_certified: bool,
     /// For a processor: the sub-processors it engages (Art 28(2), 28(4)).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub sub_processors: Vec<PartyId>,
 }
 

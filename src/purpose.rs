@@ -16,10 +16,18 @@ pub struct Purpose {
     /// What the data is processed for.
     pub description: String,
     /// The Art 6(1) bases relied on; normally one. Empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub lawful_bases: Vec<LawfulBasis>,
     /// The data categories used for this purpose; empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
     /// Anything else the register says about the purpose.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -68,10 +68,18 @@ pub struct Recipient {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
     /// The data categories disclosed; empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
     /// The purposes for which the data is disclosed; empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub purposes: Vec<PurposeId>,
     /// Where the recipient is, if it differs from the party's country or no party is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -186,7 +186,11 @@ impl RetentionException {
 #[non_exhaustive]
 pub struct RetentionRule {
     /// The data categories the rule covers; empty means the whole activity.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
     /// What the rule covers in the register's words when that is not a data category, e.g.
     /// "safeguarding files".
@@ -199,10 +203,18 @@ pub struct RetentionRule {
     #[serde(default)]
     pub retention: RetentionPeriod,
     /// Retentions that replace this one under a condition.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub exceptions: Vec<RetentionException>,
     /// What happens to the data at the end.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub disposal: Vec<DisposalAction>,
     /// The retention and erasure policy the rule follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]

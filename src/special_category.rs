@@ -173,16 +173,32 @@ pub struct SpecialCategoryCondition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The law relied on with the condition, e.g. for 9(2)(g) the enactment behind the public interest.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub legal_sources: Vec<String>,
     /// The data categories this condition covers; empty means all special category data of the activity.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
     /// The purposes this condition covers; empty means all purposes of the activity.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub purposes: Vec<PurposeId>,
     /// The recipients whose disclosures this condition covers, e.g. legal advisers under 9(2)(f).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub recipients: Vec<RecipientId>,
     /// The appropriate policy document (DPA 2018 Sch 1 paras 5, 38-40).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -262,13 +278,21 @@ pub struct CriminalOffenceCondition {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule_1_paragraph: Option<Schedule1Paragraph>,
     /// The law relied on.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub legal_sources: Vec<String>,
     /// The authority as the organisation describes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The data categories this covers; empty means all criminal offence data of the activity.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
     /// The appropriate policy document, where the Schedule 1 condition needs one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

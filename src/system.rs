@@ -29,7 +29,11 @@ pub struct System {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_form: Option<DataForm>,
     /// The data categories held there; empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
 }
 

@@ -157,7 +157,11 @@ pub struct Transfer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frequency: Option<TransferFrequency>,
     /// The data categories transferred; empty means not stated.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
     pub data_categories: Vec<DataCategoryId>,
     /// The transfer in the register's words.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,7 +7,9 @@
 //! fix it, and the provision it cites. A pointer names the value that is wrong or, when something
 //! is missing, the object that lacks it.
 
-use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use foldhash::HashMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -232,8 +234,11 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> Report {
     identity::check_register(&mut ctx);
     references::check_register(&mut ctx);
     transfers::check_register(&mut ctx);
+    // The activity context's buffers are reused from one activity to the next, so that
+    // validating an activity allocates nothing unless it has findings.
+    let mut scratch = Scratch::default();
     for (position, activity) in register.activities.iter().enumerate() {
-        let activity_ctx = ActivityContext::new(activity, position);
+        let activity_ctx = ActivityContext::new(activity, position, scratch);
         references::check_activity(&mut ctx, &activity_ctx);
         identity::check_activity(&mut ctx, &activity_ctx);
         lawful_basis::check_activity(&mut ctx, &activity_ctx);
@@ -241,6 +246,7 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> Report {
         transfers::check_activity(&mut ctx, &activity_ctx);
         retention::check_activity(&mut ctx, &activity_ctx);
         rights::check_activity(&mut ctx, &activity_ctx);
+        scratch = activity_ctx.into_scratch();
     }
     Report {
         findings: ctx.findings,
@@ -327,30 +333,37 @@ pub(crate) struct ActivityContext<'a> {
 
 /// The ids of one list of an activity, for lookups by id: a scan while the list is short (most
 /// are), a hash map once it is long, so that no activity, however large, costs quadratic time.
+#[derive(Default)]
 pub(crate) struct Ids<'a> {
     ids: Vec<&'a str>,
-    map: Option<HashMap<&'a str, usize>>,
+    map: HashMap<&'a str, usize>,
 }
 
 impl<'a> Ids<'a> {
     const SCAN_LIMIT: usize = 16;
 
-    fn new(ids: Vec<&'a str>) -> Self {
-        let map = (ids.len() > Self::SCAN_LIMIT).then(|| {
-            let mut map = HashMap::with_capacity(ids.len());
-            for (i, id) in ids.iter().enumerate() {
-                map.entry(*id).or_insert(i);
+    /// Replaces the ids held, keeping the buffers.
+    fn refill(&mut self, ids: impl Iterator<Item = &'a str>) {
+        self.ids.clear();
+        self.ids.extend(ids);
+        // Clearing an empty map would still sweep its whole table.
+        if !self.map.is_empty() {
+            self.map.clear();
+        }
+        if self.ids.len() > Self::SCAN_LIMIT {
+            self.map.reserve(self.ids.len());
+            for (i, id) in self.ids.iter().enumerate() {
+                self.map.entry(*id).or_insert(i);
             }
-            map
-        });
-        Self { ids, map }
+        }
     }
 
     /// The position of the first item with this id.
     pub fn get(&self, id: &str) -> Option<usize> {
-        match &self.map {
-            Some(map) => map.get(id).copied(),
-            None => self.ids.iter().position(|x| *x == id),
+        if self.ids.len() > Self::SCAN_LIMIT {
+            self.map.get(id).copied()
+        } else {
+            self.ids.iter().position(|x| *x == id)
         }
     }
 
@@ -360,17 +373,44 @@ impl<'a> Ids<'a> {
     }
 }
 
+/// The buffers of an [`ActivityContext`], kept between activities.
+#[derive(Default)]
+struct Scratch<'a> {
+    path: String,
+    data_categories: Ids<'a>,
+    purposes: Ids<'a>,
+    recipients: Ids<'a>,
+}
+
 impl<'a> ActivityContext<'a> {
-    fn new(activity: &'a ProcessingActivity, position: usize) -> Self {
-        fn positions<'a, T>(items: &'a [T], id: impl Fn(&'a T) -> &'a str) -> Ids<'a> {
-            Ids::new(items.iter().map(id).collect())
-        }
+    fn new(activity: &'a ProcessingActivity, position: usize, mut scratch: Scratch<'a>) -> Self {
+        scratch.path.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(scratch.path, "/activities/{position}");
+        scratch
+            .data_categories
+            .refill(activity.data_categories.iter().map(|c| c.id.as_str()));
+        scratch
+            .purposes
+            .refill(activity.purposes.iter().map(|p| p.id.as_str()));
+        scratch
+            .recipients
+            .refill(activity.recipients.iter().map(|r| r.id.as_str()));
         Self {
             activity,
-            path: format!("/activities/{position}"),
-            data_categories: positions(&activity.data_categories, |c| c.id.as_str()),
-            purposes: positions(&activity.purposes, |p| p.id.as_str()),
-            recipients: positions(&activity.recipients, |r| r.id.as_str()),
+            path: scratch.path,
+            data_categories: scratch.data_categories,
+            purposes: scratch.purposes,
+            recipients: scratch.recipients,
+        }
+    }
+
+    fn into_scratch(self) -> Scratch<'a> {
+        Scratch {
+            path: self.path,
+            data_categories: self.data_categories,
+            purposes: self.purposes,
+            recipients: self.recipients,
         }
     }
 

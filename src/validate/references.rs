@@ -1,6 +1,6 @@
 //! Ids: unique where they are declared, and resolving where they are used.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::{DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
@@ -24,27 +24,29 @@ pub const DANGLING_REFERENCE: Rule = Rule {
     summary: "A reference names an id the register does not declare.",
 };
 
-fn duplicates<'a>(
+/// Reports every item of `items` (at `{base}/{list}`) whose id an earlier item already has.
+fn duplicates<'a, T>(
     ctx: &mut Context<'_>,
     kind: &str,
-    base: &str,
-    ids: impl Iterator<Item = &'a str>,
+    (base, list): (&str, &str),
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
 ) {
-    let ids: Vec<&'a str> = ids.collect();
-    let mut seen: HashSet<&'a str> = HashSet::new();
-    for (i, id) in ids.iter().enumerate() {
-        // Short lists (most) are compared pairwise; long ones through a set, to stay linear.
-        let repeated = if ids.len() <= 16 {
-            ids[..i].contains(id)
+    // Short lists (most) are compared pairwise; long ones through a set, to stay linear.
+    let mut seen: HashSet<&'a str> = HashSet::default();
+    for (i, item) in items.iter().enumerate() {
+        let item_id = id(item);
+        let repeated = if items.len() <= 16 {
+            items[..i].iter().any(|earlier| id(earlier) == item_id)
         } else {
-            !seen.insert(id)
+            !seen.insert(item_id)
         };
         if repeated {
             ctx.report(
                 &DUPLICATE_ID,
-                format!("{base}/{i}/id"),
+                format!("{base}/{list}/{i}/id"),
                 format!(
-                    "The {kind} id '{id}' is used more than once; give each {kind} its own id."
+                    "The {kind} id '{item_id}' is used more than once; give each {kind} its own id."
                 ),
             );
         }
@@ -118,23 +120,22 @@ fn recipient(
 
 pub(super) fn check_register(ctx: &mut Context<'_>) {
     let register = ctx.register;
-    duplicates(
-        ctx,
-        "party",
-        "/parties",
-        register.parties.iter().map(|p| p.id.as_str()),
-    );
+    duplicates(ctx, "party", ("", "parties"), &register.parties, |p| {
+        p.id.as_str()
+    });
     duplicates(
         ctx,
         "document",
-        "/documents",
-        register.documents.iter().map(|d| d.id.as_str()),
+        ("", "documents"),
+        &register.documents,
+        |d| d.id.as_str(),
     );
     duplicates(
         ctx,
         "activity",
-        "/activities",
-        register.activities.iter().map(|a| a.id.as_str()),
+        ("", "activities"),
+        &register.activities,
+        |a| a.id.as_str(),
     );
 
     party(ctx, &register.organisation, || "/organisation".to_owned());
@@ -163,26 +164,30 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     duplicates(
         ctx,
         "purpose",
-        &format!("{base}/purposes"),
-        activity.purposes.iter().map(|p| p.id.as_str()),
+        (base, "purposes"),
+        &activity.purposes,
+        |p| p.id.as_str(),
     );
     duplicates(
         ctx,
         "data subject category",
-        &format!("{base}/data_subjects"),
-        activity.data_subjects.iter().map(|s| s.id.as_str()),
+        (base, "data_subjects"),
+        &activity.data_subjects,
+        |s| s.id.as_str(),
     );
     duplicates(
         ctx,
         "data category",
-        &format!("{base}/data_categories"),
-        activity.data_categories.iter().map(|c| c.id.as_str()),
+        (base, "data_categories"),
+        &activity.data_categories,
+        |c| c.id.as_str(),
     );
     duplicates(
         ctx,
         "recipient",
-        &format!("{base}/recipients"),
-        activity.recipients.iter().map(|r| r.id.as_str()),
+        (base, "recipients"),
+        &activity.recipients,
+        |r| r.id.as_str(),
     );
 
     for (i, id) in activity.joint_controllers.iter().enumerate() {

@@ -1,6 +1,6 @@
 //! Processors, recipients and international transfers (Art 28, Chapter V).
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::adequacy::{Adequacy, adequacy, is_third_country};
@@ -165,24 +165,20 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                     Article6Basis::PublicTask | Article6Basis::LegalObligation
                 )
             });
-    let mut transferred: HashSet<&str> = HashSet::with_capacity(activity.transfers.len());
     for (i, t) in activity.transfers.iter().enumerate() {
-        let path = format!("{}/transfers/{i}", a.path);
-        if let Some(id) = &t.recipient {
-            transferred.insert(id.as_str());
-        }
+        let path = || format!("{}/transfers/{i}", a.path);
         match t.destination {
             TransferDestination::Country if t.country.is_none() => {
                 ctx.report(
                     &TRANSFER_DESTINATION_UNNAMED,
-                    path.clone(),
+                    path(),
                     "The transfer does not name its destination country; set country.".to_owned(),
                 );
             }
             TransferDestination::InternationalOrganisation if t.organisation.is_none() => {
                 ctx.report(
                     &TRANSFER_DESTINATION_UNNAMED,
-                    path.clone(),
+                    path(),
                     "The transfer does not name the international organisation; set organisation."
                         .to_owned(),
                 );
@@ -190,16 +186,16 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             _ => {}
         }
         let Some(mechanism) = t.mechanism else {
-            ctx.report(&TRANSFER_WITHOUT_MECHANISM, path, "The transfer states no mechanism; record adequacy, an Art 46 safeguard or the Art 49 derogation relied on.".to_owned());
+            ctx.report(&TRANSFER_WITHOUT_MECHANISM, path(), "The transfer states no mechanism; record adequacy, an Art 46 safeguard or the Art 49 derogation relied on.".to_owned());
             continue;
         };
         match mechanism {
-            TransferMechanism::Adequacy => check_adequacy(ctx, a, t, &path),
+            TransferMechanism::Adequacy => check_adequacy(ctx, a, t, path),
             TransferMechanism::Derogation if t.derogation.is_none() => {
-                ctx.report(&DEROGATION_NOT_SPECIFIED, path.clone(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
+                ctx.report(&DEROGATION_NOT_SPECIFIED, path(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
             }
             TransferMechanism::EuStandardContractualClauses if ctx.regime == Regime::UkGdpr => {
-                ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{path}/mechanism"), "The EU SCCs alone do not cover a transfer under the UK GDPR; use them with the UK Addendum (eu_sccs_with_uk_addendum) or use the IDTA.".to_owned());
+                ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{}/mechanism", path()), "The EU SCCs alone do not cover a transfer under the UK GDPR; use them with the UK Addendum (eu_sccs_with_uk_addendum) or use the IDTA.".to_owned());
             }
             _ => {}
         }
@@ -221,7 +217,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             _ => None,
         };
         if let (Some(barred), true) = (barred, public_powers) {
-            ctx.report(&DEROGATION_BY_PUBLIC_AUTHORITY, format!("{path}/mechanism"), format!("A public authority exercising its public powers cannot rely on {barred} (Art 49(3)); use an Art 46 safeguard or another derogation."));
+            ctx.report(&DEROGATION_BY_PUBLIC_AUTHORITY, format!("{}/mechanism", path()), format!("A public authority exercising its public powers cannot rely on {barred} (Art 49(3)); use an Art 46 safeguard or another derogation."));
         }
         let derogation = matches!(
             mechanism,
@@ -233,18 +229,34 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             } else {
                 Severity::Warning
             };
-            ctx.report_as(&DEROGATION_USED_FOR_REGULAR_TRANSFER, severity, format!("{path}/frequency"), "Art 49 derogations are for occasional transfers; a regular transfer needs adequacy or an Art 46 safeguard.".to_owned());
+            ctx.report_as(&DEROGATION_USED_FOR_REGULAR_TRANSFER, severity, format!("{}/frequency", path()), "Art 49 derogations are for occasional transfers; a regular transfer needs adequacy or an Art 46 safeguard.".to_owned());
         }
         if mechanism == TransferMechanism::CompellingLegitimateInterests
             && t.documentation.is_none()
         {
-            ctx.report(&COMPELLING_INTERESTS_UNDOCUMENTED, path.clone(), "A transfer on compelling legitimate interests must have its assessment and suitable safeguards documented in the record; reference the documentation.".to_owned());
+            ctx.report(&COMPELLING_INTERESTS_UNDOCUMENTED, path(), "A transfer on compelling legitimate interests must have its assessment and suitable safeguards documented in the record; reference the documentation.".to_owned());
         }
         if mechanism.is_article_46_safeguard() && t.risk_assessment.is_none() {
-            ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path, format!("The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.", mechanism.as_str()));
+            ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path(), format!("The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.", mechanism.as_str()));
         }
     }
 
+    // Which recipients a transfer names: scanned while the transfers are few, as they nearly
+    // always are, and looked up in a set when they are many.
+    let transferred_set: Option<HashSet<&str>> = (activity.transfers.len() > 16).then(|| {
+        activity
+            .transfers
+            .iter()
+            .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
+            .collect()
+    });
+    let transferred = |id: &str| match &transferred_set {
+        Some(set) => set.contains(id),
+        None => activity
+            .transfers
+            .iter()
+            .any(|t| t.recipient.as_ref().is_some_and(|r| r.as_str() == id)),
+    };
     for (i, r) in activity.recipients.iter().enumerate() {
         let country = r.country.or_else(|| {
             r.party
@@ -255,14 +267,19 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if let Some(country) = country
             && is_third_country(ctx.regime, country)
             && Some(country) != ctx.organisation_country
-            && !transferred.contains(r.id.as_str())
+            && !transferred(r.id.as_str())
         {
             ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/recipients/{i}", a.path), format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
         }
     }
 }
 
-fn check_adequacy(ctx: &mut Context<'_>, a: &ActivityContext<'_>, t: &crate::Transfer, path: &str) {
+fn check_adequacy(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    t: &crate::Transfer,
+    path: impl Fn() -> String,
+) {
     let label = ctx.regime.label();
     let problem = match (t.destination, t.country) {
         (TransferDestination::Worldwide, _) => Some(
@@ -293,6 +310,6 @@ fn check_adequacy(ctx: &mut Context<'_>, a: &ActivityContext<'_>, t: &crate::Tra
         }
     };
     if let Some(problem) = problem {
-        ctx.report(&ADEQUACY_NOT_RECOGNISED, format!("{path}/mechanism"), format!("Adequacy is claimed, but {problem}; rely on an Art 46 safeguard or an Art 49 derogation."));
+        ctx.report(&ADEQUACY_NOT_RECOGNISED, format!("{}/mechanism", path()), format!("Adequacy is claimed, but {problem}; rely on an Art 46 safeguard or an Art 49 derogation."));
     }
 }

@@ -921,3 +921,116 @@ pub fn case_registers() -> Vec<(String, Register)> {
     }
     registers
 }
+
+/// Lists longer than the validator's scan limit (16) are looked up through hash maps and sets;
+/// they must find exactly what a scan finds. Each length is checked on both sides of the limit.
+#[test]
+fn long_lists_resolve_like_short_ones() {
+    for n in [1, 2, 16, 17, 40] {
+        let mut register = base();
+        let a = act(&mut register);
+        a.data_categories = (0..n)
+            .map(|i| DataCategory::new(format!("c{i}"), format!("Category {i}")))
+            .collect();
+        a.purposes = (0..n)
+            .map(|i| {
+                Purpose::new(format!("p{i}"), format!("Purpose {i}"))
+                    .with_basis(LawfulBasis::new(Article6Basis::Contract))
+                    .with_data_category(format!("c{}", n - 1 - i))
+            })
+            .collect();
+        a.recipients = (0..n)
+            .map(|i| {
+                Recipient::new(format!("r{i}"), RecipientRole::Processor).with_party("us-vendor")
+            })
+            .collect();
+        // Every recipient but the first is abroad with a transfer; the first has none.
+        a.transfers = (1..n)
+            .map(|i| {
+                Transfer::to_country(CountryCode::US)
+                    .with_recipient(format!("r{i}"))
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra")
+            })
+            .collect();
+        // Retention rules name every category but the first.
+        let mut rule = RetentionRule::new(RetentionPeriod::after(
+            IsoDuration::years(1),
+            RetentionTrigger::LastContact,
+        ));
+        rule.data_categories = (1..n).map(|i| format!("c{i}").into()).collect();
+        a.retention = vec![rule];
+        let report = run(&register);
+        let paths =
+            |rule: &str| -> Vec<String> { report.of_rule(rule).map(|f| f.path.clone()).collect() };
+        assert_eq!(paths("dangling-reference"), Vec::<String>::new(), "n = {n}");
+        assert_eq!(paths("duplicate-id"), Vec::<String>::new(), "n = {n}");
+        assert_eq!(
+            paths("recipient-outside-without-transfer"),
+            ["/activities/0/recipients/0"],
+            "n = {n}"
+        );
+        let uncovered = paths("data-category-without-retention");
+        if n == 1 {
+            // A rule naming no category covers them all.
+            assert!(uncovered.is_empty());
+        } else {
+            assert_eq!(uncovered, ["/activities/0/data_categories/0"], "n = {n}");
+        }
+
+        // A repeated id and a reference to an id that is not there.
+        let a = act(&mut register);
+        a.data_categories.push(DataCategory::new("c0", "Again"));
+        a.purposes[0].data_categories.push("missing".into());
+        let report = run(&register);
+        let paths =
+            |rule: &str| -> Vec<String> { report.of_rule(rule).map(|f| f.path.clone()).collect() };
+        assert_eq!(
+            paths("duplicate-id"),
+            [format!("/activities/0/data_categories/{n}/id")],
+            "n = {n}"
+        );
+        assert_eq!(
+            paths("dangling-reference"),
+            [format!(
+                "/activities/0/purposes/0/data_categories/{}",
+                a_len(&register) - 1
+            )],
+            "n = {n}"
+        );
+    }
+}
+
+fn a_len(register: &Register) -> usize {
+    register.activities[0].purposes[0].data_categories.len()
+}
+
+/// The lookup buffers are reused from one activity to the next: ids of an earlier activity's long
+/// list must not resolve in a later activity.
+#[test]
+fn ids_do_not_leak_from_one_activity_to_the_next() {
+    let categories = |prefix: &str, n: usize| -> Vec<DataCategory> {
+        (0..n)
+            .map(|i| DataCategory::new(format!("{prefix}{i}"), format!("Category {i}")))
+            .collect()
+    };
+    for (n, m) in [(3, 1), (40, 1), (40, 20)] {
+        let mut register = base();
+        act(&mut register).data_categories = categories("c", n);
+        let mut second = register.activities[0].clone();
+        second.id = "b".into();
+        second.data_categories = categories("other", m);
+        second.purposes[0].data_categories = vec!["c2".into()];
+        register.activities.push(second);
+        let report = run(&register);
+        let dangling: Vec<&str> = report
+            .of_rule("dangling-reference")
+            .map(|f| f.path.as_str())
+            .collect();
+        assert_eq!(
+            dangling,
+            ["/activities/1/purposes/0/data_categories/0"],
+            "n = {n}, m = {m}"
+        );
+    }
+}
