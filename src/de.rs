@@ -181,4 +181,35 @@ mod tests {
             }
         }
     }
+
+    /// Every list field of the model reads through `exact_vec`; a new field that forgets it would
+    /// quietly cost memory and time on large registers.
+    #[test]
+    fn every_list_field_reads_at_its_exact_length() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut fields = 0;
+        for entry in std::fs::read_dir(src).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let line = line.trim_start();
+                if !(line.starts_with("pub ") && line.contains(": Vec<") && line.ends_with(',')) {
+                    continue;
+                }
+                // The field's attributes are the lines above it back to its doc comment.
+                let attributes = lines[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|l| !l.trim_start().starts_with("///"))
+                    .any(|l| l.contains("deserialize_with = \"crate::de::exact_vec\""));
+                assert!(attributes, "{}: {line}", path.display());
+                fields += 1;
+            }
+        }
+        assert!(fields >= 44, "found only {fields} list fields");
+    }
 }
