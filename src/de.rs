@@ -82,8 +82,8 @@ impl<'de, T> Visitor<'de> for OptionVisitor<T> {
 ///
 /// serde grows a `Vec` as `push` does, to four slots at the first item and doubling after, and
 /// most lists in a register hold one to three items of a hundred bytes or more. Reading the
-/// first four items onto the stack and allocating once at the exact length halves the memory a
-/// parsed register holds, and the time spent allocating and freeing it.
+/// first four items onto the stack and allocating once at the exact length saves the unused
+/// slots' memory, and the time spent allocating, growing and freeing them.
 pub(crate) fn exact_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
 where
     D: Deserializer<'de>,

@@ -9,7 +9,7 @@
 
 use std::fmt::Write as _;
 
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -339,9 +339,24 @@ pub(crate) struct Ids<'a> {
     map: HashMap<&'a str, usize>,
 }
 
-impl<'a> Ids<'a> {
-    const SCAN_LIMIT: usize = 16;
+/// How long a list may be and still be searched by scanning it: below this a scan beats hashing,
+/// above it a hash keeps every lookup constant, so that no list, however long, costs quadratic time.
+pub(crate) const SCAN_LIMIT: usize = 16;
 
+/// Whether an id is among those `ids` yields: scanned while they are few, as they nearly always
+/// are, and looked up in a set built once when they are many.
+pub(crate) fn id_membership<'a, I>(ids: impl Fn() -> I) -> impl Fn(&str) -> bool
+where
+    I: Iterator<Item = &'a str>,
+{
+    let set: Option<HashSet<&'a str>> = (ids().count() > SCAN_LIMIT).then(|| ids().collect());
+    move |id| match &set {
+        Some(set) => set.contains(id),
+        None => ids().any(|x| x == id),
+    }
+}
+
+impl<'a> Ids<'a> {
     /// Replaces the ids held, keeping the buffers.
     fn refill(&mut self, ids: impl Iterator<Item = &'a str>) {
         self.ids.clear();
@@ -350,7 +365,7 @@ impl<'a> Ids<'a> {
         if !self.map.is_empty() {
             self.map.clear();
         }
-        if self.ids.len() > Self::SCAN_LIMIT {
+        if self.ids.len() > SCAN_LIMIT {
             self.map.reserve(self.ids.len());
             for (i, id) in self.ids.iter().enumerate() {
                 self.map.entry(*id).or_insert(i);
@@ -360,7 +375,7 @@ impl<'a> Ids<'a> {
 
     /// The position of the first item with this id.
     pub fn get(&self, id: &str) -> Option<usize> {
-        if self.ids.len() > Self::SCAN_LIMIT {
+        if self.ids.len() > SCAN_LIMIT {
             self.map.get(id).copied()
         } else {
             self.ids.iter().position(|x| *x == id)

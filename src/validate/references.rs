@@ -2,7 +2,7 @@
 
 use foldhash::HashSet;
 
-use super::{ActivityContext, Context, Rule, Severity};
+use super::{ActivityContext, Context, Rule, SCAN_LIMIT, Severity};
 use crate::{DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
 
 /// Fires when two parties, documents or activities of the register, or two purposes, data subject
@@ -36,7 +36,7 @@ fn duplicates<'a, T>(
     let mut seen: HashSet<&'a str> = HashSet::default();
     for (i, item) in items.iter().enumerate() {
         let item_id = id(item);
-        let repeated = if items.len() <= 16 {
+        let repeated = if items.len() <= SCAN_LIMIT {
             items[..i].iter().any(|earlier| id(earlier) == item_id)
         } else {
             !seen.insert(item_id)

@@ -1,8 +1,6 @@
 //! Retention (Art 5(1)(e), 30(1)(f)) and security measures (Art 30(1)(g), 32).
 
-use foldhash::HashSet;
-
-use super::{ActivityContext, Context, Rule, Severity};
+use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::{ActivityStatus, RetentionPeriod};
 
 /// Fires when a controller's activity states no retention at all: the record should give the
@@ -88,18 +86,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .iter()
         .all(|r| !r.data_categories.is_empty())
     {
-        let named = || {
+        let covered = id_membership(|| {
             activity
                 .retention
                 .iter()
                 .flat_map(|r| r.data_categories.iter().map(|c| c.as_str()))
-        };
-        // Scanned while the rules name few categories, as they nearly always do; a set when many.
-        let covered_set: Option<HashSet<&str>> = (named().count() > 16).then(|| named().collect());
-        let covered = |id: &str| match &covered_set {
-            Some(set) => set.contains(id),
-            None => named().any(|c| c == id),
-        };
+        });
         for (i, category) in activity.data_categories.iter().enumerate() {
             if !covered(category.id.as_str()) {
                 ctx.report(

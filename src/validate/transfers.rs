@@ -1,8 +1,6 @@
 //! Processors, recipients and international transfers (Art 28, Chapter V).
 
-use foldhash::HashSet;
-
-use super::{ActivityContext, Context, Rule, Severity};
+use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::adequacy::{Adequacy, adequacy, is_third_country};
 use crate::{
     Article6Basis, Article49Derogation, RecipientRole, Regime, TransferDestination,
@@ -241,22 +239,13 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         }
     }
 
-    // Which recipients a transfer names: scanned while the transfers are few, as they nearly
-    // always are, and looked up in a set when they are many.
-    let transferred_set: Option<HashSet<&str>> = (activity.transfers.len() > 16).then(|| {
+    // The recipients a transfer names.
+    let transferred = id_membership(|| {
         activity
             .transfers
             .iter()
             .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
-            .collect()
     });
-    let transferred = |id: &str| match &transferred_set {
-        Some(set) => set.contains(id),
-        None => activity
-            .transfers
-            .iter()
-            .any(|t| t.recipient.as_ref().is_some_and(|r| r.as_str() == id)),
-    };
     for (i, r) in activity.recipients.iter().enumerate() {
         let country = r.country.or_else(|| {
             r.party
