@@ -254,8 +254,9 @@ impl Register {
 
 /// Lookups by id into a register, built once in linear time. Where ids repeat, the first wins.
 ///
-/// The maps hash with foldhash, seeded per map: several times faster than SipHash on short ids,
-/// and seeded at random, so that ids cannot be prepared in advance to collide.
+/// The maps hash with foldhash, faster than the standard library's SipHash on short ids and
+/// seeded at random per map, so that a file cannot be prepared in advance with ids that collide
+/// (foldhash is only minimally resistant to an attacker who can study a running process).
 #[derive(Debug)]
 pub struct RegisterIndex<'a> {
     parties: HashMap<&'a str, (usize, &'a Party)>,
