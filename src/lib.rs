@@ -38,7 +38,7 @@ mod vocabulary;
 pub use activity::{ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity};
 pub use adequacy::{ADEQUACY, Adequacy, AdequacyEntry, EEA, adequacy, is_eea, is_third_country};
 pub use automated::{Article22Basis, AutomatedDecision};
-pub use country::{CountryCode, InvalidCountryCode};
+pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
 pub use document::{Document, DocumentKind};
 pub use dpia::{Article35Trigger, Dpia, DpiaStatus, RiskCriterion};
@@ -52,7 +52,9 @@ pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, Law
 pub use party::{Contact, Party, PartyKind};
 pub use purpose::Purpose;
 pub use recipient::{DataForm, Recipient, RecipientRole};
-pub use register::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION};
+pub use register::{
+    Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS,
+};
 pub use retention::{
     DisposalAction, RetentionException, RetentionPeriod, RetentionRule, RetentionTrigger,
 };

@@ -12,8 +12,66 @@ use crate::{
     SecurityMeasure,
 };
 
-/// The version of the register format this crate reads and writes.
-pub const SCHEMA_VERSION: &str = "1.0";
+/// The version of the register format this crate writes: [`crate::to_string`] writes it whatever
+/// version the register was read from.
+pub const SCHEMA_VERSION: &str = "1.1";
+
+/// The versions of the register format this crate reads, oldest first. Version 1.1 only adds to
+/// 1.0: a 1.0 file means the same when read as 1.1, so it is read into the same model.
+pub const SUPPORTED_SCHEMA_VERSIONS: &[&str] = &["1.0", "1.1"];
+
+/// serde and schemars for `schema_version`: one of [`SUPPORTED_SCHEMA_VERSIONS`] on reading,
+/// always [`SCHEMA_VERSION`] on writing.
+mod schema_version {
+    use schemars::{Schema, SchemaGenerator, json_schema};
+    use serde::{Deserializer, Serializer};
+
+    use super::{SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
+
+    pub(super) fn serialize<S: Serializer>(_: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(SCHEMA_VERSION)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<String, D::Error> {
+        crate::de::parse_str(
+            deserializer,
+            "a schema version such as \"1.1\"",
+            |version| {
+                if SUPPORTED_SCHEMA_VERSIONS.contains(&version) {
+                    Ok(version.to_owned())
+                } else {
+                    Err(format!(
+                        "unsupported schema_version {version:?}: this version of ropa reads {}",
+                        SUPPORTED_SCHEMA_VERSIONS
+                            .iter()
+                            .map(|v| format!("{v:?}"))
+                            .collect::<Vec<_>>()
+                            .join(" and ")
+                    ))
+                }
+            },
+        )
+    }
+
+    pub(super) fn schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The version of the register format. Files of every version listed are read; version 1.1 only adds to 1.0.",
+            "type": "string",
+            "oneOf": [
+                {"const": "1.0", "description": "The first version of the format."},
+                {"const": "1.1", "description": "Adds retention as written, parties known as a class, register-wide recipients, transfer regions, activity-wide and per-category bases, restrictions of rights, partial dates and ISO 3166-1 country checks; written by this version of the crate."}
+            ]
+        })
+    }
+
+    #[cfg(test)]
+    pub(super) fn arbitrary(_: &mut arbitrary::Unstructured<'_>) -> arbitrary::Result<String> {
+        // The version written, so that what is written parses back equal.
+        Ok(SCHEMA_VERSION.to_owned())
+    }
+}
 
 vocabulary! {
     /// The data protection law the register is kept under.
@@ -98,7 +156,11 @@ impl Dpo {
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
 pub struct Register {
-    /// The version of the register format, [`SCHEMA_VERSION`].
+    /// The version of the register format the register was read from, one of
+    /// [`SUPPORTED_SCHEMA_VERSIONS`]; written as [`SCHEMA_VERSION`].
+    #[serde(with = "schema_version")]
+    #[schemars(schema_with = "schema_version::schema")]
+    #[cfg_attr(test, arbitrary(with = schema_version::arbitrary))]
     pub schema_version: String,
     /// The law the register is kept under; when absent, validation takes it from its options.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -58,7 +58,7 @@ proptest! {
 #[test]
 fn cycles_dangling_references_empty_names_and_far_dates_do_not_panic() {
     let json = r#"{
-      "schema_version": "", "organisation": "missing", "representative": "nobody",
+      "schema_version": "1.0", "organisation": "missing", "representative": "nobody",
       "last_reviewed": "9999-12-31", "next_review": "0000-01-01",
       "parties": [
         {"id": "a", "name": "", "sub_processors": ["b"]},

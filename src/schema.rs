@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use crate::Register;
 
 /// The `$id` of the structural schema.
-pub const SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.0/ropa.schema.json";
+pub const SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.1/ropa.schema.json";
 
 /// The register's JSON Schema, draft 2020-12, generated from the model: every property and
 /// definition carries the description of its doc comment, every vocabulary value the article it
@@ -32,7 +32,7 @@ pub fn schema() -> Value {
 }
 
 /// The `$id` of the strict schema.
-pub const STRICT_SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.0/ropa.strict.schema.json";
+pub const STRICT_SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.1/ropa.strict.schema.json";
 
 /// The ids of the validation rules the strict schema enforces: those JSON Schema can express
 /// without resolving references between objects.

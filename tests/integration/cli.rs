@@ -84,3 +84,33 @@ fn list_rules_prints_the_catalogue() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(text.lines().count(), ropa::catalogue().len());
 }
+
+#[test]
+fn format_rewrites_a_1_0_file_as_1_1_without_loss() {
+    let dir = std::env::temp_dir().join(format!("ropa-format-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for file in crate::examples_data::example_files() {
+        let current = std::fs::read_to_string(&file).unwrap();
+        let old = current.replacen(
+            "\"schema_version\": \"1.1\"",
+            "\"schema_version\": \"1.0\"",
+            1,
+        );
+        assert_ne!(old, current, "{}", file.display());
+        let copy = dir.join(file.file_name().unwrap());
+        std::fs::write(&copy, &old).unwrap();
+        let output = example("format").arg(&copy).output().unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert_eq!(
+            std::fs::read_to_string(&copy).unwrap(),
+            current,
+            "{}",
+            file.display()
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -125,3 +125,68 @@ fn trailing_garbage_and_syntax_errors_have_positions() {
 fn pointer_tokens_are_escaped() {
     assert_eq!(ropa::escape_token("a/b~c"), "a~1b~0c");
 }
+
+#[test]
+fn versions_1_0_and_1_1_are_read_and_1_1_is_written() {
+    let old = ropa::from_str(MINIMAL).unwrap();
+    assert_eq!(old.schema_version, "1.0");
+    let written = ropa::to_string(&old).unwrap();
+    assert!(written.contains("\"schema_version\": \"1.1\""), "{written}");
+    let new = ropa::from_str(&written).unwrap();
+    assert_eq!(new.schema_version, ropa::SCHEMA_VERSION);
+    assert_eq!(ropa::SUPPORTED_SCHEMA_VERSIONS, ["1.0", "1.1"]);
+    let mut same = new.clone();
+    same.schema_version = "1.0".to_owned();
+    assert_eq!(same, old, "1.0 means the same read as 1.1");
+}
+
+#[test]
+fn other_schema_versions_are_an_error_naming_the_supported_ones() {
+    for version in ["2.0", "1.2", "1", "", "1.0.0"] {
+        let json = MINIMAL.replace("\"1.0\"", &format!("{version:?}"));
+        let error = ropa::from_str(&json).unwrap_err();
+        assert_eq!(error.pointer(), Some("/schema_version"), "{version}");
+        let message = error.to_string();
+        assert!(
+            message.contains(&format!("unsupported schema_version {version:?}"))
+                && message.contains(r#"reads "1.0" and "1.1""#),
+            "{message}"
+        );
+    }
+    let missing = MINIMAL.replace("\"schema_version\": \"1.0\",", "");
+    assert!(ropa::from_str(&missing).is_err());
+    let number = MINIMAL.replace("\"1.0\"", "1.0");
+    assert_eq!(
+        ropa::from_str(&number).unwrap_err().pointer(),
+        Some("/schema_version")
+    );
+}
+
+#[test]
+fn country_codes_are_checked_against_iso_3166_1() {
+    for (code, hint) in [
+        ("UK", Some(r#"use "GB""#)),
+        ("EU", Some("regions, not countries")),
+        ("XX", None),
+        ("EL", Some(r#"use "GR""#)),
+    ] {
+        let json = MINIMAL.replace(
+            r#""name": "Org""#,
+            &format!(r#""name": "Org", "country": "{code}""#),
+        );
+        let error = ropa::from_str(&json).unwrap_err();
+        assert_eq!(error.pointer(), Some("/parties/0/country"), "{code}");
+        let message = error.to_string();
+        assert!(message.contains("ISO 3166-1 alpha-2"), "{message}");
+        if let Some(hint) = hint {
+            assert!(message.contains(hint), "{message}");
+        }
+    }
+    for code in ["GB", "IE", "US", "AX", "ZW"] {
+        let json = MINIMAL.replace(
+            r#""name": "Org""#,
+            &format!(r#""name": "Org", "country": "{code}""#),
+        );
+        ropa::from_str(&json).unwrap_or_else(|e| panic!("{code}: {e}"));
+    }
+}
