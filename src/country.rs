@@ -65,12 +65,11 @@ impl InvalidCountryCode {
             "EU" | "EEA" => {
                 "the EU and the EEA are regions, not countries: name the member states, or use a region where one is allowed"
             }
-            s if s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                if s.bytes().any(|b| b.is_ascii_lowercase()) {
-                    "codes are written in upper case, e.g. \"GB\""
-                } else {
-                    return None;
-                }
+            s if s.len() == 2
+                && s.bytes().all(|b| b.is_ascii_alphabetic())
+                && s.bytes().any(|b| b.is_ascii_lowercase()) =>
+            {
+                "codes are written in upper case, e.g. \"GB\""
             }
             _ => return None,
         })
