@@ -6,13 +6,15 @@
 //! ```
 //!
 //! With no FILE it renders the bundled example register (an organisation that is both controller
-//! and processor). Output goes to stdout unless `--out` names a file.
+//! and processor). Output goes to stdout unless `--out` names a file, which is replaced only when
+//! the whole report is written: on any failure it is left as it was, and the message gives the
+//! OS's reason.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use ropa::report::{Format, ReportKind, ReportOptions, render};
+use ropa::report::{Format, ReportKind, ReportOptions, render, render_to_path, terminal_escape};
 
 const USAGE: &str = "usage: cargo run --example report -- [--kind register|retention|transfers|special-category|findings|notice] [--format markdown|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [FILE]";
 
@@ -75,29 +77,39 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+/// The error and its causes, one after the other: the OS's reason is in the source.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
 fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", terminal_escape(&message));
             return ExitCode::from(2);
         }
     };
+    // Checked before the register is read or any file touched.
+    if let Err(error) = ropa::report::supported(args.kind, args.format) {
+        eprintln!("{error}");
+        return ExitCode::from(2);
+    }
     let register = match ropa::from_path(&args.file) {
         Ok(register) => register,
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", terminal_escape(&error_chain(&error)));
             return ExitCode::from(2);
         }
     };
     let result = match &args.out {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(file) => render(&register, args.kind, args.format, &args.options, file),
-            Err(error) => {
-                eprintln!("cannot create {}: {error}", path.display());
-                return ExitCode::from(2);
-            }
-        },
+        Some(path) => render_to_path(&register, args.kind, args.format, &args.options, path),
         None => render(
             &register,
             args.kind,
@@ -109,7 +121,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{error}");
+            eprintln!("{}", terminal_escape(&error_chain(&error)));
             ExitCode::from(2)
         }
     }

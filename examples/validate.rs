@@ -6,7 +6,10 @@
 //! ```
 //!
 //! With no FILE it validates the registers bundled in examples/data. Exit status: 0 when no
-//! finding is an error, 1 when one is, 2 when a file cannot be read or parsed.
+//! finding is an error, 1 when one is, 2 when a file cannot be read or parsed. A file that cannot
+//! be read or parsed is a `parse-error` finding of its own (and its error goes to stderr too), so
+//! it is never summarised as clean. Text output escapes control characters, line breaks and bidi
+//! controls, so one finding is one line and no value can drive the terminal.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -77,6 +80,17 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+/// The error and its causes, one after the other: the OS's reason is in the source.
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(&format!(": {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
 fn bundled() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("examples/data"))
@@ -98,7 +112,7 @@ fn main() -> ExitCode {
     let args = match parse_args() {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("{message}");
+            eprintln!("{}", ropa::report::terminal_escape(&message));
             return ExitCode::from(2);
         }
     };
@@ -130,22 +144,25 @@ fn main() -> ExitCode {
         args.files.iter().map(|p| (p.clone(), p.clone())).collect()
     };
 
-    let mut unreadable = false;
+    let mut unreadable = 0usize;
     let mut any_error = false;
     let mut counts = [0usize; 3];
     let mut json_rows = Vec::new();
     for (path, shown) in &files {
-        let register = match ropa::from_path(path) {
-            Ok(register) => register,
+        let findings = match ropa::from_path(path) {
+            Ok(register) => {
+                let report = ropa::validate(&register, &args.options);
+                any_error |= report.has_errors();
+                report.findings
+            }
             Err(error) => {
-                eprintln!("{}", error.in_file(shown));
-                unreadable = true;
-                continue;
+                let error = error.in_file(shown);
+                eprintln!("{}", ropa::report::terminal_escape(&error_chain(&error)));
+                unreadable += 1;
+                vec![ropa::Finding::parse_error(&error, &args.options)]
             }
         };
-        let report = ropa::validate(&register, &args.options);
-        any_error |= report.has_errors();
-        for finding in report.findings {
+        for finding in findings {
             counts[finding.severity as usize] += 1;
             if args.json {
                 json_rows.push(Row {
@@ -153,8 +170,8 @@ fn main() -> ExitCode {
                     finding,
                 });
             } else {
-                let _ = writeln!(
-                    out,
+                // Escaped as one line: a value cannot start a line of its own or drive the terminal.
+                let line = format!(
                     "{}: {} {} {}: {} ({})",
                     shown.display(),
                     finding.severity,
@@ -163,6 +180,7 @@ fn main() -> ExitCode {
                     finding.message,
                     finding.citation
                 );
+                let _ = writeln!(out, "{}", ropa::report::terminal_escape(&line));
             }
         }
     }
@@ -171,15 +189,20 @@ fn main() -> ExitCode {
         let _ = writeln!(out);
     } else {
         let [info, warnings, errors] = counts;
+        let unreadable_note = if unreadable > 0 {
+            format!(" ({unreadable} unreadable)")
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "{} findings in {} files: {errors} errors, {warnings} warnings, {info} info",
+            "{} findings in {} files{unreadable_note}: {errors} errors, {warnings} warnings, {info} info",
             info + warnings + errors,
             files.len()
         );
     }
     let _ = out.flush();
-    if unreadable {
+    if unreadable > 0 {
         ExitCode::from(2)
     } else if any_error {
         ExitCode::from(1)

@@ -61,9 +61,9 @@ fn locate_error(json: &[u8]) -> Error {
     let result: Result<Register, _> =
         serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer));
     match result {
-        Err(e) => parse_error(Some(e.path()), e.inner()),
+        Err(e) => parse_error(json, Some(e.path()), e.inner()),
         Ok(_) => match deserializer.end() {
-            Err(e) => parse_error(None, &e),
+            Err(e) => parse_error(json, None, &e),
             Ok(()) => Error::Parse {
                 file: None,
                 pointer: String::new(),
@@ -185,18 +185,53 @@ pub fn escape_token(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
 }
 
-fn parse_error(path: Option<&serde_path_to_error::Path>, error: &serde_json::Error) -> Error {
-    let (line, column) = (error.line(), error.column());
+fn parse_error(
+    json: &[u8],
+    path: Option<&serde_path_to_error::Path>,
+    error: &serde_json::Error,
+) -> Error {
+    let (line, byte_column) = (error.line(), error.column());
     let full = error.to_string();
     let message = full
-        .strip_suffix(&format!(" at line {line} column {column}"))
+        .strip_suffix(&format!(" at line {line} column {byte_column}"))
         .unwrap_or(&full)
         .to_owned();
+    let mut pointer = path.map(pointer_of).unwrap_or_default();
+    // serde reports a repeated field from the object that holds it; the pointer names the key.
+    if let Some(key) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        pointer.push('/');
+        pointer.push_str(&escape_token(key));
+    }
     Error::Parse {
         file: None,
-        pointer: path.map(pointer_of).unwrap_or_default(),
-        line,
-        column,
+        pointer,
+        line: line.max(1),
+        column: char_column(json, line, byte_column),
         message,
     }
+}
+
+/// The 1-based column in characters of serde_json's byte column on a 1-based line: editors
+/// count characters, and an error at the very start (an empty file) is column 1, not 0.
+fn char_column(json: &[u8], line: usize, byte_column: usize) -> usize {
+    let start = if line <= 1 {
+        0
+    } else {
+        json.iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .nth(line - 2)
+            .map_or(json.len(), |(i, _)| i + 1)
+    };
+    let end = start.saturating_add(byte_column).min(json.len());
+    // Every byte that does not continue a UTF-8 sequence starts a character (an invalid byte
+    // counts as one, as editors show it).
+    let chars = json[start..end]
+        .iter()
+        .filter(|b| (**b & 0xC0) != 0x80)
+        .count();
+    chars.max(1)
 }

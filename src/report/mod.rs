@@ -24,6 +24,7 @@ use crate::vocabulary::vocabulary;
 use crate::{Register, ValidationOptions};
 
 mod csv;
+mod file;
 mod findings;
 mod notice;
 mod record;
@@ -33,6 +34,8 @@ mod special;
 mod text;
 mod transfers;
 
+pub use file::render_to_path;
+pub use sink::terminal_escape;
 use sink::{Html, Markdown, Sink};
 
 vocabulary! {
@@ -107,6 +110,28 @@ pub enum ReportError {
     /// Writing failed.
     #[error("cannot write the report")]
     Io(#[from] std::io::Error),
+    /// The report could not be written to its file (the file that was there is left as it was).
+    #[error("cannot write the report to {}", .path.display())]
+    File {
+        /// The file asked for.
+        path: std::path::PathBuf,
+        /// The OS error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// Checks that the kind is available in the format, before anything is written.
+///
+/// # Errors
+///
+/// [`ReportError::Unsupported`] for CSV other than `register` or JSON other than `findings`.
+pub fn supported(kind: ReportKind, format: Format) -> Result<(), ReportError> {
+    match (kind, format) {
+        (ReportKind::Register, Format::Csv) | (ReportKind::Findings, Format::Json) => Ok(()),
+        (_, Format::Csv | Format::Json) => Err(ReportError::Unsupported { kind, format }),
+        (_, Format::Html | Format::Markdown) => Ok(()),
+    }
 }
 
 /// Renders a report of the register to the writer.
@@ -122,6 +147,7 @@ pub fn render(
     options: &ReportOptions,
     writer: impl Write,
 ) -> Result<(), ReportError> {
+    supported(kind, format)?;
     let mut writer = std::io::BufWriter::with_capacity(64 * 1024, writer);
     match (kind, format) {
         (ReportKind::Register, Format::Csv) => csv::register(register, options, &mut writer)?,

@@ -15,20 +15,65 @@ pub(crate) trait Sink {
     fn end(&mut self) -> io::Result<()>;
 }
 
+/// Whether a character is a Unicode bidirectional control, which can reorder the text around it
+/// (the embeddings and overrides U+202A-202E, the isolates U+2066-2069, and the marks U+200E,
+/// U+200F and U+061C).
+pub(crate) fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Writes a bidi control as visible text, `[U+202E]`, so that a report shows it without obeying it.
+fn push_bidi_visible(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    let _ = write!(out, "[U+{:04X}]", u32::from(c));
+}
+
 /// Escapes text for Markdown: HTML metacharacters become entities (Markdown renderers pass raw
-/// HTML through), and characters with Markdown meaning are backslash-escaped.
+/// HTML through), characters with Markdown meaning are backslash-escaped, line breaks become
+/// spaces, and what would open a block at the start of a line (a fence, a list marker, a
+/// thematic break or setext underline, a quote, indentation) is escaped, so user text cannot
+/// change the report's structure. Bidi controls are shown as `[U+202E]`.
 pub(crate) fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    // Leading whitespace would indent a code block (line breaks become spaces, control
+    // characters are dropped); as entities it is text.
+    let body = text.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    for c in text[..text.len() - body.len()].chars() {
+        match c {
+            '\t' => out.push_str("&#9;"),
+            ' ' | '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push_str("&#32;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    // An ordered-list marker: up to nine digits then `.` or `)`.
+    let digits = body.len() - body.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let list_number = (1..=9).contains(&digits) && body[digits..].starts_with(['.', ')']);
+    for (i, c) in body.char_indices() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '#' | '~' => {
                 out.push('\\');
                 out.push(c);
             }
-            '\n' | '\r' => out.push(' '),
+            // Block syntax at the line's start: `-`/`+` lists and breaks, `=` setext underlines.
+            '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if list_number && i == digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if is_bidi_control(c) => {
+                // Escaped brackets: `[U+202E]` could otherwise open a link reference.
+                out.push('\\');
+                push_bidi_visible(&mut out, c);
+                out.insert(out.len() - 1, '\\');
+            }
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -36,7 +81,8 @@ pub(crate) fn markdown_escape(text: &str) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. Bidi controls are shown as
+/// `[U+202E]`.
 pub(crate) fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -46,6 +92,7 @@ pub(crate) fn html_escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if is_bidi_control(c) => push_bidi_visible(&mut out, c),
             c if c.is_control() && c != '\n' => {}
             c => out.push(c),
         }
@@ -174,19 +221,122 @@ impl<W: Write> Sink for Html<W> {
     }
 }
 
-/// Neutralises a CSV cell against formula injection (a leading `=`, `+`, `-`, `@`, tab or
-/// carriage return is prefixed with `'`) and quotes it per RFC 4180 where needed.
+/// Whether a spreadsheet would start a formula at this character: `=`, `+`, `-`, `@` and their
+/// full-width and small forms.
+fn is_formula_trigger(c: char) -> bool {
+    matches!(
+        c,
+        '=' | '+'
+            | '-'
+            | '@'
+            | '\u{FF1D}'
+            | '\u{FF0B}'
+            | '\u{FF0D}'
+            | '\u{FF20}'
+            | '\u{FE66}'
+            | '\u{FE62}'
+            | '\u{FE63}'
+            | '\u{FE6B}'
+    )
+}
+
+/// Whether a spreadsheet may skip this character before looking for a formula trigger:
+/// whitespace of every kind (no-break and ideographic spaces too), control characters, the BOM,
+/// zero-width and other invisible format characters, and quotes (which a reader with another
+/// separator may leave in front of a cell's text).
+fn is_skippable(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || c == '"'
+        || matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{180E}' | '\u{00AD}' | '\u{034F}')
+        || is_bidi_control(c)
+}
+
+/// Where a reader, with whatever separator, may start a cell inside this one's text: after a
+/// `;` (the separator of most EU locales), a tab or a line break.
+fn is_cell_boundary(c: char) -> bool {
+    matches!(c, ';' | '\t' | '\n' | '\r')
+}
+
+/// Neutralises a CSV cell against formula injection and quotes it per RFC 4180 where needed.
+///
+/// A spreadsheet reads a cell as a formula when its text begins, after invisible characters and
+/// spaces, with a trigger (`=`, `+`, `-`, `@` or a full-width form). Such a cell gets a `'` in front,
+/// and so does every place inside the text where a reader using `;` or tab as its separator, or
+/// splitting at a line break, would start a new cell. The cell is quoted when it holds `,`, `;`,
+/// `"`, a tab or a line break, or begins or ends with a space. Bidi controls are shown as
+/// `[U+202E]`.
 pub(crate) fn csv_cell(text: &str) -> String {
-    let neutral = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    };
-    if neutral.contains([',', '"', '\n', '\r'])
-        || neutral.starts_with(' ')
-        || neutral.ends_with(' ')
+    let mut neutral = String::with_capacity(text.len() + 2);
+    // While a cell may begin here: the invisible characters read since, held back so that a `'`
+    // can go in front of them if a trigger follows.
+    let mut pending = Some(String::new());
+    for c in text.chars() {
+        if let Some(held) = &mut pending {
+            if is_formula_trigger(c) {
+                neutral.push('\'');
+                neutral.push_str(held);
+                pending = None;
+            } else if is_skippable(c) && !is_cell_boundary(c) {
+                push_csv_char(held, c);
+                continue;
+            } else {
+                neutral.push_str(held);
+                pending = None;
+            }
+        }
+        push_csv_char(&mut neutral, c);
+        if is_cell_boundary(c) {
+            pending = Some(String::new());
+        }
+    }
+    if let Some(held) = pending {
+        neutral.push_str(&held);
+    }
+    if neutral.contains([',', ';', '"', '\t', '\n', '\r'])
+        || neutral.starts_with(char::is_whitespace)
+        || neutral.ends_with(char::is_whitespace)
     {
         format!("\"{}\"", neutral.replace('"', "\"\""))
     } else {
         neutral
     }
+}
+
+fn push_csv_char(out: &mut String, c: char) {
+    if is_bidi_control(c) {
+        push_bidi_visible(out, c);
+    } else {
+        out.push(c);
+    }
+}
+
+/// Writes text for a terminal: control characters (C0, DEL, C1), line and paragraph separators
+/// and bidi controls are written as escapes (`\n`, `\t`, `\u{1b}`, `\u{202e}`), so that a value
+/// cannot move the cursor, retitle or clear the terminal, start a line of its own, or reorder
+/// the text around it. Everything else is written as it is.
+///
+/// # Examples
+///
+/// ```
+/// let line = ropa::report::terminal_escape("Panels\n\u{1b}[2Jerror fake\u{202e}");
+/// assert_eq!(line, "Panels\\n\\u{1b}[2Jerror fake\\u{202e}");
+/// ```
+pub fn terminal_escape(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}') || is_bidi_control(c);
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if unsafe_char(c) => out.extend(c.escape_unicode()),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }

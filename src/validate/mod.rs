@@ -64,6 +64,7 @@ pub fn catalogue() -> &'static [Rule] {
 }
 
 const CATALOGUE: &[Rule] = &[
+    PARSE_ERROR,
     MISSING_CONTROLLER_CONTACT,
     MISSING_DPO,
     DPO_WITHOUT_CONTACT,
@@ -113,6 +114,17 @@ const CATALOGUE: &[Rule] = &[
     THIRD_PARTY_SOURCE_WITHOUT_NOTICE,
 ];
 
+/// Fires when a file cannot be read or is not a well-formed register (malformed JSON, an unknown
+/// field, a wrong type, an impossible date): the record cannot be read, so none of the other rules
+/// can run on it, and the file must not pass as clean. [`validate()`] never reports it (it takes a
+/// parsed register); [`Finding::parse_error`] makes the finding from the parse error.
+pub const PARSE_ERROR: Rule = Rule {
+    id: "parse-error",
+    severity: Severity::Error,
+    citation: "Art 30(1)",
+    summary: "The file cannot be read or is not a well-formed register.",
+};
+
 /// Looks up a rule by id.
 pub fn rule(id: &str) -> Option<&'static Rule> {
     CATALOGUE.iter().find(|r| r.id == id)
@@ -132,6 +144,56 @@ pub struct Finding {
     pub message: String,
     /// The provision it breaks, e.g. "UK GDPR Art 9(2)" or "DPA 2018 Sch 1 para 41".
     pub citation: String,
+}
+
+impl Finding {
+    /// The [`PARSE_ERROR`] finding for an error from reading a register: the pointer of the value
+    /// that failed, and a message starting with its line and column (for a file that cannot be
+    /// read, the I/O error and its cause). The citation is prefixed with the options' regime,
+    /// since the register's own cannot be read.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ropa::{Finding, ValidationOptions};
+    ///
+    /// let error = ropa::from_str(r#"{"schema_version": "1.0", "organisation": 7}"#).unwrap_err();
+    /// let finding = Finding::parse_error(&error, &ValidationOptions::default());
+    /// assert_eq!(finding.rule, "parse-error");
+    /// assert_eq!(finding.path, "/organisation");
+    /// assert!(finding.message.starts_with("line 1, column 43: invalid type"), "{}", finding.message);
+    /// assert_eq!(finding.citation, "UK GDPR Art 30(1)");
+    /// ```
+    pub fn parse_error(error: &crate::Error, options: &ValidationOptions) -> Finding {
+        let (path, message) = match error {
+            crate::Error::Parse {
+                pointer,
+                line,
+                column,
+                message,
+                ..
+            } => (
+                pointer.clone(),
+                format!("line {line}, column {column}: {message}"),
+            ),
+            other => {
+                let mut message = other.to_string();
+                let mut source = std::error::Error::source(other);
+                while let Some(cause) = source {
+                    let _ = write!(message, ": {cause}");
+                    source = cause.source();
+                }
+                (String::new(), message)
+            }
+        };
+        Finding {
+            rule: PARSE_ERROR.id,
+            severity: PARSE_ERROR.severity,
+            path,
+            message,
+            citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
+        }
+    }
 }
 
 /// The findings of one validation run.

@@ -4,6 +4,7 @@ mod cli;
 mod examples_data;
 mod hostile;
 mod json_io;
+mod outputs;
 mod reports;
 mod rules;
 mod schema;
