@@ -1,7 +1,7 @@
 //! Validates registers and prints the findings.
 //!
 //! ```text
-//! cargo run --example validate -- [--format text|json] [--as-of YYYY-MM-DD]
+//! cargo run --example validate -- [--format text|json|markdown] [--as-of YYYY-MM-DD]
 //!                                 [--min-severity info|warning|error] [--list-rules] [FILE...]
 //! ```
 //!
@@ -9,7 +9,9 @@
 //! finding is an error, 1 when one is, 2 when a file cannot be read or parsed. A file that cannot
 //! be read or parsed is a `parse-error` finding of its own (and its error goes to stderr too), so
 //! it is never summarised as clean. Text output escapes control characters, line breaks and bidi
-//! controls, so one finding is one line and no value can drive the terminal.
+//! controls, so one finding is one line and no value can drive the terminal. `--list-rules
+//! --format markdown` prints the README's rule table: each rule's citation under each regime, by
+//! date.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -28,18 +30,20 @@ struct Row {
 
 struct Args {
     json: bool,
+    markdown: bool,
     list_rules: bool,
     options: ValidationOptions,
     files: Vec<PathBuf>,
 }
 
 fn usage() -> &'static str {
-    "usage: cargo run --example validate -- [--format text|json] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]"
+    "usage: cargo run --example validate -- [--format text|json|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]"
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
+        markdown: false,
         list_rules: false,
         options: ValidationOptions::default(),
         files: Vec::new(),
@@ -54,7 +58,12 @@ fn parse_args() -> Result<Args, String> {
             "--format" => match value("--format")?.as_str() {
                 "text" => args.json = false,
                 "json" => args.json = true,
-                other => return Err(format!("unknown format '{other}': use text or json")),
+                "markdown" => args.markdown = true,
+                other => {
+                    return Err(format!(
+                        "unknown format '{other}': use text, json or markdown (with --list-rules)"
+                    ));
+                }
             },
             "--as-of" => {
                 let text = value("--as-of")?;
@@ -121,6 +130,25 @@ fn main() -> ExitCode {
     if args.list_rules && args.json {
         let _ = serde_json::to_writer_pretty(&mut out, ropa::catalogue());
         let _ = writeln!(out);
+        return ExitCode::SUCCESS;
+    }
+    if args.list_rules && args.markdown {
+        let _ = writeln!(
+            out,
+            "| rule | severity | UK GDPR / DPA 2018 | EU GDPR | fires when |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for rule in ropa::catalogue() {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} |",
+                rule.id,
+                rule.severity,
+                ropa::law::rule_citations_in_words(rule, ropa::Regime::UkGdpr),
+                ropa::law::rule_citations_in_words(rule, ropa::Regime::EuGdpr),
+                rule.summary
+            );
+        }
         return ExitCode::SUCCESS;
     }
     if args.list_rules {

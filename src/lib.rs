@@ -2,7 +2,6 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod activity;
-mod adequacy;
 mod automated;
 mod country;
 mod data;
@@ -14,6 +13,7 @@ mod duration;
 mod error;
 mod id;
 mod json;
+pub mod law;
 mod lawful_basis;
 mod party;
 mod purpose;
@@ -24,7 +24,6 @@ mod retention;
 mod rights;
 #[cfg(test)]
 mod robustness_tests;
-mod schedule_1;
 mod schema;
 mod security;
 mod special_category;
@@ -36,7 +35,6 @@ pub mod validate;
 mod vocabulary;
 
 pub use activity::{ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity};
-pub use adequacy::{ADEQUACY, Adequacy, AdequacyEntry, EEA, adequacy, is_eea, is_third_country};
 pub use automated::{Article22Basis, AutomatedDecision};
 pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
@@ -48,6 +46,11 @@ pub use id::{
     ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId,
 };
 pub use json::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
+pub use law::adequacy::{
+    ADEQUACY, Adequacy, AdequacyDestination, AdequacyEntry, EEA, adequacy, is_eea, is_third_country,
+};
+pub use law::annex_1::Annex1Condition;
+pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
 pub use party::{Contact, Party, PartyKind};
 pub use purpose::Purpose;
@@ -59,7 +62,6 @@ pub use retention::{
     DisposalAction, RetentionException, RetentionPeriod, RetentionRule, RetentionTrigger,
 };
 pub use rights::{DataSubjectRight, applicable_rights};
-pub use schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use schema::{
     SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
 };

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::schedule_1::{Schedule1Paragraph, Schedule1Part};
+use crate::law::schedule_1::{Schedule1Paragraph, Schedule1Part};
 use crate::vocabulary::vocabulary;
 use crate::{DataCategoryId, DocumentId, PurposeId, RecipientId};
 

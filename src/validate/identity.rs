@@ -1,7 +1,7 @@
 //! Who the register belongs to, and what each activity must say at the least.
 
 use super::{ActivityContext, Context, Rule, Severity};
-use crate::adequacy::is_third_country;
+use crate::law::adequacy::is_third_country;
 use crate::{ActivityRole, RiskCriterion};
 
 /// Fires when the organisation has no contact (address, email, phone or web), or a joint

@@ -359,9 +359,11 @@ impl<'a> Context<'a> {
         if severity < self.min_severity {
             return;
         }
-        let citation = match rule.citation.strip_prefix("Art ") {
-            Some(_) => format!("{} {}", self.regime.label(), rule.citation),
-            None => rule.citation.to_owned(),
+        // The provision cited is the one in force under the regime on the reference date.
+        let cited = crate::law::rule_citation(rule, self.regime, self.as_of);
+        let citation = match cited.strip_prefix("Art ") {
+            Some(_) => format!("{} {}", self.regime.label(), cited),
+            None => cited.to_owned(),
         };
         self.findings.push(Finding {
             rule: rule.id,

@@ -2,17 +2,22 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::{
-    Article9Condition, Article22Basis, Article35Trigger, DpiaStatus, RiskCriterion, SourceKind,
+    Article6Basis, Article9Condition, Article22Basis, Article35Trigger, DpiaStatus, Regime,
+    RiskCriterion, SourceKind,
 };
 
-/// Fires when a solely automated decision with legal or similarly significant effects has no
-/// Art 22(2) exception (contract, law, explicit consent), or uses special category data without
-/// explicit consent or substantial public interest (Art 22(4)).
+/// Fires when a solely automated decision with legal or similarly significant effects lacks the
+/// condition the law sets on the reference date. EU GDPR, and UK GDPR before 5 February 2026: an
+/// Art 22(2) exception (contract, law, explicit consent), and with special category data explicit
+/// consent or substantial public interest (Art 22(4)). UK GDPR from 5 February 2026 (Arts 22A-22D):
+/// such decisions are allowed with the Art 22C safeguards, so it fires only for the restricted
+/// cases of Art 22B: special category data without explicit consent, or without contract or law
+/// together with Art 9(2)(g) (22B(1)-(3)); or processing that rests on Art 6(1)(ea) alone (22B(4)).
 pub const AUTOMATED_DECISION_WITHOUT_BASIS: Rule = Rule {
     id: "automated-decision-without-basis",
     severity: Severity::Error,
     citation: "Art 22(2)",
-    summary: "A solely automated significant decision without an Art 22(2) or 22(4) basis.",
+    summary: "A solely automated significant decision without the condition it needs (Art 22(2), 22(4); UK from 5 Feb 2026 the Art 22B restrictions).",
 };
 
 /// Fires when a controller's activity meets an Art 35(3) case, or two or more WP248 criteria
@@ -37,11 +42,16 @@ pub const THIRD_PARTY_SOURCE_WITHOUT_NOTICE: Rule = Rule {
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
+    let uk_22b = ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM;
     for (i, decision) in activity.automated_decisions.iter().enumerate() {
         if !(decision.solely_automated && decision.significant_effects) {
             continue;
         }
         let path = format!("{}/automated_decisions/{i}", a.path);
+        if uk_22b {
+            check_article_22b(ctx, activity, decision, path);
+            continue;
+        }
         match decision.basis {
             None => ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A solely automated decision with significant effects needs an Art 22(2) exception: contract, authorisation by law, or explicit consent.".to_owned()),
             Some(basis) if decision.uses_special_category_data
@@ -115,5 +125,43 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if let Some(i) = sourced {
             ctx.report(&THIRD_PARTY_SOURCE_WITHOUT_NOTICE, format!("{}/data_categories/{i}/sources", a.path), format!("'{}' gets data from third parties but records no privacy notice (Art 14) or exemption (Art 14(5)).", a.name()));
         }
+    }
+}
+
+/// UK GDPR Art 22B, from 5 February 2026: the restricted solely automated significant decisions.
+fn check_article_22b(
+    ctx: &mut Context<'_>,
+    activity: &crate::ProcessingActivity,
+    decision: &crate::AutomatedDecision,
+    path: String,
+) {
+    let substantial_public_interest = activity
+        .special_category_conditions
+        .iter()
+        .any(|c| c.condition == Article9Condition::SubstantialPublicInterest);
+    if decision.uses_special_category_data {
+        let allowed = match decision.basis {
+            Some(Article22Basis::ExplicitConsent) => true,
+            Some(Article22Basis::Contract | Article22Basis::AuthorisedByLaw) => {
+                substantial_public_interest
+            }
+            _ => false,
+        };
+        if !allowed {
+            ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A significant decision based solely on automated processing of special category data needs the data subject's explicit consent, or must be necessary for a contract or required or authorised by law with Art 9(2)(g) applying (Art 22B(1)-(3)); record the basis and the Art 9(2)(g) condition.".to_owned());
+            return;
+        }
+    }
+    let bases: Vec<Article6Basis> = activity
+        .purposes
+        .iter()
+        .flat_map(|p| p.lawful_bases.iter().map(|b| b.basis))
+        .collect();
+    if !bases.is_empty()
+        && bases
+            .iter()
+            .all(|b| *b == Article6Basis::RecognisedLegitimateInterest)
+    {
+        ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A significant decision based solely on automated processing may not rest on a recognised legitimate interest (Art 6(1)(ea)) alone (Art 22B(4)); rely on another Art 6 basis, or have a person take the decision.".to_owned());
     }
 }

@@ -1,7 +1,7 @@
 //! Processors, recipients and international transfers (Art 28, Chapter V).
 
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
-use crate::adequacy::{Adequacy, adequacy, is_third_country};
+use crate::law::adequacy::{Adequacy, adequacy, is_third_country, organisation_adequacy};
 use crate::{
     Article6Basis, Article49Derogation, RecipientRole, Regime, TransferDestination,
     TransferFrequency, TransferMechanism,
@@ -17,8 +17,8 @@ pub const PROCESSOR_WITHOUT_CONTRACT: Rule = Rule {
     summary: "A processor without an Art 28 contract.",
 };
 
-/// Fires when a transfer states no mechanism: a transfer is lawful only under Chapter V (Art 44),
-/// and the record must describe it (Art 30(1)(e)).
+/// Fires when a transfer states no mechanism: a transfer is lawful only under Chapter V (Art 44;
+/// UK from 5 February 2026 Art 44A), and the record must describe it (Art 30(1)(e)).
 pub const TRANSFER_WITHOUT_MECHANISM: Rule = Rule {
     id: "transfer-without-mechanism",
     severity: Severity::Error,
@@ -46,8 +46,9 @@ pub const DEROGATION_NOT_SPECIFIED: Rule = Rule {
 
 /// Fires when adequacy is claimed for a destination the regime does not recognise as adequate on
 /// the reference date, for the United States when the recipient is not certified under the Data
-/// Privacy Framework (or its UK Extension), or for worldwide publication or an international
-/// organisation, which no decision covers.
+/// Privacy Framework (or its UK Extension), for an international organisation no decision covers
+/// on that date, or for worldwide publication. Cites Art 45 (UK from 5 February 2026: Art 45A,
+/// transfers approved by regulations).
 pub const ADEQUACY_NOT_RECOGNISED: Rule = Rule {
     id: "adequacy-not-recognised",
     severity: Severity::Error,
@@ -95,7 +96,9 @@ pub const EU_SCCS_WITHOUT_UK_ADDENDUM: Rule = Rule {
 
 /// Fires when an Art 46 safeguard is relied on without a transfer risk assessment (UK) or transfer
 /// impact assessment (EU): the exporter must check that the safeguard is effective in the
-/// destination (C-311/18 Schrems II).
+/// destination (C-311/18 Schrems II). Under the UK GDPR from 5 February 2026 the exporter must
+/// instead consider, acting reasonably and proportionately, that the data protection test is met
+/// (Art 46(1A)): the finding then says the data protection test is not recorded. The id is kept.
 pub const TRANSFER_WITHOUT_RISK_ASSESSMENT: Rule = Rule {
     id: "transfer-without-risk-assessment",
     severity: Severity::Warning,
@@ -235,7 +238,18 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             ctx.report(&COMPELLING_INTERESTS_UNDOCUMENTED, path(), "A transfer on compelling legitimate interests must have its assessment and suitable safeguards documented in the record; reference the documentation.".to_owned());
         }
         if mechanism.is_article_46_safeguard() && t.risk_assessment.is_none() {
-            ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path(), format!("The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.", mechanism.as_str()));
+            let message = if ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM {
+                format!(
+                    "Data protection test not recorded: the transfer relies on an Art 46 safeguard ({}), and the exporter must consider, acting reasonably and proportionately, that the data protection test is met (Art 46(1A)); reference that assessment in risk_assessment.",
+                    mechanism.as_str()
+                )
+            } else {
+                format!(
+                    "The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.",
+                    mechanism.as_str()
+                )
+            };
+            ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path(), message);
         }
     }
 
@@ -274,9 +288,18 @@ fn check_adequacy(
         (TransferDestination::Worldwide, _) => Some(
             "publication reachable worldwide is not covered by any adequacy decision".to_owned(),
         ),
-        (TransferDestination::InternationalOrganisation, _) => {
-            Some("no adequacy decision covers this international organisation".to_owned())
-        }
+        (TransferDestination::InternationalOrganisation, _) => match t.organisation.as_deref() {
+            // An unnamed organisation is reported by transfer-destination-unnamed.
+            None => None,
+            Some(name) => (organisation_adequacy(ctx.regime, name, ctx.as_of)
+                != Adequacy::Adequate)
+                .then(|| {
+                    format!(
+                        "no adequacy decision of the {label} covers {name} on {}",
+                        ctx.as_of
+                    )
+                }),
+        },
         (TransferDestination::Country, None) => None,
         (TransferDestination::Country, Some(country)) => {
             match adequacy(ctx.regime, country, ctx.as_of) {

@@ -5,6 +5,7 @@ mod examples_data;
 mod hostile;
 mod json_io;
 mod outputs;
+mod law;
 mod reports;
 mod rules;
 mod schema;

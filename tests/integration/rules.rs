@@ -687,10 +687,12 @@ const CASES: &[Case] = &[
     Case {
         rule: "automated-decision-without-basis",
         path: "/activities/0/automated_decisions/0",
+        // The base date is after 5 Feb 2026: the UK case is Art 22B, special category data.
         fire: |r| {
             let mut d = AutomatedDecision::new("Credit scoring");
             d.solely_automated = true;
             d.significant_effects = true;
+            d.uses_special_category_data = true;
             act(r).automated_decisions.push(d)
         },
         quiet: |r| {
@@ -904,8 +906,12 @@ fn the_readme_lists_every_rule() {
     for rule in catalogue() {
         assert!(
             readme.contains(&format!(
-                "| `{}` | {} | {} |",
-                rule.id, rule.severity, rule.citation
+                "| `{}` | {} | {} | {} | {} |",
+                rule.id,
+                rule.severity,
+                ropa::law::rule_citations_in_words(rule, Regime::UkGdpr),
+                ropa::law::rule_citations_in_words(rule, Regime::EuGdpr),
+                rule.summary
             )),
             "README lacks the row of {}",
             rule.id

@@ -1,12 +1,24 @@
 //! The conditions of UK DPA 2018 Schedule 1, in one table.
 //!
 //! Source: Data Protection Act 2018, Schedule 1 Parts 1-3 (paragraphs 1-37; paragraph 5 is the
-//! appropriate policy document requirement of Part 2, not a condition), as in force on 2026-11-22.
+//! appropriate policy document requirement of Part 2, not a condition), as in force on 2026-11-25
+//! (legislation.gov.uk). The table has applied unchanged since the Act came into force on
+//! 25 May 2018 (under the UK GDPR from 1 January 2021).
+//!
 //! Whether a condition needs an appropriate policy document (APD): Sch 1 para 1(1)(b) (Part 1
-//! para 1), para 5 (all of Part 2), paras 35-37 (Part 3, as ../shared/DOMAIN.md records).
-//! Exceptions inside a paragraph (para 10(2), a disclosure to a competent authority, is met without
-//! an APD) depend on the facts of a disclosure and are not modelled here.
+//! para 1), para 5 (Part 2, "except as otherwise provided"), paras 35-37 (Part 3). Part 2 provides
+//! otherwise for para 13, which is met without an APD (para 13(3)), and for the disclosures of
+//! para 10(2) (to a competent authority) and para 27(3) (to an anti-doping body), met without one
+//! when the processing is such a disclosure or its preparation.
+//!
+//! Scope: some conditions serve only some kinds of special category data, or only some
+//! controllers: para 8 (equality) racial or ethnic origin, religious or philosophical beliefs,
+//! health and sexual orientation, and not for measures or decisions about a particular person
+//! (para 8(3)); para 9 racial or ethnic origin; para 16 not-for-profit bodies (para 16(1)(a));
+//! para 19 (economic well-being) and para 21 (occupational pensions) health; para 22 political
+//! opinions.
 
+use crate::SpecialCategoryKind;
 use crate::vocabulary::vocabulary;
 
 vocabulary! {
@@ -48,7 +60,8 @@ vocabulary! {
         ProtectingThePublic,
         /// Sch 1 para 12: regulatory requirements relating to unlawful acts and dishonesty etc (APD).
         RegulatoryRequirements,
-        /// Sch 1 para 13: journalism etc in connection with unlawful acts and dishonesty etc (APD).
+        /// Sch 1 para 13: journalism etc in connection with unlawful acts and dishonesty etc (no
+        /// APD, para 13(3)).
         Journalism,
         /// Sch 1 para 14: preventing fraud (APD).
         PreventingFraud,
@@ -113,6 +126,15 @@ pub struct Schedule1Entry {
     pub heading: &'static str,
     /// Whether relying on it needs an appropriate policy document.
     pub needs_policy_document: bool,
+    /// The sub-paragraph under which a disclosure (or its preparation) meets the condition without
+    /// an appropriate policy document, e.g. `"10(2)"`.
+    pub disclosure_exception: Option<&'static str>,
+    /// The only kinds of special category data the condition serves; `None` for any.
+    pub kinds: Option<&'static [SpecialCategoryKind]>,
+    /// The condition serves only not-for-profit bodies.
+    pub not_for_profit_only: bool,
+    /// The condition does not serve measures or decisions about a particular data subject.
+    pub not_for_individual_measures: bool,
 }
 
 const fn entry(
@@ -126,8 +148,21 @@ const fn entry(
         part,
         heading,
         needs_policy_document: apd,
+        disclosure_exception: None,
+        kinds: None,
+        not_for_profit_only: false,
+        not_for_individual_measures: false,
     }
 }
+
+use SpecialCategoryKind as K;
+
+const EQUALITY_KINDS: &[SpecialCategoryKind] = &[
+    K::RacialOrEthnicOrigin,
+    K::ReligiousOrPhilosophicalBeliefs,
+    K::Health,
+    K::SexLifeOrSexualOrientation,
+];
 
 use Schedule1Part::{Part1 as P1, Part2 as P2, Part3 as P3};
 
@@ -149,14 +184,24 @@ const TABLE: &[Schedule1Entry] = &[
         "Administration of justice and parliamentary purposes",
         true,
     ),
-    entry(8, P2, "Equality of opportunity or treatment", true),
-    entry(
-        9,
-        P2,
-        "Racial and ethnic diversity at senior levels of organisations",
-        true,
-    ),
-    entry(10, P2, "Preventing or detecting unlawful acts", true),
+    Schedule1Entry {
+        kinds: Some(EQUALITY_KINDS),
+        not_for_individual_measures: true,
+        ..entry(8, P2, "Equality of opportunity or treatment", true)
+    },
+    Schedule1Entry {
+        kinds: Some(&[K::RacialOrEthnicOrigin]),
+        ..entry(
+            9,
+            P2,
+            "Racial and ethnic diversity at senior levels of organisations",
+            true,
+        )
+    },
+    Schedule1Entry {
+        disclosure_exception: Some("10(2)"),
+        ..entry(10, P2, "Preventing or detecting unlawful acts", true)
+    },
     entry(11, P2, "Protecting the public against dishonesty etc", true),
     entry(
         12,
@@ -168,7 +213,7 @@ const TABLE: &[Schedule1Entry] = &[
         13,
         P2,
         "Journalism etc in connection with unlawful acts and dishonesty etc",
-        true,
+        false,
     ),
     entry(14, P2, "Preventing fraud", true),
     entry(
@@ -177,12 +222,15 @@ const TABLE: &[Schedule1Entry] = &[
         "Suspicion of terrorist financing or money laundering",
         true,
     ),
-    entry(
-        16,
-        P2,
-        "Support for individuals with a particular disability or medical condition",
-        true,
-    ),
+    Schedule1Entry {
+        not_for_profit_only: true,
+        ..entry(
+            16,
+            P2,
+            "Support for individuals with a particular disability or medical condition",
+            true,
+        )
+    },
     entry(17, P2, "Counselling etc", true),
     entry(
         18,
@@ -190,15 +238,24 @@ const TABLE: &[Schedule1Entry] = &[
         "Safeguarding of children and of individuals at risk",
         true,
     ),
-    entry(
-        19,
-        P2,
-        "Safeguarding of economic well-being of certain individuals",
-        true,
-    ),
+    Schedule1Entry {
+        kinds: Some(&[K::Health]),
+        ..entry(
+            19,
+            P2,
+            "Safeguarding of economic well-being of certain individuals",
+            true,
+        )
+    },
     entry(20, P2, "Insurance", true),
-    entry(21, P2, "Occupational pensions", true),
-    entry(22, P2, "Political parties", true),
+    Schedule1Entry {
+        kinds: Some(&[K::Health]),
+        ..entry(21, P2, "Occupational pensions", true)
+    },
+    Schedule1Entry {
+        kinds: Some(&[K::PoliticalOpinions]),
+        ..entry(22, P2, "Political parties", true)
+    },
     entry(
         23,
         P2,
@@ -213,7 +270,10 @@ const TABLE: &[Schedule1Entry] = &[
         true,
     ),
     entry(26, P2, "Publication of legal judgments", true),
-    entry(27, P2, "Anti-doping in sport", true),
+    Schedule1Entry {
+        disclosure_exception: Some("27(3)"),
+        ..entry(27, P2, "Anti-doping in sport", true)
+    },
     entry(28, P2, "Standards of behaviour in sport", true),
     entry(29, P3, "Consent", false),
     entry(30, P3, "Protecting individual's vital interests", false),
@@ -263,6 +323,11 @@ impl Schedule1Paragraph {
         self.entry().needs_policy_document
     }
 
+    /// Whether the condition serves this kind of special category data.
+    pub fn serves(self, kind: SpecialCategoryKind) -> bool {
+        self.entry().kinds.is_none_or(|kinds| kinds.contains(&kind))
+    }
+
     /// The condition with the given paragraph number, if there is one (5 and 38 onwards are not conditions).
     pub fn from_paragraph(paragraph: u8) -> Option<Self> {
         Self::ALL
@@ -302,6 +367,20 @@ mod tests {
         assert!(Schedule1Paragraph::EqualityOfOpportunity.needs_policy_document());
         assert!(!Schedule1Paragraph::CriminalLegalClaims.needs_policy_document());
         assert!(Schedule1Paragraph::ExtensionOfPart2Conditions.needs_policy_document());
+        // Para 13(3): journalism in connection with unlawful acts needs no APD.
+        assert!(!Schedule1Paragraph::Journalism.needs_policy_document());
+        assert_eq!(
+            Schedule1Paragraph::PreventingUnlawfulActs
+                .entry()
+                .disclosure_exception,
+            Some("10(2)")
+        );
+        assert_eq!(
+            Schedule1Paragraph::AntiDopingInSport
+                .entry()
+                .disclosure_exception,
+            Some("27(3)")
+        );
         assert_eq!(
             Schedule1Paragraph::from_paragraph(18),
             Some(Schedule1Paragraph::SafeguardingChildrenAndIndividualsAtRisk)
