@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::vocabulary::vocabulary;
 use crate::{
     ActivityId, Article35Trigger, AutomatedDecision, CriminalOffenceCondition, DataCategory,
-    DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, PartyId, Purpose, Recipient,
+    DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, LawfulBasis, PartyId, Purpose,
+    Recipient,
     RetentionRule, RiskCriterion, SecurityMeasure, SpecialCategoryCondition, System, Transfer,
 };
 
@@ -81,6 +82,73 @@ impl OnBehalfOf {
     }
 }
 
+/// A change of the organisation's role over the data's life: "joint controllers from collection
+/// until the data reaches the provider's own systems, then each an independent controller". The
+/// activity's `role` is the role at collection; each change gives the role from a later point.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RoleChange {
+    /// The point from which the role applies, in the register's words, e.g. "once the data
+    /// reaches the provider's own systems".
+    pub from: String,
+    /// The organisation's role from that point.
+    pub role: ActivityRole,
+    /// The other parties and their roles from that point, in the register's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl RoleChange {
+    /// The role from a point in the data's life.
+    pub fn new(from: impl Into<String>, role: ActivityRole) -> Self {
+        Self {
+            from: from.into(),
+            role,
+            description: None,
+        }
+    }
+}
+
+/// A restriction of data subjects' rights the register relies on, with its legal ground, e.g.
+/// the DPA 2018 Sch 2 para 2 exemption for crime and taxation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RightsRestriction {
+    /// The rights restricted; empty means the register does not say which.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub rights: Vec<DataSubjectRight>,
+    /// The legal ground, e.g. "DPA 2018 Sch 2 para 2 (crime and taxation)" or "Art 23 GDPR".
+    pub ground: String,
+    /// When the restriction applies, in the register's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl RightsRestriction {
+    /// A restriction on the given legal ground.
+    pub fn new(ground: impl Into<String>) -> Self {
+        Self {
+            rights: Vec::new(),
+            ground: ground.into(),
+            description: None,
+        }
+    }
+
+    /// Adds a right restricted.
+    pub fn of_right(mut self, right: DataSubjectRight) -> Self {
+        self.rights.push(right);
+        self
+    }
+}
+
 /// One processing activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(test, derive(arbitrary::Arbitrary))]
@@ -118,17 +186,18 @@ pub struct ProcessingActivity {
     #[schemars(with = "Option<NaiveDate>")]
     #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub end_date: Option<NaiveDate>,
-    /// When the entry was last updated.
+    /// When the entry was last updated, to the year, month or day as given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_updated: Option<crate::PartialDate>,
+    /// The role the organisation plays (at collection, where `role_changes` say it changes).
+    pub role: ActivityRole,
+    /// Changes of the organisation's role over the data's life, in order.
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
     )]
-    #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
-    pub last_updated: Option<NaiveDate>,
-    /// The role the organisation plays.
-    pub role: ActivityRole,
+    pub role_changes: Vec<RoleChange>,
     /// For a joint controller: the other joint controllers.
     #[serde(
         default,
@@ -146,6 +215,14 @@ pub struct ProcessingActivity {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub on_behalf_of: Vec<OnBehalfOf>,
+    /// Art 6(1) bases stated once for the whole activity: they apply to every purpose, beside
+    /// any a purpose states itself.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub lawful_bases: Vec<LawfulBasis>,
     /// The purposes (Art 30(1)(b)).
     #[serde(
         default,
@@ -260,6 +337,14 @@ pub struct ProcessingActivity {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub rights_stated: Vec<DataSubjectRight>,
+    /// Restrictions of the data subjects' rights relied on, with their legal ground (Art 23;
+    /// DPA 2018 Sch 2).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub rights_restrictions: Vec<RightsRestriction>,
     /// Records of personal data breaches affecting the activity (Art 33(5)).
     #[serde(
         default,
@@ -289,9 +374,11 @@ impl ProcessingActivity {
             end_date: None,
             last_updated: None,
             role,
+            role_changes: Vec::new(),
             joint_controllers: Vec::new(),
             joint_arrangement: None,
             on_behalf_of: Vec::new(),
+            lawful_bases: Vec::new(),
             purposes: Vec::new(),
             data_subjects: Vec::new(),
             data_categories: Vec::new(),
@@ -311,6 +398,7 @@ impl ProcessingActivity {
             notice_exemption: None,
             information_society_service: false,
             rights_stated: Vec::new(),
+            rights_restrictions: Vec::new(),
             breaches: Vec::new(),
             notes: Vec::new(),
         }
@@ -331,6 +419,38 @@ impl ProcessingActivity {
     pub fn with_status(mut self, status: ActivityStatus) -> Self {
         self.status = Some(status);
         self
+    }
+
+    /// Adds a basis for the whole activity.
+    pub fn with_basis(mut self, basis: LawfulBasis) -> Self {
+        self.lawful_bases.push(basis);
+        self
+    }
+
+    /// Adds a change of role over the data's life.
+    pub fn with_role_change(mut self, change: RoleChange) -> Self {
+        self.role_changes.push(change);
+        self
+    }
+
+    /// Adds a restriction of rights.
+    pub fn with_rights_restriction(mut self, restriction: RightsRestriction) -> Self {
+        self.rights_restrictions.push(restriction);
+        self
+    }
+
+    /// The Art 6 bases that apply to a purpose: the activity's own, then the purpose's.
+    pub fn bases_of<'a>(&'a self, purpose: &'a Purpose) -> impl Iterator<Item = &'a LawfulBasis> {
+        self.lawful_bases.iter().chain(&purpose.lawful_bases)
+    }
+
+    /// Every Art 6 basis the activity states: for the whole activity, for each purpose and for
+    /// each data category.
+    pub fn all_bases(&self) -> impl Iterator<Item = &LawfulBasis> {
+        self.lawful_bases
+            .iter()
+            .chain(self.purposes.iter().flat_map(|p| &p.lawful_bases))
+            .chain(self.data_categories.iter().flat_map(|c| &c.lawful_bases))
     }
 
     /// Adds a purpose.

@@ -63,7 +63,7 @@ impl InvalidCountryCode {
             "UK" | "uk" | "Uk" => "the United Kingdom is \"GB\": use \"GB\"",
             "EL" => "Greece is \"GR\" (EL is the EU's own abbreviation): use \"GR\"",
             "EU" | "EEA" => {
-                "the EU and the EEA are regions, not countries: name the member states, or use a region where one is allowed"
+                "the EU and the EEA are regions, not countries: name the member states, or for a transfer or system use `\"region\": \"eu\"` or `\"eea\"`"
             }
             s if s.len() == 2
                 && s.bytes().all(|b| b.is_ascii_alphabetic())
@@ -97,6 +97,8 @@ impl CountryCode {
     pub const GB: CountryCode = CountryCode(*b"GB");
     /// The United States.
     pub const US: CountryCode = CountryCode(*b"US");
+    /// Ireland.
+    pub const IE: CountryCode = CountryCode(*b"IE");
 
     /// The code as a string slice.
     pub fn as_str(&self) -> &str {

@@ -158,6 +158,14 @@ pub struct DataCategory {
     /// Whether providing it is required or optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provision: Option<Provision>,
+    /// Art 6(1) bases the register gives for this category of data ("for web analytics: your
+    /// consent").
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub lawful_bases: Vec<crate::LawfulBasis>,
     /// Where the data comes from; empty means not stated.
     #[serde(
         default,
@@ -181,6 +189,7 @@ impl DataCategory {
             may_include_special_category: false,
             criminal_offence: false,
             provision: None,
+            lawful_bases: Vec::new(),
             sources: Vec::new(),
             note: None,
         }
@@ -207,6 +216,12 @@ impl DataCategory {
     /// Sets whether providing it is required or optional.
     pub fn with_provision(mut self, provision: Provision) -> Self {
         self.provision = Some(provision);
+        self
+    }
+
+    /// Adds a basis given for this category.
+    pub fn with_basis(mut self, basis: crate::LawfulBasis) -> Self {
+        self.lawful_bases.push(basis);
         self
     }
 

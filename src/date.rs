@@ -125,3 +125,181 @@ mod tests {
         }
     }
 }
+
+/// A date known to the year, the month or the day, as notices give them: "last updated: April
+/// 2025" is `2025-04`. Written `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, and ordered by the first day
+/// each stands for.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::PartialDate;
+///
+/// let april: PartialDate = "2025-04".parse()?;
+/// assert_eq!(april.to_string(), "2025-04");
+/// assert_eq!(april.first_day(), chrono::NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
+/// assert_eq!(april.last_day(), chrono::NaiveDate::from_ymd_opt(2025, 4, 30).unwrap());
+/// assert!("2025-13".parse::<PartialDate>().is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PartialDate {
+    /// A year only.
+    Year(i32),
+    /// A year and a month (1 to 12).
+    YearMonth(i32, u32),
+    /// A full calendar date.
+    Date(NaiveDate),
+}
+
+/// A string that is not `YYYY`, `YYYY-MM` or a calendar date `YYYY-MM-DD`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("invalid date `{0}`: expected YYYY, YYYY-MM or a calendar date written YYYY-MM-DD")]
+pub struct InvalidPartialDate(pub String);
+
+impl PartialDate {
+    /// The first day the date stands for.
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            Self::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1),
+            Self::YearMonth(y, m) => NaiveDate::from_ymd_opt(y, m, 1),
+            Self::Date(d) => Some(d),
+        }
+        .unwrap_or_default()
+    }
+
+    /// The last day the date stands for.
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            Self::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31),
+            Self::YearMonth(y, m) => NaiveDate::from_ymd_opt(y, m, 1)
+                .and_then(|d| d.checked_add_months(chrono::Months::new(1)))
+                .and_then(|d| d.pred_opt()),
+            Self::Date(d) => Some(d),
+        }
+        .unwrap_or_default()
+    }
+}
+
+impl From<NaiveDate> for PartialDate {
+    fn from(date: NaiveDate) -> Self {
+        Self::Date(date)
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.first_day(), self.last_day()).cmp(&(other.first_day(), other.last_day()))
+    }
+}
+
+impl std::str::FromStr for PartialDate {
+    type Err = InvalidPartialDate;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let bytes = text.as_bytes();
+        let digits = |range: std::ops::Range<usize>| {
+            bytes[range.clone()].iter().all(u8::is_ascii_digit) && !range.is_empty()
+        };
+        let error = || InvalidPartialDate(text.to_owned());
+        match bytes.len() {
+            4 if digits(0..4) => text.parse().map(Self::Year).map_err(|_| error()),
+            7 if digits(0..4) && bytes[4] == b'-' && digits(5..7) => {
+                let year = text[..4].parse().map_err(|_| error())?;
+                let month = text[5..].parse().map_err(|_| error())?;
+                if (1..=12).contains(&month) {
+                    Ok(Self::YearMonth(year, month))
+                } else {
+                    Err(error())
+                }
+            }
+            _ => parse(text).map(Self::Date).ok_or_else(error),
+        }
+    }
+}
+
+impl std::fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Year(y) => write!(f, "{y:04}"),
+            Self::YearMonth(y, m) => write!(f, "{y:04}-{m:02}"),
+            Self::Date(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+        }
+    }
+}
+
+impl serde::Serialize for PartialDate {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for PartialDate {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        crate::de::parse_str(deserializer, "a date written YYYY, YYYY-MM or YYYY-MM-DD", |s| {
+            s.parse().map_err(|e: InvalidPartialDate| e.to_string())
+        })
+    }
+}
+
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A date known to the year (YYYY), the month (YYYY-MM) or the day (YYYY-MM-DD), e.g. \"2025-04\" for \"last updated: April 2025\".",
+            "type": "string",
+            "anyOf": [
+                {"pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"},
+                {"format": "date"}
+            ]
+        })
+    }
+}
+
+#[cfg(test)]
+impl<'a> arbitrary::Arbitrary<'a> for PartialDate {
+    fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {
+        let year = u.int_in_range(0..=9999)?;
+        Ok(match u.int_in_range(0..=2)? {
+            0 => Self::Year(year),
+            1 => Self::YearMonth(year, u.int_in_range(1..=12)?),
+            _ => Self::Date(
+                NaiveDate::from_yo_opt(year, u.int_in_range(1..=365)?).unwrap_or_default(),
+            ),
+        })
+    }
+}
+
+#[cfg(test)]
+mod partial_date_tests {
+    use super::PartialDate;
+
+    #[test]
+    fn partial_dates_read_and_write_their_three_forms() {
+        for text in ["2025", "2025-04", "2024-02-29", "0000", "9999-12"] {
+            assert_eq!(text.parse::<PartialDate>().unwrap().to_string(), text);
+        }
+        for bad in [
+            "25", "2025-4", "2025-00", "2025-13", "2024-02-30", "2025-04-", "+202", "２０２５", "",
+            "2025-1a",
+        ] {
+            assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
+        }
+        let year: PartialDate = "2024".parse().unwrap();
+        assert_eq!(year.last_day().to_string(), "2024-12-31");
+        let february: PartialDate = "2024-02".parse().unwrap();
+        assert_eq!(february.last_day().to_string(), "2024-02-29");
+        let december: PartialDate = "2024-12".parse().unwrap();
+        assert_eq!(december.last_day().to_string(), "2024-12-31");
+        assert!(year < february && february < "2024-03-01".parse().unwrap());
+    }
+}

@@ -56,15 +56,10 @@ pub struct Document {
     /// Where the document is kept: a URL, a file path or a description.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
-    /// The date of the document or its latest version.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
-    )]
-    #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
-    pub date: Option<NaiveDate>,
+    /// The date of the document or its latest version, to the year, month or day as given
+    /// ("last updated: April 2025" is `2025-04`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<crate::PartialDate>,
     /// When the document is next due for review.
     #[serde(
         default,
@@ -100,8 +95,8 @@ impl Document {
     }
 
     /// Sets the document's date.
-    pub fn with_date(mut self, date: NaiveDate) -> Self {
-        self.date = Some(date);
+    pub fn with_date(mut self, date: impl Into<crate::PartialDate>) -> Self {
+        self.date = Some(date.into());
         self
     }
 }

@@ -94,6 +94,9 @@ pub struct Consent {
     /// How consent is given: explicit, a clear affirmative act, or implied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<ConsentForm>,
+    /// How consent is given, as told to data subjects, e.g. "by ticking the box on the form".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub given: Option<String>,
     /// Where the record of consent is kept (Art 7(1): the controller must be able to demonstrate it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub record: Option<DocumentId>,
@@ -118,6 +121,12 @@ impl Consent {
     /// Sets where the record of consent is kept.
     pub fn with_record(mut self, record: impl Into<DocumentId>) -> Self {
         self.record = Some(record.into());
+        self
+    }
+
+    /// Sets how consent is given.
+    pub fn with_given(mut self, given: impl Into<String>) -> Self {
+        self.given = Some(given.into());
         self
     }
 

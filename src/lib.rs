@@ -34,9 +34,12 @@ mod transfer;
 pub mod validate;
 mod vocabulary;
 
-pub use activity::{ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity};
+pub use activity::{
+    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, RightsRestriction, RoleChange,
+};
 pub use automated::{Article22Basis, AutomatedDecision};
 pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
+pub use date::{InvalidPartialDate, PartialDate};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
 pub use document::{Document, DocumentKind};
 pub use dpia::{Article35Trigger, Dpia, DpiaStatus, RiskCriterion};
@@ -52,14 +55,17 @@ pub use law::adequacy::{
 pub use law::annex_1::Annex1Condition;
 pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
-pub use party::{Contact, Party, PartyKind};
+pub use party::{
+    Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind,
+};
 pub use purpose::Purpose;
 pub use recipient::{DataForm, Recipient, RecipientRole};
 pub use register::{
     Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS,
 };
 pub use retention::{
-    DisposalAction, RetentionException, RetentionPeriod, RetentionRule, RetentionTrigger,
+    DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
+    RetentionRule, RetentionStage, RetentionTrigger,
 };
 pub use rights::{DataSubjectRight, applicable_rights};
 pub use schema::{
@@ -72,6 +78,7 @@ pub use special_category::{
 };
 pub use system::System;
 pub use transfer::{
-    Article49Derogation, Transfer, TransferDestination, TransferFrequency, TransferMechanism,
+    Article49Derogation, Region, Transfer, TransferDestination, TransferFrequency,
+    TransferMechanism,
 };
 pub use validate::{Finding, Report, Rule, Severity, ValidationOptions, catalogue, validate};

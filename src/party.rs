@@ -26,6 +26,75 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// The register a party's registration number belongs to.
+    pub enum RegistrationKind {
+        /// The Information Commissioner's data protection register (a number such as `Z7414053`).
+        IcoRegistration,
+        /// A register of companies, e.g. Companies House in the UK.
+        Company,
+        /// A register of charities, e.g. the Charity Commission's.
+        Charity,
+        /// A VAT registration.
+        Vat,
+        /// The French SIREN or SIRET business directory.
+        Siren,
+        /// Another register, named in `register`.
+        Other,
+    }
+}
+
+/// A registration number of a party, e.g. its ICO registration or company number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Registration {
+    /// Which register.
+    pub kind: RegistrationKind,
+    /// The number as written.
+    pub number: String,
+    /// The register's name, for `other`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register: Option<String>,
+}
+
+impl Registration {
+    /// A registration number in the given register.
+    pub fn new(kind: RegistrationKind, number: impl Into<String>) -> Self {
+        Self {
+            kind,
+            number: number.into(),
+            register: None,
+        }
+    }
+}
+
+/// The person who legally represents a body, such as the head of a public body (not an Art 27
+/// representative, which is a party of its own).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LegalRepresentative {
+    /// The person's name, where given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The position that carries the representation, e.g. "the Mayor" or "Director General".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+}
+
+impl LegalRepresentative {
+    /// A representative by position.
+    pub fn position(position: impl Into<String>) -> Self {
+        Self {
+            name: None,
+            position: Some(position.into()),
+        }
+    }
+}
+
 /// One way of reaching a party: a postal address, email, phone and web address, any of which may
 /// be absent. A party can have several (the DPO's address, a complaints address, ...).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -102,8 +171,17 @@ impl Contact {
 pub struct Party {
     /// The party's id, unique among the register's parties.
     pub id: PartyId,
-    /// The party's name, e.g. "Kent County Council".
+    /// The party's name, e.g. "Kent County Council"; for a class, its description, e.g. "The
+    /// organisations that send messages through the service".
     pub name: String,
+    /// The party is a class of organisations or people known only by description, not one body:
+    /// the controllers that use a platform, "the providers you apply to". Its members' names and
+    /// contact details are in the list at `list`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub class: bool,
+    /// For a class: where the list of its members is kept, e.g. a URL or "on request".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list: Option<String>,
     /// What kind of body the party is, where known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<PartyKind>,
@@ -120,6 +198,19 @@ pub struct Party {
     /// Where the party is established: ISO 3166-1 alpha-2 code, e.g. "GB".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// Registration numbers: the ICO registration, company or charity number.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub registrations: Vec<Registration>,
+    /// The party's own privacy notice, a URL.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_notice: Option<String>,
+    /// The person who legally represents the party, e.g. the head of a public body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_representative: Option<LegalRepresentative>,
     /// For a processor: the Art 28(3) contract or other legal act that binds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<DocumentId>,
@@ -142,14 +233,50 @@ impl Party {
         Self {
             id: id.into(),
             name: name.into(),
+            class: false,
+            list: None,
             kind: None,
             description: None,
             contacts: Vec::new(),
             country: None,
+            registrations: Vec::new(),
+            privacy_notice: None,
+            legal_representative: None,
             contract: None,
             dpf_certified: false,
             sub_processors: Vec::new(),
         }
+    }
+
+    /// A class of organisations or people known only by description, with where its list is
+    /// kept.
+    pub fn class(
+        id: impl Into<PartyId>,
+        description: impl Into<String>,
+        list: Option<String>,
+    ) -> Self {
+        let mut party = Self::new(id, description);
+        party.class = true;
+        party.list = list;
+        party
+    }
+
+    /// Adds a registration number.
+    pub fn with_registration(mut self, registration: Registration) -> Self {
+        self.registrations.push(registration);
+        self
+    }
+
+    /// Sets the party's own privacy notice.
+    pub fn with_privacy_notice(mut self, url: impl Into<String>) -> Self {
+        self.privacy_notice = Some(url.into());
+        self
+    }
+
+    /// Sets the person who legally represents the party.
+    pub fn with_legal_representative(mut self, representative: LegalRepresentative) -> Self {
+        self.legal_representative = Some(representative);
+        self
     }
 
     /// Sets the kind of body.
@@ -188,8 +315,10 @@ impl Party {
         self
     }
 
-    /// Whether any contact holds a way of reaching the party.
+    /// Whether any contact holds a way of reaching the party; for a class, whether the register
+    /// says where the list of its members (with their details) is kept.
     pub fn is_reachable(&self) -> bool {
         self.contacts.iter().any(Contact::is_reachable)
+            || (self.class && self.list.as_deref().is_some_and(|l| !l.trim().is_empty()))
     }
 }

@@ -29,6 +29,10 @@ pub struct Purpose {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
+    /// How the data subject opts out of this purpose, e.g. "the unsubscribe link in every
+    /// email".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opt_out: Option<String>,
     /// Anything else the register says about the purpose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -42,6 +46,7 @@ impl Purpose {
             description: description.into(),
             lawful_bases: Vec::new(),
             data_categories: Vec::new(),
+            opt_out: None,
             note: None,
         }
     }
@@ -49,6 +54,12 @@ impl Purpose {
     /// Adds a lawful basis.
     pub fn with_basis(mut self, basis: LawfulBasis) -> Self {
         self.lawful_bases.push(basis);
+        self
+    }
+
+    /// Sets how the data subject opts out.
+    pub fn with_opt_out(mut self, route: impl Into<String>) -> Self {
+        self.opt_out = Some(route.into());
         self
     }
 

@@ -67,6 +67,10 @@ pub struct Recipient {
     /// Any condition on the disclosure, e.g. "only where there is a safeguarding concern".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub condition: Option<String>,
+    /// The disclosure happens only with the data subject's consent ("to a health professional,
+    /// only if you authorised it"): how it is given and withdrawn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<crate::Consent>,
     /// The data categories disclosed; empty means not stated.
     #[serde(
         default,
@@ -100,6 +104,7 @@ impl Recipient {
             data_form: None,
             description: None,
             condition: None,
+            consent: None,
             data_categories: Vec::new(),
             purposes: Vec::new(),
             country: None,
@@ -128,6 +133,12 @@ impl Recipient {
     /// Sets the condition on disclosure.
     pub fn with_condition(mut self, condition: impl Into<String>) -> Self {
         self.condition = Some(condition.into());
+        self
+    }
+
+    /// Makes the disclosure depend on the data subject's consent.
+    pub fn with_consent(mut self, consent: crate::Consent) -> Self {
+        self.consent = Some(consent);
         self
     }
 

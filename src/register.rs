@@ -205,6 +205,19 @@ pub struct Register {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub security_measures: Vec<SecurityMeasure>,
+    /// For a register kept under the EU GDPR: the member state where the organisation is
+    /// established (its main establishment), where its party's country does not say, e.g. an
+    /// organisation of a third country with an establishment in France.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member_state: Option<crate::CountryCode>,
+    /// Processors and recipients shared by every activity (a hosting provider, a contact
+    /// centre), recorded once; their ids share the namespace of each activity's `recipients`.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub recipients: Vec<crate::Recipient>,
     /// Every party the register refers to, the organisation included.
     #[serde(default, deserialize_with = "crate::de::exact_vec")]
     pub parties: Vec<Party>,
@@ -234,6 +247,8 @@ impl Register {
             last_reviewed: None,
             next_review: None,
             security_measures: Vec::new(),
+            member_state: None,
+            recipients: Vec::new(),
             parties: vec![organisation],
             activities: Vec::new(),
             documents: Vec::new(),
@@ -249,6 +264,18 @@ impl Register {
     /// Sets the DPO.
     pub fn with_dpo(mut self, dpo: Dpo) -> Self {
         self.dpo = Some(dpo);
+        self
+    }
+
+    /// Adds a recipient shared by every activity.
+    pub fn with_recipient(mut self, recipient: crate::Recipient) -> Self {
+        self.recipients.push(recipient);
+        self
+    }
+
+    /// Sets the member state of establishment.
+    pub fn with_member_state(mut self, country: crate::CountryCode) -> Self {
+        self.member_state = Some(country);
         self
     }
 

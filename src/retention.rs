@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::vocabulary::vocabulary;
-use crate::{DataCategoryId, IsoDuration};
+use crate::{DataCategoryId, IsoDuration, PartyId};
 
 vocabulary! {
     /// The event from which a retention period runs.
@@ -31,6 +31,14 @@ vocabulary! {
         ConsentWithdrawal,
         /// The data was recorded or published (a recording, a post).
         Recording,
+        /// The data subject's last activity or login, e.g. "deleted after 5 years of inactivity".
+        LastActivity,
+        /// The closure of the data subject's account, or their request to close it.
+        AccountClosure,
+        /// The data subject objects to the processing (Art 21).
+        Objection,
+        /// The data subject asks for the data to be erased (Art 17).
+        ErasureRequest,
         /// Another event, described in `trigger_description`.
         Other,
     }
@@ -51,11 +59,61 @@ vocabulary! {
         Archive,
         /// Returned to the controller (for a processor, Art 28(3)(g)).
         ReturnToController,
+        /// Processing restricted (Art 18 style): kept, but used only for limited purposes.
+        Restrict,
+        /// Marked inactive: kept but no longer used for the service, pending a later step.
+        MarkInactive,
+    }
+}
+
+vocabulary! {
+    /// Whether a period is the time data is kept, or the most it is kept.
+    pub enum PeriodBound {
+        /// Kept for the period: "we keep it for 2 years".
+        For,
+        /// Disposed of at the latest when the period ends: "we delete it within 1 year".
+        Within,
+    }
+}
+
+/// Who decides how long data is kept when the register does not: "providers keep it according
+/// to their own retention period as data controller". It counts as a retention statement for
+/// Art 30(1)(f) and Art 13(2)(a): the record says where the period is set.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RetentionDecidedBy {
+    /// The party that decides, when one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyId>,
+    /// Who decides, in the register's words, e.g. "the training providers you apply to, as
+    /// controllers".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+impl RetentionDecidedBy {
+    /// Decided by a named party.
+    pub fn party(party: impl Into<PartyId>) -> Self {
+        Self {
+            party: Some(party.into()),
+            description: None,
+        }
+    }
+
+    /// Decided by someone described in words.
+    pub fn described(description: impl Into<String>) -> Self {
+        Self {
+            party: None,
+            description: Some(description.into()),
+        }
     }
 }
 
 /// How long data is kept. Fields combine: with both `period` and `until`, the data is kept until
-/// the earlier of the two.
+/// the earlier of the two; with `or_earlier_at`, until the period ends or the first of those
+/// events happens, whichever comes first.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(test, derive(arbitrary::Arbitrary))]
 #[serde(deny_unknown_fields)]
@@ -64,6 +122,10 @@ pub struct RetentionPeriod {
     /// The period, an ISO 8601 duration such as `P3Y`, `P1M`, `P1W` or `P28D`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<IsoDuration>,
+    /// Whether the period is the time kept ("for 2 years") or an upper bound ("within 1 year");
+    /// absent when the register does not say.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bound: Option<PeriodBound>,
     /// The event the period runs from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trigger: Option<RetentionTrigger>,
@@ -79,9 +141,24 @@ pub struct RetentionPeriod {
     #[schemars(with = "Option<NaiveDate>")]
     #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
     pub until: Option<NaiveDate>,
+    /// Events that end the retention earlier: the data goes when the period ends or at the first
+    /// of these, whichever comes first ("1 year after the questionnaire, or when you object").
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub or_earlier_at: Vec<RetentionTrigger>,
     /// The data is kept with no end set.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub indefinite: bool,
+    /// The data is not stored at all ("we do not store the video"): used as it passes and never
+    /// kept, which is not the same as a period of `P0D`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub not_retained: bool,
+    /// Another party decides how long the data is kept.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decided_by: Option<RetentionDecidedBy>,
     /// How often indefinitely kept data is reviewed, e.g. `P1Y`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_interval: Option<IsoDuration>,
@@ -114,9 +191,42 @@ impl RetentionPeriod {
         }
     }
 
-    /// Whether the period says anything at all about how long data is kept.
+    /// Data that is not stored at all.
+    pub fn not_retained() -> Self {
+        Self {
+            not_retained: true,
+            ..Self::default()
+        }
+    }
+
+    /// Retention decided by another party.
+    pub fn decided_by(decided_by: RetentionDecidedBy) -> Self {
+        Self {
+            decided_by: Some(decided_by),
+            ..Self::default()
+        }
+    }
+
+    /// Sets whether the period is the time kept or an upper bound.
+    pub fn with_bound(mut self, bound: PeriodBound) -> Self {
+        self.bound = Some(bound);
+        self
+    }
+
+    /// Adds an event that ends the retention earlier, whichever comes first.
+    pub fn or_earlier_at(mut self, event: RetentionTrigger) -> Self {
+        self.or_earlier_at.push(event);
+        self
+    }
+
+    /// Whether the period says anything at all about how long data is kept: a period, a date,
+    /// indefinite retention, no retention at all, or who decides.
     pub fn is_stated(&self) -> bool {
-        self.period.is_some() || self.until.is_some() || self.indefinite
+        self.period.is_some()
+            || self.until.is_some()
+            || self.indefinite
+            || self.not_retained
+            || self.decided_by.is_some()
     }
 
     /// The date by which data is due for disposal, given the date of the trigger event where the
@@ -138,7 +248,9 @@ impl RetentionPeriod {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn erasure_due(&self, trigger_date: Option<NaiveDate>) -> Option<NaiveDate> {
-        if self.indefinite {
+        // Data not stored has nothing to erase; an earlier event may end any period sooner, so
+        // the date computed is the latest the data may be kept.
+        if self.indefinite || self.not_retained {
             return None;
         }
         let from_period = match (self.period, trigger_date) {
@@ -167,6 +279,14 @@ pub struct RetentionException {
     pub condition: String,
     /// How long data is kept when it applies.
     pub retention: RetentionPeriod,
+    /// What happens to the data at the end of the exception's retention, where it differs from
+    /// the rule's own.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub disposal: Vec<DisposalAction>,
 }
 
 impl RetentionException {
@@ -175,6 +295,46 @@ impl RetentionException {
         Self {
             condition: condition.into(),
             retention,
+            disposal: Vec::new(),
+        }
+    }
+
+    /// Adds the exception's own disposal action.
+    pub fn with_disposal(mut self, action: DisposalAction) -> Self {
+        self.disposal.push(action);
+        self
+    }
+}
+
+/// A step before the end of a rule's retention: after its own period, an action such as
+/// anonymising, restricting or marking inactive, before the rule's final disposal ("after 2
+/// years we mark the account inactive; after 5 we delete it").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct RetentionStage {
+    /// When the step is taken.
+    pub retention: RetentionPeriod,
+    /// What is done at that point.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub actions: Vec<DisposalAction>,
+    /// The step in the register's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<String>,
+}
+
+impl RetentionStage {
+    /// A step taken after the given retention.
+    pub fn new(retention: RetentionPeriod, action: DisposalAction) -> Self {
+        Self {
+            retention,
+            actions: vec![action],
+            wording: None,
         }
     }
 }
@@ -196,12 +356,27 @@ pub struct RetentionRule {
     /// "safeguarding files".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub applies_to: Option<String>,
+    /// The party that holds the data under this rule, e.g. a processor that keeps it 30 days,
+    /// where it is not the organisation itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub held_by: Option<PartyId>,
+    /// The system the rule applies to, by its name in the activity's `systems`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
     /// The rule in the register's own words, kept verbatim.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wording: Option<String>,
     /// How long the data is kept.
     #[serde(default)]
     pub retention: RetentionPeriod,
+    /// Steps taken before the end, each after its own period, in order; `retention` and
+    /// `disposal` are the last step.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub stages: Vec<RetentionStage>,
     /// Retentions that replace this one under a condition.
     #[serde(
         default,
@@ -219,6 +394,16 @@ pub struct RetentionRule {
     /// The retention and erasure policy the rule follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<crate::DocumentId>,
+    /// The laws that set the period, e.g. "Limitation Act 1980 s5".
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub legal_sources: Vec<String>,
+    /// Why the data is kept that long, as the register gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// Anything else the register says about the rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -255,6 +440,44 @@ impl RetentionRule {
     pub fn with_disposal(mut self, action: DisposalAction) -> Self {
         self.disposal.push(action);
         self
+    }
+
+    /// Adds a step before the end.
+    pub fn with_stage(mut self, stage: RetentionStage) -> Self {
+        self.stages.push(stage);
+        self
+    }
+
+    /// Sets the party that holds the data under the rule.
+    pub fn held_by(mut self, party: impl Into<PartyId>) -> Self {
+        self.held_by = Some(party.into());
+        self
+    }
+
+    /// Sets the system the rule applies to.
+    pub fn for_system(mut self, system: impl Into<String>) -> Self {
+        self.system = Some(system.into());
+        self
+    }
+
+    /// Adds a law that sets the period.
+    pub fn with_legal_source(mut self, law: impl Into<String>) -> Self {
+        self.legal_sources.push(law.into());
+        self
+    }
+
+    /// Sets the reason given for the period.
+    pub fn with_reason(mut self, reason: impl Into<String>) -> Self {
+        self.reason = Some(reason.into());
+        self
+    }
+
+    /// Whether any part of the rule says how long data is kept: its own retention, a stage or an
+    /// exception.
+    pub fn is_stated(&self) -> bool {
+        self.retention.is_stated()
+            || self.stages.iter().any(|s| s.retention.is_stated())
+            || self.exceptions.iter().any(|e| e.retention.is_stated())
     }
 
     /// The erasure due date under the rule's main retention; see [`RetentionPeriod::erasure_due`].
@@ -319,6 +542,22 @@ mod tests {
             RetentionPeriod::until(date(2024, 4, 30)).erasure_due(None),
             Some(date(2024, 4, 30))
         );
+    }
+
+    #[test]
+    fn not_retained_and_decided_elsewhere_are_stated_without_a_due_date() {
+        let none = RetentionPeriod::not_retained();
+        assert!(none.is_stated());
+        assert_eq!(none.erasure_due(Some(date(2024, 1, 1))), None);
+        let elsewhere = RetentionPeriod::decided_by(RetentionDecidedBy::described("providers"));
+        assert!(elsewhere.is_stated());
+        assert!(!RetentionPeriod::default().is_stated());
+        let zero = RetentionPeriod::after(duration("P0D"), RetentionTrigger::Collection);
+        assert_eq!(zero.erasure_due(Some(date(2024, 1, 1))), Some(date(2024, 1, 1)));
+        let rule = RetentionRule::default()
+            .with_stage(RetentionStage::new(zero, DisposalAction::Anonymise));
+        assert!(rule.is_stated());
+        assert!(!RetentionRule::default().is_stated());
     }
 
     #[test]

@@ -72,11 +72,7 @@ impl DataSubjectRight {
 /// ```
 pub fn applicable_rights(activity: &crate::ProcessingActivity) -> Vec<DataSubjectRight> {
     use crate::{Article6Basis as B, Article9Condition};
-    let bases: Vec<B> = activity
-        .purposes
-        .iter()
-        .flat_map(|p| p.lawful_bases.iter().map(|b| b.basis))
-        .collect();
+    let bases: Vec<B> = activity.all_bases().map(|b| b.basis).collect();
     let explicit_consent = activity
         .special_category_conditions
         .iter()

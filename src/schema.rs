@@ -98,11 +98,15 @@ fn all_activities(rule: Value) -> Value {
     json!({"properties": {"activities": {"items": rule}}})
 }
 
-/// Applies `rule` to every lawful basis of a controller's activity.
+/// Applies `rule` to every lawful basis of a controller's activity: the activity's own, each
+/// purpose's and each data category's.
 fn controller_bases(rule: Value) -> Value {
-    controller_activities(
-        json!({"properties": {"purposes": {"items": {"properties": {"lawful_bases": {"items": rule}}}}}}),
-    )
+    let bases = json!({"properties": {"lawful_bases": {"items": rule}}});
+    controller_activities(json!({"allOf": [
+        bases,
+        {"properties": {"purposes": {"items": bases}}},
+        {"properties": {"data_categories": {"items": bases}}}
+    ]}))
 }
 
 /// Applies `rule` to every transfer.
@@ -122,7 +126,9 @@ fn rule_fragment(id: &str) -> Option<Value> {
     let stated = json!({"anyOf": [
         present("period", "string"),
         present("until", "string"),
-        {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}}
+        {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}},
+        {"required": ["not_retained"], "properties": {"not_retained": {"const": true}}},
+        present("decided_by", "object")
     ]});
     let indefinite_reviewed = json!({
         "if": {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}},
@@ -134,9 +140,10 @@ fn rule_fragment(id: &str) -> Option<Value> {
         "activity-without-data-categories" => {
             controller_activities(non_empty_array("data_categories"))
         }
-        "purpose-without-lawful-basis" => controller_activities(
-            json!({"properties": {"purposes": {"items": non_empty_array("lawful_bases")}}}),
-        ),
+        "purpose-without-lawful-basis" => controller_activities(json!({"anyOf": [
+            non_empty_array("lawful_bases"),
+            {"properties": {"purposes": {"items": non_empty_array("lawful_bases")}}}
+        ]})),
         "legitimate-interests-without-assessment" => controller_bases(when(
             "basis",
             "legitimate_interests",
@@ -158,7 +165,8 @@ fn rule_fragment(id: &str) -> Option<Value> {
         "transfer-without-mechanism" => transfers(present("mechanism", "string")),
         "transfer-destination-unnamed" => transfers(json!({"allOf": [
             when("destination", "country", present("country", "string")),
-            when("destination", "international_organisation", present("organisation", "string"))
+            when("destination", "international_organisation", present("organisation", "string")),
+            when("destination", "region", json!({"required": ["region"], "properties": {"region": {"enum": ["eea", "eu"]}}}))
         ]})),
         "derogation-not-specified" => transfers(when(
             "mechanism",
@@ -174,12 +182,14 @@ fn rule_fragment(id: &str) -> Option<Value> {
             "required": ["retention"],
             "properties": {"retention": {"contains": {"anyOf": [
                 {"required": ["retention"], "properties": {"retention": stated}},
+                {"required": ["stages"], "properties": {"stages": {"contains": {"properties": {"retention": stated}}}}},
                 {"required": ["exceptions"], "properties": {"exceptions": {"contains": {"properties": {"retention": stated}}}}}
             ]}}}
         })),
         "indefinite-retention" => controller_activities(
             json!({"properties": {"retention": {"items": {"properties": {
                 "retention": indefinite_reviewed,
+                "stages": {"items": {"properties": {"retention": indefinite_reviewed}}},
                 "exceptions": {"items": {"properties": {"retention": indefinite_reviewed}}}
             }}}}}),
         ),

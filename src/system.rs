@@ -25,6 +25,9 @@ pub struct System {
     /// The country where the data is stored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// The region where the data is stored, where the register names no country ("in the EEA").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<crate::Region>,
     /// The form in which the data is held there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_form: Option<DataForm>,
@@ -46,6 +49,7 @@ impl System {
             provider: None,
             location: None,
             country: None,
+            region: None,
             data_form: None,
             data_categories: Vec::new(),
         }

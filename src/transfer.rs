@@ -15,6 +15,41 @@ vocabulary! {
         InternationalOrganisation,
         /// Publication reachable from anywhere, e.g. a video on a public website.
         Worldwide,
+        /// A region rather than one country, named in `region`: "within the EEA", "outside the
+        /// UK".
+        Region,
+    }
+}
+
+vocabulary! {
+    /// A region that registers name instead of a country.
+    pub enum Region {
+        /// The European Economic Area: the EU member states, Iceland, Liechtenstein and Norway.
+        Eea,
+        /// The European Union.
+        Eu,
+        /// Somewhere outside the United Kingdom, no country named.
+        OutsideUk,
+        /// Somewhere outside the European Economic Area, no country named.
+        OutsideEea,
+    }
+}
+
+impl Region {
+    /// Whether the region names where the data goes (the EEA, the EU) rather than only where it
+    /// does not (outside the UK).
+    pub fn is_named(self) -> bool {
+        matches!(self, Self::Eea | Self::Eu)
+    }
+
+    /// The region in words, e.g. "the EEA".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Eea => "the EEA",
+            Self::Eu => "the EU",
+            Self::OutsideUk => "outside the UK",
+            Self::OutsideEea => "outside the EEA",
+        }
     }
 }
 
@@ -47,6 +82,9 @@ vocabulary! {
         Derogation,
         /// Compelling legitimate interests: the Art 49(1) second subparagraph exception.
         CompellingLegitimateInterests,
+        /// Contract clauses whose kind the register does not state (Art 46): the EU SCCs, the
+        /// IDTA, the Addendum or ad hoc clauses.
+        ContractualClauses,
     }
 }
 
@@ -75,6 +113,7 @@ impl TransferMechanism {
             Self::AdministrativeArrangement => "Art 46(3)(b)",
             Self::Derogation => "Art 49(1)",
             Self::CompellingLegitimateInterests => "Art 49(1) second subparagraph",
+            Self::ContractualClauses => "Art 46",
         }
     }
 }
@@ -135,6 +174,9 @@ pub struct Transfer {
     /// The destination country, for a country destination.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub country: Option<CountryCode>,
+    /// The region, for a region destination.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
     /// The international organisation's name, for such a destination.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organisation: Option<String>,
@@ -179,6 +221,13 @@ impl Transfer {
         Self::with_destination(TransferDestination::Worldwide, None)
     }
 
+    /// A transfer to a region.
+    pub fn to_region(region: Region) -> Self {
+        let mut transfer = Self::with_destination(TransferDestination::Region, None);
+        transfer.region = Some(region);
+        transfer
+    }
+
     /// A transfer to an international organisation.
     pub fn to_organisation(name: impl Into<String>) -> Self {
         let mut transfer =
@@ -191,6 +240,7 @@ impl Transfer {
         Self {
             destination,
             country,
+            region: None,
             organisation: None,
             recipient: None,
             mechanism: None,

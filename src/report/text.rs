@@ -271,6 +271,10 @@ pub(crate) fn destination(t: &Transfer) -> String {
             .clone()
             .unwrap_or_else(|| "an international organisation not named".to_owned()),
         TransferDestination::Worldwide => "Worldwide (published)".to_owned(),
+        TransferDestination::Region => t
+            .region
+            .map(|r| format!("A region: {}", r.label()))
+            .unwrap_or_else(|| "a region not named".to_owned()),
     }
 }
 

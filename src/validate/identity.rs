@@ -165,6 +165,16 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
     }
 }
 
+/// The message for a controller with no contact details: a class of controllers needs the
+/// place where their list, with each one's details, is kept.
+fn unreachable(party: &crate::Party, role: &str) -> String {
+    if party.class {
+        format!("{role} '{}' is a class of organisations and the register does not say where their list is kept; set list.", party.name)
+    } else {
+        format!("{role} {} has no contact details.", party.name)
+    }
+}
+
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
     match activity.role {
@@ -182,7 +192,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                     ctx.report(
                         &MISSING_CONTROLLER_CONTACT,
                         format!("{}/joint_controllers/{i}", a.path),
-                        format!("Joint controller {} has no contact details.", party.name),
+                        unreachable(party, "Joint controller"),
                     );
                 }
             }
@@ -197,15 +207,16 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 if entry.processing.is_empty() {
                     ctx.report(&PROCESSOR_RECORD_INCOMPLETE, path.clone(), format!("The categories of processing carried out for {name} are not stated (Art 30(2)(b))."));
                 }
-                if ctx
-                    .index
-                    .party(&entry.controller)
-                    .is_some_and(|p| !p.is_reachable())
+                if let Some(party) = ctx.index.party(&entry.controller)
+                    && !party.is_reachable()
                 {
                     ctx.report(
                         &PROCESSOR_RECORD_INCOMPLETE,
                         path,
-                        format!("Controller {name} has no contact details (Art 30(2)(a))."),
+                        format!(
+                            "{} (Art 30(2)(a)).",
+                            unreachable(party, "Controller").trim_end_matches('.')
+                        ),
                     );
                 }
             }

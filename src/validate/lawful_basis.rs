@@ -94,7 +94,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .any(|s| s.children && s.minimum_age.is_none_or(|age| age < consent_age));
     for (i, purpose) in activity.purposes.iter().enumerate() {
         let path = || format!("{}/purposes/{i}", a.path);
-        if purpose.lawful_bases.is_empty() {
+        if purpose.lawful_bases.is_empty() && activity.lawful_bases.is_empty() {
             ctx.report(
                 &PURPOSE_WITHOUT_LAWFUL_BASIS,
                 path(),
@@ -104,71 +104,94 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 ),
             );
         }
-        if purpose.lawful_bases.len() > 1 {
-            let bases: Vec<&str> = purpose
-                .lawful_bases
-                .iter()
+        if activity.bases_of(purpose).nth(1).is_some() {
+            let bases: Vec<&str> = activity
+                .bases_of(purpose)
                 .map(|b| b.basis.citation())
                 .collect();
-            ctx.report(&MULTIPLE_LAWFUL_BASES, format!("{}/lawful_bases", path()), format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
+            let at = if purpose.lawful_bases.is_empty() {
+                format!("{}/lawful_bases", a.path)
+            } else {
+                format!("{}/lawful_bases", path())
+            };
+            ctx.report(&MULTIPLE_LAWFUL_BASES, at, format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
         }
-        for (j, basis) in purpose.lawful_bases.iter().enumerate() {
-            let path = || format!("{}/purposes/{i}/lawful_bases/{j}", a.path);
-            match basis.basis {
-                Article6Basis::LegitimateInterests => {
-                    if basis.interest.is_none() || basis.assessment.is_none() {
-                        let missing = match (basis.interest.is_none(), basis.assessment.is_none()) {
-                            (true, true) => {
-                                "the interest pursued and a legitimate interests assessment"
-                            }
-                            (true, false) => "the interest pursued",
-                            _ => "a legitimate interests assessment",
-                        };
-                        ctx.report(
-                            &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
-                            path(),
-                            format!("Legitimate interests are relied on without {missing}."),
-                        );
-                    }
-                    if ctx.public_authority {
-                        ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
-                    }
+        check_bases(ctx, a, &purpose.lawful_bases, &path(), &purpose.description, young_children, consent_age);
+    }
+    check_bases(ctx, a, &activity.lawful_bases, &a.path, a.name(), young_children, consent_age);
+    for (i, category) in activity.data_categories.iter().enumerate() {
+        check_bases(ctx, a, &category.lawful_bases, &format!("{}/data_categories/{i}", a.path), &category.name, young_children, consent_age);
+    }
+}
+
+/// What each basis of one list needs beside it; `parent` is the pointer of the list's owner and
+/// `what` its name for messages.
+fn check_bases(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    bases: &[crate::LawfulBasis],
+    parent: &str,
+    what: &str,
+    young_children: bool,
+    consent_age: u8,
+) {
+    let activity = a.activity;
+    for (j, basis) in bases.iter().enumerate() {
+        let path = || format!("{parent}/lawful_bases/{j}");
+        match basis.basis {
+            Article6Basis::LegitimateInterests => {
+                if basis.interest.is_none() || basis.assessment.is_none() {
+                    let missing = match (basis.interest.is_none(), basis.assessment.is_none()) {
+                        (true, true) => {
+                            "the interest pursued and a legitimate interests assessment"
+                        }
+                        (true, false) => "the interest pursued",
+                        _ => "a legitimate interests assessment",
+                    };
+                    ctx.report(
+                        &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
+                        path(),
+                        format!("Legitimate interests are relied on without {missing}."),
+                    );
                 }
-                Article6Basis::LegalObligation | Article6Basis::PublicTask
-                    if basis.legal_sources.is_empty() =>
-                {
-                    ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
+                if ctx.public_authority {
+                    ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
                 }
-                Article6Basis::RecognisedLegitimateInterest if ctx.regime == Regime::EuGdpr => {
-                    ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
-                }
-                Article6Basis::Consent => {
-                    let consent = basis.consent.as_ref();
-                    let no_record = consent.and_then(|c| c.record.as_ref()).is_none();
-                    let no_withdrawal = consent
-                        .and_then(|c| c.withdrawal.as_deref())
-                        .is_none_or(|w| w.trim().is_empty());
-                    if no_record || no_withdrawal {
-                        let missing = match (no_record, no_withdrawal) {
-                            (true, true) => {
-                                "where consent is recorded (Art 7(1)) nor how it is withdrawn (Art 7(3))"
-                            }
-                            (true, false) => "where consent is recorded (Art 7(1))",
-                            _ => "how consent is withdrawn (Art 7(3))",
-                        };
-                        ctx.report(&CONSENT_WITHOUT_RECORD, path(), format!("Consent is relied on for '{}' but the register does not say {missing}.", purpose.description));
-                    }
-                    if activity.information_society_service
-                        && young_children
-                        && consent
-                            .and_then(|c| c.parental_authorisation.as_ref())
-                            .is_none()
-                    {
-                        ctx.report(&CHILD_CONSENT_AGE, path(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
-                    }
-                }
-                _ => {}
             }
+            Article6Basis::LegalObligation | Article6Basis::PublicTask
+                if basis.legal_sources.is_empty() =>
+            {
+                ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
+            }
+            Article6Basis::RecognisedLegitimateInterest if ctx.regime == Regime::EuGdpr => {
+                ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
+            }
+            Article6Basis::Consent => {
+                let consent = basis.consent.as_ref();
+                let no_record = consent.and_then(|c| c.record.as_ref()).is_none();
+                let no_withdrawal = consent
+                    .and_then(|c| c.withdrawal.as_deref())
+                    .is_none_or(|w| w.trim().is_empty());
+                if no_record || no_withdrawal {
+                    let missing = match (no_record, no_withdrawal) {
+                        (true, true) => {
+                            "where consent is recorded (Art 7(1)) nor how it is withdrawn (Art 7(3))"
+                        }
+                        (true, false) => "where consent is recorded (Art 7(1))",
+                        _ => "how consent is withdrawn (Art 7(3))",
+                    };
+                    ctx.report(&CONSENT_WITHOUT_RECORD, path(), format!("Consent is relied on for '{}' but the register does not say {missing}.", what));
+                }
+                if activity.information_society_service
+                    && young_children
+                    && consent
+                        .and_then(|c| c.parental_authorisation.as_ref())
+                        .is_none()
+                {
+                    ctx.report(&CHILD_CONSENT_AGE, path(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
+                }
+            }
+            _ => {}
         }
     }
 }

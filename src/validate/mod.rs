@@ -327,6 +327,8 @@ pub(crate) struct Context<'a> {
     /// Where the organisation is established; a recipient there is not abroad.
     pub organisation_country: Option<CountryCode>,
     pub as_of: NaiveDate,
+    /// The ids of the register-wide recipients, which every activity's transfers may name.
+    pub register_recipients: Ids<'a>,
     min_severity: Severity,
     findings: Vec<Finding>,
 }
@@ -336,7 +338,10 @@ impl<'a> Context<'a> {
         let index = register.index();
         let regime = register.regime.unwrap_or(options.regime);
         let country = index.party(&register.organisation).and_then(|p| p.country);
+        let mut register_recipients = Ids::default();
+        register_recipients.refill(register.recipients.iter().map(|r| r.id.as_str()));
         Self {
+            register_recipients,
             register,
             regime,
             uk_law: regime == Regime::UkGdpr || country == Some(CountryCode::GB),

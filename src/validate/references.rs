@@ -109,7 +109,9 @@ fn recipient(
     id: &RecipientId,
     path: impl FnOnce() -> String,
 ) {
-    if !a.recipients.contains_key(id.as_str()) {
+    if !a.recipients.contains_key(id.as_str())
+        && !ctx.register_recipients.contains_key(id.as_str())
+    {
         ctx.report(
             &DANGLING_REFERENCE,
             path(),
@@ -147,6 +149,24 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
     }
     if let Some(id) = register.dpo.as_ref().and_then(|d| d.party.as_ref()) {
         party(ctx, id, || "/dpo/party".to_owned());
+    }
+    duplicates(
+        ctx,
+        "recipient",
+        ("", "recipients"),
+        &register.recipients,
+        |r| r.id.as_str(),
+    );
+    for (i, r) in register.recipients.iter().enumerate() {
+        if let Some(id) = &r.party {
+            party(ctx, id, || format!("/recipients/{i}/party"));
+        }
+        if let Some(id) = &r.agreement {
+            document(ctx, id, || format!("/recipients/{i}/agreement"));
+        }
+        if let Some(id) = r.consent.as_ref().and_then(|c| c.record.as_ref()) {
+            document(ctx, id, || format!("/recipients/{i}/consent/record"));
+        }
     }
     for (i, p) in register.parties.iter().enumerate() {
         if let Some(id) = &p.contract {
@@ -210,17 +230,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 format!("{base}/purposes/{i}/data_categories/{j}")
             });
         }
-        for (j, basis) in p.lawful_bases.iter().enumerate() {
-            let path = || format!("{base}/purposes/{i}/lawful_bases/{j}");
-            if let Some(id) = &basis.assessment {
-                document(ctx, id, || format!("{}/assessment", path()));
-            }
-            if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
-                document(ctx, id, || format!("{}/consent/record", path()));
-            }
-        }
+        basis_documents(ctx, &p.lawful_bases, &format!("{base}/purposes/{i}"));
     }
+    basis_documents(ctx, &activity.lawful_bases, base);
     for (i, c) in activity.data_categories.iter().enumerate() {
+        basis_documents(ctx, &c.lawful_bases, &format!("{base}/data_categories/{i}"));
         for (j, source) in c.sources.iter().enumerate() {
             if let Some(id) = &source.party {
                 party(ctx, id, || {
@@ -267,6 +281,9 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if let Some(id) = &r.agreement {
             document(ctx, id, || format!("{}/agreement", path()));
         }
+        if let Some(id) = r.consent.as_ref().and_then(|c| c.record.as_ref()) {
+            document(ctx, id, || format!("{}/consent/record", path()));
+        }
     }
     for (i, t) in activity.transfers.iter().enumerate() {
         let path = || format!("{base}/transfers/{i}");
@@ -283,6 +300,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             category(ctx, a, id, || format!("{}/data_categories/{j}", path()));
         }
     }
+    let systems = super::id_membership(|| activity.systems.iter().map(|s| s.name.as_str()));
     for (i, rule) in activity.retention.iter().enumerate() {
         for (j, id) in rule.data_categories.iter().enumerate() {
             category(ctx, a, id, || {
@@ -291,6 +309,26 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         }
         if let Some(id) = &rule.policy {
             document(ctx, id, || format!("{base}/retention/{i}/policy"));
+        }
+        if let Some(id) = &rule.held_by {
+            party(ctx, id, || format!("{base}/retention/{i}/held_by"));
+        }
+        if let Some(name) = &rule.system
+            && !systems(name)
+        {
+            ctx.report(
+                &DANGLING_REFERENCE,
+                format!("{base}/retention/{i}/system"),
+                format!("'{}' has no system named '{name}'.", a.name()),
+            );
+        }
+        let periods = std::iter::once((String::from("retention"), &rule.retention))
+            .chain(rule.stages.iter().enumerate().map(|(j, s)| (format!("stages/{j}/retention"), &s.retention)))
+            .chain(rule.exceptions.iter().enumerate().map(|(j, e)| (format!("exceptions/{j}/retention"), &e.retention)));
+        for (at, period) in periods {
+            if let Some(id) = period.decided_by.as_ref().and_then(|d| d.party.as_ref()) {
+                party(ctx, id, || format!("{base}/retention/{i}/{at}/decided_by/party"));
+            }
         }
     }
     for (i, system) in activity.systems.iter().enumerate() {
@@ -311,5 +349,17 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     }
     for (i, id) in activity.breaches.iter().enumerate() {
         document(ctx, id, || format!("{base}/breaches/{i}"));
+    }
+}
+
+/// The documents the bases of one list refer to: the LIA and the consent record.
+fn basis_documents(ctx: &mut Context<'_>, bases: &[crate::LawfulBasis], parent: &str) {
+    for (j, basis) in bases.iter().enumerate() {
+        if let Some(id) = &basis.assessment {
+            document(ctx, id, || format!("{parent}/lawful_bases/{j}/assessment"));
+        }
+        if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
+            document(ctx, id, || format!("{parent}/lawful_bases/{j}/consent/record"));
+        }
     }
 }

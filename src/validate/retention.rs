@@ -5,7 +5,8 @@ use crate::{ActivityStatus, RetentionPeriod};
 
 /// Fires when a controller's activity states no retention at all: the record should give the
 /// time limits for erasure (Art 30(1)(f)), and data may be kept no longer than necessary
-/// (Art 5(1)(e)).
+/// (Art 5(1)(e)). A period, a date, indefinite retention, "not stored at all" and a statement of
+/// who else decides the period each count, in the rule, a stage or an exception.
 pub const MISSING_RETENTION: Rule = Rule {
     id: "missing-retention",
     severity: Severity::Error,
@@ -75,10 +76,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     if !a.is_controller() {
         return;
     }
-    let stated = activity
-        .retention
-        .iter()
-        .any(|r| r.retention.is_stated() || r.exceptions.iter().any(|e| e.retention.is_stated()));
+    let stated = activity.retention.iter().any(crate::RetentionRule::is_stated);
     if !stated {
         ctx.report(&MISSING_RETENTION, a.path.clone(), format!("'{}' states no retention period; record how long the data is kept, or the criteria used to decide.", a.name()));
     } else if activity
@@ -110,6 +108,13 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         let path = || format!("{}/retention/{i}/retention", a.path);
         if rule.retention.indefinite {
             indefinite(ctx, &rule.retention, path());
+        }
+        for (j, stage) in rule.stages.iter().enumerate() {
+            indefinite(
+                ctx,
+                &stage.retention,
+                format!("{}/retention/{i}/stages/{j}/retention", a.path),
+            );
         }
         for (j, exception) in rule.exceptions.iter().enumerate() {
             indefinite(

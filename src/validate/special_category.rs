@@ -126,8 +126,15 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .iter()
             .any(|c| c.condition == Article9Condition::ExplicitConsent);
         if conditions.is_empty() || relies_on_explicit {
-            for (i, purpose) in activity.purposes.iter().enumerate() {
-                for (j, basis) in purpose.lawful_bases.iter().enumerate() {
+            let lists = std::iter::once((a.path.clone(), a.name(), &activity.lawful_bases))
+                .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
+                    (format!("{}/purposes/{i}", a.path), p.description.as_str(), &p.lawful_bases)
+                }))
+                .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
+                    (format!("{}/data_categories/{i}", a.path), c.name.as_str(), &c.lawful_bases)
+                }));
+            for (parent, what, bases) in lists {
+                for (j, basis) in bases.iter().enumerate() {
                     let form = basis.consent.as_ref().and_then(|c| c.form);
                     if basis.basis == Article6Basis::Consent
                         && matches!(form, Some(ConsentForm::Implied | ConsentForm::Affirmative))
@@ -135,8 +142,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                         let form = form.map(|f| f.as_str()).unwrap_or_default();
                         ctx.report(
                             &IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
-                            format!("{}/purposes/{i}/lawful_bases/{j}/consent/form", a.path),
-                            format!("Consent for '{}' is {form}, but special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition.", purpose.description),
+                            format!("{parent}/lawful_bases/{j}/consent/form"),
+                            format!("Consent for '{what}' is {form}, but special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition."),
                         );
                     }
                 }

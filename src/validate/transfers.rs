@@ -3,8 +3,8 @@
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::law::adequacy::{Adequacy, adequacy, is_third_country, organisation_adequacy};
 use crate::{
-    Article6Basis, Article49Derogation, RecipientRole, Regime, TransferDestination,
-    TransferFrequency, TransferMechanism,
+    Article6Basis, Article49Derogation, CountryCode, RecipientRole, Regime, Region,
+    TransferDestination, TransferFrequency, TransferMechanism,
 };
 
 /// Fires when a processor, a sub-processor, or a controller the organisation processes for has
@@ -116,6 +116,9 @@ pub const RECIPIENT_OUTSIDE_WITHOUT_TRANSFER: Rule = Rule {
 };
 
 pub(super) fn check_register(ctx: &mut Context<'_>) {
+    for (i, r) in ctx.register.recipients.iter().enumerate() {
+        processor_contract(ctx, r, format!("/recipients/{i}"));
+    }
     for (i, party) in ctx.register.parties.iter().enumerate() {
         for (j, id) in party.sub_processors.iter().enumerate() {
             if let Some(sub) = ctx.index.party(id)
@@ -143,24 +146,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         }
     }
     for (i, r) in activity.recipients.iter().enumerate() {
-        if r.role == Some(RecipientRole::Processor) {
-            let party = r.party.as_ref().and_then(|id| ctx.index.party(id));
-            if r.agreement.is_none() && party.is_none_or(|p| p.contract.is_none()) {
-                let name = party
-                    .map(|p| p.name.as_str())
-                    .or(r.category.as_deref())
-                    .unwrap_or(r.id.as_str());
-                ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("{}/recipients/{i}", a.path), format!("Processor {name} has no Art 28 contract recorded; reference it in the party's contract or the recipient's agreement."));
-            }
-        }
+        processor_contract(ctx, r, format!("{}/recipients/{i}", a.path));
     }
 
     let public_powers = ctx.public_authority
-        && activity
-            .purposes
-            .iter()
-            .flat_map(|p| &p.lawful_bases)
-            .any(|b| {
+        && activity.all_bases().any(|b| {
                 matches!(
                     b.basis,
                     Article6Basis::PublicTask | Article6Basis::LegalObligation
@@ -174,6 +164,16 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                     &TRANSFER_DESTINATION_UNNAMED,
                     path(),
                     "The transfer does not name its destination country; set country.".to_owned(),
+                );
+            }
+            TransferDestination::Region if !t.region.is_some_and(Region::is_named) => {
+                ctx.report(
+                    &TRANSFER_DESTINATION_UNNAMED,
+                    path(),
+                    match t.region {
+                        Some(region) => format!("The transfer goes {}, which does not name the third country; name each country (Art 30(1)(e)).", region.label()),
+                        None => "The transfer goes to a region it does not name; set region, or name the country.".to_owned(),
+                    },
                 );
             }
             TransferDestination::InternationalOrganisation if t.organisation.is_none() => {
@@ -277,6 +277,20 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     }
 }
 
+/// A recipient that is a processor needs an Art 28 contract, on the recipient or its party.
+fn processor_contract(ctx: &mut Context<'_>, r: &crate::Recipient, path: String) {
+    if r.role == Some(RecipientRole::Processor) {
+        let party = r.party.as_ref().and_then(|id| ctx.index.party(id));
+        if r.agreement.is_none() && party.is_none_or(|p| p.contract.is_none()) {
+            let name = party
+                .map(|p| p.name.as_str())
+                .or(r.category.as_deref())
+                .unwrap_or(r.id.as_str());
+            ctx.report(&PROCESSOR_WITHOUT_CONTRACT, path, format!("Processor {name} has no Art 28 contract recorded; reference it in the party's contract or the recipient's agreement."));
+        }
+    }
+}
+
 fn check_adequacy(
     ctx: &mut Context<'_>,
     a: &ActivityContext<'_>,
@@ -301,6 +315,19 @@ fn check_adequacy(
                 }),
         },
         (TransferDestination::Country, None) => None,
+        // Every member of the EEA has the same standing under either regime (domestic under the
+        // EU GDPR, adequate under the UK GDPR), so one member stands for the region's adequacy.
+        (TransferDestination::Region, _) => match t.region {
+            Some(Region::Eea | Region::Eu) => {
+                let member = CountryCode::IE;
+                match adequacy(ctx.regime, member, ctx.as_of) {
+                    Adequacy::Adequate | Adequacy::Domestic => None,
+                    _ => Some(format!("{} is not adequate under the {label} on {}", t.region.map(Region::label).unwrap_or_default(), ctx.as_of)),
+                }
+            }
+            // Unnamed destinations are reported by transfer-destination-unnamed.
+            _ => None,
+        },
         (TransferDestination::Country, Some(country)) => {
             match adequacy(ctx.regime, country, ctx.as_of) {
                 Adequacy::Adequate | Adequacy::Domestic => None,
