@@ -8,8 +8,8 @@ use crate::vocabulary::vocabulary;
 use crate::{
     ActivityId, Article35Trigger, AutomatedDecision, CriminalOffenceCondition, DataCategory,
     DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, LawfulBasis, PartyId, Purpose,
-    Recipient,
-    RetentionRule, RiskCriterion, SecurityMeasure, SpecialCategoryCondition, System, Transfer,
+    Recipient, RetentionRule, RiskCriterion, SecurityMeasure, SpecialCategoryCondition, System,
+    Transfer,
 };
 
 vocabulary! {

@@ -242,9 +242,11 @@ impl serde::Serialize for PartialDate {
 
 impl<'de> serde::Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::de::parse_str(deserializer, "a date written YYYY, YYYY-MM or YYYY-MM-DD", |s| {
-            s.parse().map_err(|e: InvalidPartialDate| e.to_string())
-        })
+        crate::de::parse_str(
+            deserializer,
+            "a date written YYYY, YYYY-MM or YYYY-MM-DD",
+            |s| s.parse().map_err(|e: InvalidPartialDate| e.to_string()),
+        )
     }
 }
 
@@ -289,7 +291,15 @@ mod partial_date_tests {
             assert_eq!(text.parse::<PartialDate>().unwrap().to_string(), text);
         }
         for bad in [
-            "25", "2025-4", "2025-00", "2025-13", "2024-02-30", "2025-04-", "+202", "２０２５", "",
+            "25",
+            "2025-4",
+            "2025-00",
+            "2025-13",
+            "2024-02-30",
+            "2025-04-",
+            "+202",
+            "２０２５",
+            "",
             "2025-1a",
         ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");

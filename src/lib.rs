@@ -39,8 +39,8 @@ pub use activity::{
 };
 pub use automated::{Article22Basis, AutomatedDecision};
 pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
-pub use date::{InvalidPartialDate, PartialDate};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
+pub use date::{InvalidPartialDate, PartialDate};
 pub use document::{Document, DocumentKind};
 pub use dpia::{Article35Trigger, Dpia, DpiaStatus, RiskCriterion};
 pub use duration::{DURATION_PATTERN, InvalidDuration, IsoDuration};
@@ -55,9 +55,7 @@ pub use law::adequacy::{
 pub use law::annex_1::Annex1Condition;
 pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
-pub use party::{
-    Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind,
-};
+pub use party::{Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind};
 pub use purpose::Purpose;
 pub use recipient::{DataForm, Recipient, RecipientRole};
 pub use register::{

@@ -553,7 +553,10 @@ mod tests {
         assert!(elsewhere.is_stated());
         assert!(!RetentionPeriod::default().is_stated());
         let zero = RetentionPeriod::after(duration("P0D"), RetentionTrigger::Collection);
-        assert_eq!(zero.erasure_due(Some(date(2024, 1, 1))), Some(date(2024, 1, 1)));
+        assert_eq!(
+            zero.erasure_due(Some(date(2024, 1, 1))),
+            Some(date(2024, 1, 1))
+        );
         let rule = RetentionRule::default()
             .with_stage(RetentionStage::new(zero, DisposalAction::Anonymise));
         assert!(rule.is_stated());

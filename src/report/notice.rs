@@ -57,6 +57,13 @@ pub(crate) fn render(
         ));
     }
     sink.paragraph(&format!("{who}."))?;
+    let facts = organisation.map(party_facts).unwrap_or_default();
+    if !facts.is_empty() {
+        sink.paragraph(&format!(
+            "About us: {}.",
+            facts.trim_start_matches(" [").trim_end_matches(']')
+        ))?;
+    }
     if let Some(id) = &register.representative {
         sink.paragraph(&format!("Our representative is {}.", party(&index, id)))?;
     }
@@ -109,10 +116,10 @@ pub(crate) fn render(
             .purposes
             .iter()
             .map(|p| {
-                let bases: Vec<String> = p.lawful_bases.iter().map(basis).collect();
+                let bases: Vec<String> = a.bases_of(p).map(basis).collect();
                 format!(
                     "{}: {}",
-                    p.description,
+                    purpose_text(p),
                     if bases.is_empty() {
                         "lawful basis not stated".to_owned()
                     } else {
@@ -122,12 +129,20 @@ pub(crate) fn render(
             })
             .collect();
         sink.list(&purposes)?;
-        let interests: Vec<String> = a
-            .purposes
+        let per_category: Vec<String> = a
+            .data_categories
             .iter()
-            .flat_map(|p| &p.lawful_bases)
-            .filter_map(|b| b.interest.clone())
+            .filter(|c| !c.lawful_bases.is_empty())
+            .map(|c| {
+                let bases: Vec<String> = c.lawful_bases.iter().map(basis).collect();
+                format!("{}: {}", c.name, bases.join("; "))
+            })
             .collect();
+        if !per_category.is_empty() {
+            sink.paragraph("For particular information we rely on:")?;
+            sink.list(&per_category)?;
+        }
+        let interests: Vec<String> = a.all_bases().filter_map(|b| b.interest.clone()).collect();
         if !interests.is_empty() {
             sink.paragraph(&format!(
                 "The legitimate interests we pursue: {}.",
@@ -152,12 +167,13 @@ pub(crate) fn render(
         }
 
         sink.heading(3, "Who we share it with")?;
-        if a.recipients.is_empty() {
+        if a.recipients.is_empty() && register.recipients.is_empty() {
             sink.paragraph("The record names no one we share this information with.")?;
         } else {
             sink.list(
                 &a.recipients
                     .iter()
+                    .chain(&register.recipients)
                     .map(|r| recipient(&index, r))
                     .collect::<Vec<_>>(),
             )?;
@@ -219,10 +235,17 @@ pub(crate) fn render(
                 .map(|r| format!("The right {}.", right(r)))
                 .collect::<Vec<_>>(),
         )?;
+        if !a.rights_restrictions.is_empty() {
+            sink.paragraph("Some rights are restricted:")?;
+            sink.list(
+                &a.rights_restrictions
+                    .iter()
+                    .map(rights_restriction)
+                    .collect::<Vec<_>>(),
+            )?;
+        }
         let withdrawal: Vec<String> = a
-            .purposes
-            .iter()
-            .flat_map(|p| &p.lawful_bases)
+            .all_bases()
             .filter_map(|b| b.consent.as_ref()?.withdrawal.clone())
             .collect();
         if let Some(how) = withdrawal.first() {

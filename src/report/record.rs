@@ -19,7 +19,14 @@ pub(crate) fn controller_rows(
         Some(p) => vec![p],
         None => a.purposes.iter().collect(),
     };
-    let bases: Vec<&LawfulBasis> = purposes.iter().flat_map(|p| &p.lawful_bases).collect();
+    let bases: Vec<&LawfulBasis> = a
+        .lawful_bases
+        .iter()
+        .chain(purposes.iter().flat_map(|p| &p.lawful_bases))
+        .chain(a.data_categories.iter().flat_map(|c| &c.lawful_bases))
+        .collect();
+    // The register-wide recipients receive every activity's data.
+    let recipients: Vec<&Recipient> = a.recipients.iter().chain(&register.recipients).collect();
     let para_41: Vec<(&str, &Para41Record)> = a
         .special_category_conditions
         .iter()
@@ -30,9 +37,9 @@ pub(crate) fn controller_rows(
                 .filter_map(|c| c.para_41.as_ref().map(|r| ("Art 10", r))),
         )
         .collect();
-    let processors: Vec<&Recipient> = a
-        .recipients
+    let processors: Vec<&Recipient> = recipients
         .iter()
+        .copied()
         .filter(|r| r.role == Some(RecipientRole::Processor))
         .collect();
     let mut measures: Vec<String> = a
@@ -43,7 +50,7 @@ pub(crate) fn controller_rows(
         .collect();
     measures.dedup();
     let [countries, safeguards] = transfer_rows(index, a);
-    vec![
+    let mut rows = vec![
         (
             "Business function",
             a.business_function
@@ -52,7 +59,7 @@ pub(crate) fn controller_rows(
         ),
         (
             "Purpose of processing",
-            join_or_not_stated(purposes.iter().map(|p| p.description.clone()).collect()),
+            join_or_not_stated(purposes.iter().map(|p| purpose_text(p)).collect()),
         ),
         (
             "Name and contact details of joint controller",
@@ -73,7 +80,7 @@ pub(crate) fn controller_rows(
         ),
         (
             "Categories of recipients",
-            join_or_not_stated(a.recipients.iter().map(|r| recipient(index, r)).collect()),
+            join_or_not_stated(recipients.iter().map(|r| recipient(index, r)).collect()),
         ),
         (
             "Link to contract with processor",
@@ -226,7 +233,26 @@ pub(crate) fn controller_rows(
                     .collect(),
             ),
         ),
-    ]
+    ];
+    // Restrictions of rights are shown only where recorded, after the rights they restrict.
+    if !a.rights_restrictions.is_empty() {
+        let at = rows
+            .iter()
+            .position(|(k, _)| *k == "Rights available to individuals")
+            .map_or(rows.len(), |i| i + 1);
+        rows.insert(
+            at,
+            (
+                "Restrictions of rights",
+                a.rights_restrictions
+                    .iter()
+                    .map(rights_restriction)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
+        );
+    }
+    rows
 }
 
 fn subject(s: &DataSubjectCategory) -> String {
@@ -339,6 +365,9 @@ fn system(s: &System) -> String {
     if let Some(country) = s.country {
         text.push_str(&format!(" ({country})"));
     }
+    if let Some(region) = s.region {
+        text.push_str(&format!(" ({})", region.label()));
+    }
     text
 }
 
@@ -390,7 +419,7 @@ pub(crate) fn header(
     options: &ReportOptions,
 ) -> Vec<(&'static str, String)> {
     let organisation = register.organisation();
-    vec![
+    let mut rows = vec![
         (
             "Name",
             organisation
@@ -464,7 +493,36 @@ pub(crate) fn header(
                 .map(|d| d.to_string())
                 .unwrap_or_else(|| NOT_STATED.to_owned()),
         ),
-    ]
+    ];
+    // Facts a register records only sometimes: shown where recorded.
+    let facts = organisation.map(party_facts).unwrap_or_default();
+    if !facts.is_empty() {
+        rows.insert(
+            2,
+            (
+                "Registrations and representation",
+                facts
+                    .trim_start_matches(" [")
+                    .trim_end_matches(']')
+                    .to_owned(),
+            ),
+        );
+    }
+    if let Some(state) = register.member_state {
+        rows.push(("Member state of establishment", state.to_string()));
+    }
+    if !register.recipients.is_empty() {
+        rows.push((
+            "Recipients of every activity",
+            register
+                .recipients
+                .iter()
+                .map(|r| recipient(index, r))
+                .collect::<Vec<_>>()
+                .join("; "),
+        ));
+    }
+    rows
 }
 
 pub(crate) fn dpo(d: &Dpo) -> String {
@@ -515,7 +573,7 @@ pub(crate) fn render(
             if let Some(description) = &a.description {
                 sink.paragraph(description)?;
             }
-            let mut rows = vec![("Role", words(a.role.as_str()))];
+            let mut rows = vec![("Role", role(a))];
             if let Some(arrangement) = &a.joint_arrangement {
                 rows.push((
                     "Joint controller arrangement (Art 26)",
@@ -585,6 +643,7 @@ pub(crate) fn render(
                     none_recorded(
                         a.recipients
                             .iter()
+                            .chain(&register.recipients)
                             .filter(|r| r.role == Some(RecipientRole::Processor))
                             .map(|r| processor_contract(&index, r))
                             .collect(),

@@ -42,9 +42,16 @@ fn status(
             ),
         };
     }
+    if period.not_retained {
+        return ("None: not stored".to_owned(), "Not stored".to_owned());
+    }
     match period.erasure_due(trigger_date(period, activity)) {
         Some(due) if due < as_of => (due.to_string(), "OVERDUE".to_owned()),
         Some(due) => (due.to_string(), "Not yet due".to_owned()),
+        None if period.period.is_none() && period.decided_by.is_some() => (
+            "Set by another party".to_owned(),
+            "Decided elsewhere".to_owned(),
+        ),
         None if period.is_stated() => (
             "Depends on the trigger date".to_owned(),
             "Apply per record".to_owned(),
@@ -99,13 +106,29 @@ pub(crate) fn render(
                     .join(", ")
             };
             let (due, state) = status(&rule.retention, a, register, as_of);
-            let mut applies_to = covered(rule, a);
+            let mut applies_to = format!("{}{}", covered(rule, a), holder(rule));
             if let Some(wording) = &rule.wording {
                 applies_to.push_str(&format!(" (\"{wording}\")"));
             }
+            for stage in &rule.stages {
+                let (due, state) = status(&stage.retention, a, register, as_of);
+                rows.push(vec![
+                    format!("{}{}", covered(rule, a), holder(rule)),
+                    retention_period(&stage.retention),
+                    trigger(&stage.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
+                    "Step before the end".to_owned(),
+                    actions(&stage.actions),
+                    due,
+                    state,
+                ]);
+            }
             rows.push(vec![
                 applies_to,
-                retention_period(&rule.retention),
+                format!(
+                    "{}{}",
+                    retention_period(&rule.retention),
+                    retention_grounds(rule)
+                ),
                 trigger(&rule.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
                 "Always".to_owned(),
                 disposal.clone(),
@@ -119,7 +142,11 @@ pub(crate) fn render(
                     retention_period(&exception.retention),
                     trigger(&exception.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
                     exception.condition.clone(),
-                    disposal.clone(),
+                    if exception.disposal.is_empty() {
+                        disposal.clone()
+                    } else {
+                        actions(&exception.disposal)
+                    },
                     due,
                     state,
                 ]);

@@ -68,11 +68,55 @@ pub(crate) fn contacts(list: &[Contact]) -> String {
 
 pub(crate) fn party(index: &RegisterIndex<'_>, id: &PartyId) -> String {
     match index.party(id) {
-        Some(p) if p.contacts.iter().any(Contact::is_reachable) => {
-            format!("{} ({})", p.name, contacts(&p.contacts))
+        Some(p) => {
+            let mut text = p.name.clone();
+            if p.contacts.iter().any(Contact::is_reachable) {
+                text.push_str(&format!(" ({})", contacts(&p.contacts)));
+            }
+            text.push_str(&party_facts(p));
+            text
         }
-        Some(p) => p.name.clone(),
         None => format!("{id} (not in the register's parties)"),
+    }
+}
+
+/// What a party's record says beyond its name and contacts: that it is a class and where its
+/// list is kept, its registrations, its own privacy notice and who legally represents it. Empty
+/// when it says none of these.
+pub(crate) fn party_facts(p: &Party) -> String {
+    let mut facts = Vec::new();
+    if p.class {
+        facts.push(match &p.list {
+            Some(list) => format!("a class of organisations, listed at {list}"),
+            None => "a class of organisations; where their list is kept is not stated".to_owned(),
+        });
+    }
+    for r in &p.registrations {
+        let register = match (r.kind, &r.register) {
+            (_, Some(name)) => name.clone(),
+            (RegistrationKind::IcoRegistration, None) => "ICO registration".to_owned(),
+            (kind, None) => format!("{} number", words(kind.as_str())),
+        };
+        facts.push(format!("{register} {}", r.number));
+    }
+    if let Some(notice) = &p.privacy_notice {
+        facts.push(format!("privacy notice: {notice}"));
+    }
+    if let Some(r) = &p.legal_representative {
+        let who: Vec<&str> = [&r.name, &r.position]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        facts.push(format!(
+            "legally represented by {}",
+            join_or_not_stated(who.iter().map(|s| s.to_string()).collect()).replace("; ", ", ")
+        ));
+    }
+    if facts.is_empty() {
+        String::new()
+    } else {
+        format!(" [{}]", facts.join("; "))
     }
 }
 
@@ -125,24 +169,69 @@ pub(crate) fn trigger(period: &RetentionPeriod) -> Option<String> {
         RetentionTrigger::CaseClosure => "the case is closed".to_owned(),
         RetentionTrigger::ConsentWithdrawal => "consent is withdrawn".to_owned(),
         RetentionTrigger::Recording => "the recording".to_owned(),
-        other => words(other.as_str()),
+        other => event(other),
     })
 }
 
+/// A retention event in words.
+pub(crate) fn event(t: RetentionTrigger) -> String {
+    match t {
+        RetentionTrigger::LastActivity => "the last activity or login".to_owned(),
+        RetentionTrigger::AccountClosure => "the account is closed".to_owned(),
+        RetentionTrigger::Objection => "you object".to_owned(),
+        RetentionTrigger::ErasureRequest => "you ask for erasure".to_owned(),
+        RetentionTrigger::ConsentWithdrawal => "consent is withdrawn".to_owned(),
+        other => words(other.as_str()),
+    }
+}
+
 pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
-    let mut text = if period.indefinite {
+    let mut text = if period.not_retained {
+        "not stored at all".to_owned()
+    } else if period.indefinite {
         match &period.review_interval {
             Some(interval) => format!("indefinitely, reviewed every {}", duration(interval)),
             None => "indefinitely, with no review".to_owned(),
         }
     } else {
+        let within = if period.bound == Some(PeriodBound::Within) {
+            "within "
+        } else {
+            ""
+        };
         match (&period.period, trigger(period)) {
-            (Some(p), Some(t)) => format!("{} after {t}", duration(p)),
-            (Some(p), None) => duration(p),
+            (Some(p), Some(t)) => format!("{within}{} after {t}", duration(p)),
+            (Some(p), None) => format!("{within}{}", duration(p)),
             (None, Some(t)) => format!("until {t}"),
             (None, None) => String::new(),
         }
     };
+    if !period.or_earlier_at.is_empty() {
+        let events: Vec<String> = period.or_earlier_at.iter().map(|t| event(*t)).collect();
+        text = if text.is_empty() {
+            format!("until {}", events.join(" or "))
+        } else {
+            format!(
+                "{text}, or when {}, whichever comes first",
+                events.join(" or ")
+            )
+        };
+    }
+    if let Some(d) = &period.decided_by {
+        let who: Vec<String> = [
+            d.description.clone(),
+            d.party.as_ref().map(|p| p.to_string()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let decided = format!("as decided by {}", join_or_not_stated(who));
+        text = if text.is_empty() {
+            decided
+        } else {
+            format!("{text}, {decided}")
+        };
+    }
     if let Some(until) = period.until {
         text = if text.is_empty() || text.starts_with("until ") {
             format!("until {until}")
@@ -159,19 +248,71 @@ pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
 
 pub(crate) fn retention_rule(rule: &RetentionRule, activity: &ProcessingActivity) -> String {
     let covers = covered(rule, activity);
-    let mut text = format!("{covers}: {}", retention_period(&rule.retention));
+    let mut text = format!("{covers}{}: ", holder(rule));
+    for stage in &rule.stages {
+        text.push_str(&format!(
+            "{}: {}; ",
+            retention_period(&stage.retention),
+            actions(&stage.actions)
+        ));
+    }
+    text.push_str(&retention_period(&rule.retention));
     for exception in &rule.exceptions {
         text.push_str(&format!(
             "; where {}: {}",
             lower_first(&exception.condition),
             retention_period(&exception.retention)
         ));
+        if !exception.disposal.is_empty() {
+            text.push_str(&format!(", then {}", actions(&exception.disposal)));
+        }
     }
     if !rule.disposal.is_empty() {
-        let disposal: Vec<String> = rule.disposal.iter().map(|d| words(d.as_str())).collect();
-        text.push_str(&format!("; then {}", disposal.join(" or ")));
+        text.push_str(&format!("; then {}", actions(&rule.disposal)));
     }
+    text.push_str(&retention_grounds(rule));
     text
+}
+
+/// Disposal or stage actions in words, e.g. "anonymise or delete".
+pub(crate) fn actions(list: &[DisposalAction]) -> String {
+    list.iter()
+        .map(|d| words(d.as_str()))
+        .collect::<Vec<_>>()
+        .join(" or ")
+}
+
+/// Who holds the data under a rule and in which system, e.g. " (held by Firetext)".
+pub(crate) fn holder(rule: &RetentionRule) -> String {
+    let parts: Vec<String> = [
+        rule.held_by.as_ref().map(|p| format!("held by {p}")),
+        rule.system.as_ref().map(|s| format!("in {s}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+/// The law and the reason a rule gives for its period, e.g. " (set by Limitation Act 1980;
+/// reason: legal claims)".
+pub(crate) fn retention_grounds(rule: &RetentionRule) -> String {
+    let mut parts = Vec::new();
+    if !rule.legal_sources.is_empty() {
+        parts.push(format!("set by {}", rule.legal_sources.join(", ")));
+    }
+    if let Some(reason) = &rule.reason {
+        parts.push(format!("reason: {reason}"));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
+    }
 }
 
 /// What a retention rule covers, in words.
@@ -222,6 +363,9 @@ pub(crate) fn basis(b: &LawfulBasis) -> String {
     if let Some(form) = b.consent.as_ref().and_then(|c| c.form) {
         text.push_str(&format!(", {} consent", words(form.as_str())));
     }
+    if let Some(given) = b.consent.as_ref().and_then(|c| c.given.as_ref()) {
+        text.push_str(&format!(", given {}", lower_first(given)));
+    }
     text
 }
 
@@ -237,6 +381,10 @@ pub(crate) fn data_category(c: &DataCategory) -> String {
     }
     if c.provision == Some(Provision::Optional) {
         text.push_str(" (optional)");
+    }
+    if !c.lawful_bases.is_empty() {
+        let bases: Vec<String> = c.lawful_bases.iter().map(basis).collect();
+        text.push_str(&format!(" (lawful basis: {})", bases.join("; ")));
     }
     text
 }
@@ -256,6 +404,57 @@ pub(crate) fn recipient(index: &RegisterIndex<'_>, r: &Recipient) -> String {
     }
     if let Some(condition) = &r.condition {
         text.push_str(&format!(", {}", lower_first(condition)));
+    }
+    if let Some(consent) = &r.consent {
+        text.push_str(", only with your consent");
+        if let Some(given) = &consent.given {
+            text.push_str(&format!(", given {}", lower_first(given)));
+        }
+        if let Some(withdrawal) = &consent.withdrawal {
+            text.push_str(&format!(", withdrawn {}", lower_first(withdrawal)));
+        }
+    }
+    text
+}
+
+/// A purpose in words, with its opt-out route where it has one.
+pub(crate) fn purpose_text(p: &Purpose) -> String {
+    match &p.opt_out {
+        Some(route) => format!("{} (to opt out: {})", p.description, lower_first(route)),
+        None => p.description.clone(),
+    }
+}
+
+/// A restriction of rights in words.
+pub(crate) fn rights_restriction(r: &RightsRestriction) -> String {
+    let rights = if r.rights.is_empty() {
+        "rights not named".to_owned()
+    } else {
+        r.rights
+            .iter()
+            .map(|x| words(x.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut text = format!("{rights}: restricted under {}", r.ground);
+    if let Some(d) = &r.description {
+        text.push_str(&format!(" ({d})"));
+    }
+    text
+}
+
+/// The organisation's role with its changes over the data's life.
+pub(crate) fn role(a: &ProcessingActivity) -> String {
+    let mut text = words(a.role.as_str());
+    for change in &a.role_changes {
+        text.push_str(&format!(
+            "; from {}: {}",
+            lower_first(&change.from),
+            words(change.role.as_str())
+        ));
+        if let Some(d) = &change.description {
+            text.push_str(&format!(" ({d})"));
+        }
     }
     text
 }

@@ -169,7 +169,10 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
 /// place where their list, with each one's details, is kept.
 fn unreachable(party: &crate::Party, role: &str) -> String {
     if party.class {
-        format!("{role} '{}' is a class of organisations and the register does not say where their list is kept; set list.", party.name)
+        format!(
+            "{role} '{}' is a class of organisations and the register does not say where their list is kept; set list.",
+            party.name
+        )
     } else {
         format!("{role} {} has no contact details.", party.name)
     }

@@ -116,11 +116,35 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             };
             ctx.report(&MULTIPLE_LAWFUL_BASES, at, format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
         }
-        check_bases(ctx, a, &purpose.lawful_bases, &path(), &purpose.description, young_children, consent_age);
+        check_bases(
+            ctx,
+            a,
+            &purpose.lawful_bases,
+            &path(),
+            &purpose.description,
+            young_children,
+            consent_age,
+        );
     }
-    check_bases(ctx, a, &activity.lawful_bases, &a.path, a.name(), young_children, consent_age);
+    check_bases(
+        ctx,
+        a,
+        &activity.lawful_bases,
+        &a.path,
+        a.name(),
+        young_children,
+        consent_age,
+    );
     for (i, category) in activity.data_categories.iter().enumerate() {
-        check_bases(ctx, a, &category.lawful_bases, &format!("{}/data_categories/{i}", a.path), &category.name, young_children, consent_age);
+        check_bases(
+            ctx,
+            a,
+            &category.lawful_bases,
+            &format!("{}/data_categories/{i}", a.path),
+            &category.name,
+            young_children,
+            consent_age,
+        );
     }
 }
 

@@ -109,8 +109,7 @@ fn recipient(
     id: &RecipientId,
     path: impl FnOnce() -> String,
 ) {
-    if !a.recipients.contains_key(id.as_str())
-        && !ctx.register_recipients.contains_key(id.as_str())
+    if !a.recipients.contains_key(id.as_str()) && !ctx.register_recipients.contains_key(id.as_str())
     {
         ctx.report(
             &DANGLING_REFERENCE,
@@ -323,11 +322,23 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             );
         }
         let periods = std::iter::once((String::from("retention"), &rule.retention))
-            .chain(rule.stages.iter().enumerate().map(|(j, s)| (format!("stages/{j}/retention"), &s.retention)))
-            .chain(rule.exceptions.iter().enumerate().map(|(j, e)| (format!("exceptions/{j}/retention"), &e.retention)));
+            .chain(
+                rule.stages
+                    .iter()
+                    .enumerate()
+                    .map(|(j, s)| (format!("stages/{j}/retention"), &s.retention)),
+            )
+            .chain(
+                rule.exceptions
+                    .iter()
+                    .enumerate()
+                    .map(|(j, e)| (format!("exceptions/{j}/retention"), &e.retention)),
+            );
         for (at, period) in periods {
             if let Some(id) = period.decided_by.as_ref().and_then(|d| d.party.as_ref()) {
-                party(ctx, id, || format!("{base}/retention/{i}/{at}/decided_by/party"));
+                party(ctx, id, || {
+                    format!("{base}/retention/{i}/{at}/decided_by/party")
+                });
             }
         }
     }
@@ -359,7 +370,9 @@ fn basis_documents(ctx: &mut Context<'_>, bases: &[crate::LawfulBasis], parent: 
             document(ctx, id, || format!("{parent}/lawful_bases/{j}/assessment"));
         }
         if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
-            document(ctx, id, || format!("{parent}/lawful_bases/{j}/consent/record"));
+            document(ctx, id, || {
+                format!("{parent}/lawful_bases/{j}/consent/record")
+            });
         }
     }
 }

@@ -76,7 +76,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     if !a.is_controller() {
         return;
     }
-    let stated = activity.retention.iter().any(crate::RetentionRule::is_stated);
+    let stated = activity
+        .retention
+        .iter()
+        .any(crate::RetentionRule::is_stated);
     if !stated {
         ctx.report(&MISSING_RETENTION, a.path.clone(), format!("'{}' states no retention period; record how long the data is kept, or the criteria used to decide.", a.name()));
     } else if activity

@@ -128,10 +128,18 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if conditions.is_empty() || relies_on_explicit {
             let lists = std::iter::once((a.path.clone(), a.name(), &activity.lawful_bases))
                 .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
-                    (format!("{}/purposes/{i}", a.path), p.description.as_str(), &p.lawful_bases)
+                    (
+                        format!("{}/purposes/{i}", a.path),
+                        p.description.as_str(),
+                        &p.lawful_bases,
+                    )
                 }))
                 .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
-                    (format!("{}/data_categories/{i}", a.path), c.name.as_str(), &c.lawful_bases)
+                    (
+                        format!("{}/data_categories/{i}", a.path),
+                        c.name.as_str(),
+                        &c.lawful_bases,
+                    )
                 }));
             for (parent, what, bases) in lists {
                 for (j, basis) in bases.iter().enumerate() {

@@ -151,11 +151,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 
     let public_powers = ctx.public_authority
         && activity.all_bases().any(|b| {
-                matches!(
-                    b.basis,
-                    Article6Basis::PublicTask | Article6Basis::LegalObligation
-                )
-            });
+            matches!(
+                b.basis,
+                Article6Basis::PublicTask | Article6Basis::LegalObligation
+            )
+        });
     for (i, t) in activity.transfers.iter().enumerate() {
         let path = || format!("{}/transfers/{i}", a.path);
         match t.destination {
@@ -322,7 +322,11 @@ fn check_adequacy(
                 let member = CountryCode::IE;
                 match adequacy(ctx.regime, member, ctx.as_of) {
                     Adequacy::Adequate | Adequacy::Domestic => None,
-                    _ => Some(format!("{} is not adequate under the {label} on {}", t.region.map(Region::label).unwrap_or_default(), ctx.as_of)),
+                    _ => Some(format!(
+                        "{} is not adequate under the {label} on {}",
+                        t.region.map(Region::label).unwrap_or_default(),
+                        ctx.as_of
+                    )),
                 }
             }
             // Unnamed destinations are reported by transfer-destination-unnamed.
