@@ -84,10 +84,14 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     if !a.is_controller() {
         return;
     }
-    let consent_age = match ctx.regime {
-        Regime::UkGdpr => 13,
-        Regime::EuGdpr => 16,
-    };
+    // The member state of establishment, where the register records one, decides the EU age
+    // (Art 8(1) second subparagraph); else the organisation's country.
+    let consent_age = crate::law::digital_consent_age(
+        ctx.regime,
+        ctx.register.member_state.or(ctx.organisation_country),
+        ctx.as_of,
+    )
+    .age;
     let young_children = activity
         .data_subjects
         .iter()

@@ -134,6 +134,254 @@ struct Case {
 }
 
 const CASES: &[Case] = &[
+    // Format 1.1: what real notices say, read by the rules.
+    Case {
+        rule: "missing-retention",
+        path: "/activities/0",
+        fire: |r| act(r).retention = vec![RetentionRule::default()],
+        quiet: |r| act(r).retention = vec![RetentionRule::new(RetentionPeriod::not_retained())],
+    },
+    Case {
+        rule: "missing-retention",
+        path: "/activities/0",
+        fire: |r| {
+            act(r).retention = vec![RetentionRule::default().with_wording("as long as needed")]
+        },
+        quiet: |r| {
+            act(r).retention = vec![RetentionRule::new(RetentionPeriod::decided_by(
+                RetentionDecidedBy::described("the providers, as controllers"),
+            ))]
+        },
+    },
+    Case {
+        rule: "missing-retention",
+        path: "/activities/0",
+        fire: |r| {
+            act(r).retention = vec![RetentionRule::default().with_stage(RetentionStage::new(
+                RetentionPeriod::default(),
+                DisposalAction::Anonymise,
+            ))]
+        },
+        quiet: |r| {
+            act(r).retention = vec![RetentionRule::default().with_stage(RetentionStage::new(
+                RetentionPeriod::after(IsoDuration::years(2), RetentionTrigger::LastActivity),
+                DisposalAction::MarkInactive,
+            ))]
+        },
+    },
+    Case {
+        rule: "data-category-without-retention",
+        path: "/activities/0/data_categories/1",
+        fire: |r| act(r).retention[0] = act(r).retention[0].clone().for_data_category("c1"),
+        quiet: |r| {
+            act(r).retention[0] = act(r).retention[0].clone().for_data_category("c1");
+            act(r)
+                .retention
+                .push(RetentionRule::new(RetentionPeriod::not_retained()).for_data_category("h"));
+        },
+    },
+    Case {
+        rule: "indefinite-retention",
+        path: "/activities/0/retention/0/stages/0/retention",
+        fire: |r| {
+            act(r).retention[0].stages = vec![RetentionStage::new(
+                RetentionPeriod::indefinite(None),
+                DisposalAction::Restrict,
+            )]
+        },
+        quiet: |r| {
+            act(r).retention[0].stages = vec![RetentionStage::new(
+                RetentionPeriod::indefinite(Some(IsoDuration::years(1))),
+                DisposalAction::Restrict,
+            )]
+        },
+    },
+    Case {
+        rule: "purpose-without-lawful-basis",
+        path: "/activities/0/purposes/0",
+        fire: |r| act(r).purposes[0].lawful_bases.clear(),
+        quiet: |r| {
+            let bases = std::mem::take(&mut act(r).purposes[0].lawful_bases);
+            act(r).lawful_bases = bases;
+        },
+    },
+    Case {
+        rule: "multiple-lawful-bases",
+        path: "/activities/0/purposes/0/lawful_bases",
+        fire: |r| act(r).lawful_bases = vec![LawfulBasis::legal_obligation("Companies Act 2006")],
+        quiet: |r| act(r).lawful_bases = std::mem::take(&mut act(r).purposes[0].lawful_bases),
+    },
+    Case {
+        rule: "basis-without-legal-source",
+        path: "/activities/0/lawful_bases/0",
+        fire: |r| act(r).lawful_bases = vec![LawfulBasis::new(Article6Basis::PublicTask)],
+        quiet: |r| {
+            act(r).lawful_bases = vec![LawfulBasis::public_task("Local Government Act 1972")]
+        },
+    },
+    Case {
+        rule: "legitimate-interests-without-assessment",
+        path: "/activities/0/data_categories/0/lawful_bases/0",
+        fire: |r| {
+            act(r).data_categories[0].lawful_bases =
+                vec![LawfulBasis::new(Article6Basis::LegitimateInterests)]
+        },
+        quiet: |r| {
+            act(r).data_categories[0].lawful_bases =
+                vec![LawfulBasis::legitimate_interests("Site security", "lia")]
+        },
+    },
+    Case {
+        rule: "consent-without-record",
+        path: "/activities/0/data_categories/0/lawful_bases/0",
+        fire: |r| {
+            act(r).data_categories[0].lawful_bases =
+                vec![LawfulBasis::consent(Consent::new(ConsentForm::Affirmative))]
+        },
+        quiet: |r| {
+            act(r).data_categories[0].lawful_bases = vec![LawfulBasis::consent(
+                Consent::new(ConsentForm::Affirmative)
+                    .with_given("by accepting analytics cookies")
+                    .with_record("consents")
+                    .with_withdrawal("Change your cookie settings"),
+            )]
+        },
+    },
+    Case {
+        rule: "implied-consent-for-special-category",
+        path: "/activities/0/lawful_bases/0/consent/form",
+        fire: |r| {
+            act(r).lawful_bases = vec![LawfulBasis::consent(
+                Consent::new(ConsentForm::Implied)
+                    .with_record("consents")
+                    .with_withdrawal("Email us"),
+            )]
+        },
+        quiet: |r| {
+            act(r).lawful_bases = vec![LawfulBasis::consent(
+                Consent::new(ConsentForm::Explicit)
+                    .with_record("consents")
+                    .with_withdrawal("Email us"),
+            )]
+        },
+    },
+    Case {
+        rule: "missing-controller-contact",
+        path: "/activities/0/joint_controllers/0",
+        fire: |r| {
+            r.parties.push(Party::class(
+                "providers",
+                "The providers you apply to",
+                None,
+            ));
+            act(r).role = ActivityRole::JointController;
+            act(r).joint_controllers = vec!["providers".into()];
+            act(r).joint_arrangement = Some("arrangement".into());
+        },
+        quiet: |r| {
+            r.parties.push(Party::class(
+                "providers",
+                "The providers you apply to",
+                Some("https://example.org/providers".to_owned()),
+            ));
+            act(r).role = ActivityRole::JointController;
+            act(r).joint_controllers = vec!["providers".into()];
+            act(r).joint_arrangement = Some("arrangement".into());
+        },
+    },
+    Case {
+        rule: "processor-record-incomplete",
+        path: "/activities/0/on_behalf_of/0",
+        fire: |r| {
+            processor_role(r);
+            r.parties.push(Party::class(
+                "senders",
+                "The organisations that send messages",
+                None,
+            ));
+            act(r).on_behalf_of[0].controller = "senders".into();
+        },
+        quiet: |r| {
+            processor_role(r);
+            r.parties.push(Party::class(
+                "senders",
+                "The organisations that send messages",
+                Some("the service's list of organisations".to_owned()),
+            ));
+            act(r).on_behalf_of[0].controller = "senders".into();
+        },
+    },
+    Case {
+        rule: "processor-without-contract",
+        path: "/recipients/0",
+        fire: |r| {
+            r.recipients = vec![
+                Recipient::new("host", RecipientRole::Processor).with_category("Hosting provider"),
+            ]
+        },
+        quiet: |r| {
+            r.recipients = vec![
+                Recipient::new("host", RecipientRole::Processor)
+                    .with_category("Hosting provider")
+                    .with_agreement("dpa"),
+            ]
+        },
+    },
+    Case {
+        rule: "dangling-reference",
+        path: "/activities/0/transfers/0/recipient",
+        fire: |r| {
+            transfer(r, Transfer::to_region(Region::Eea).with_recipient("host")).mechanism =
+                Some(TransferMechanism::Adequacy);
+        },
+        quiet: |r| {
+            r.recipients =
+                vec![Recipient::new("host", RecipientRole::Processor).with_agreement("dpa")];
+            transfer(r, Transfer::to_region(Region::Eea).with_recipient("host")).mechanism =
+                Some(TransferMechanism::Adequacy);
+        },
+    },
+    Case {
+        rule: "dangling-reference",
+        path: "/activities/0/retention/0/system",
+        fire: |r| act(r).retention[0] = act(r).retention[0].clone().for_system("Notify"),
+        quiet: |r| {
+            act(r).systems = vec![System::new("Notify")];
+            act(r).retention[0] = act(r).retention[0].clone().for_system("Notify");
+        },
+    },
+    Case {
+        rule: "dangling-reference",
+        path: "/activities/0/retention/0/held_by",
+        fire: |r| act(r).retention[0] = act(r).retention[0].clone().held_by("firetext"),
+        quiet: |r| act(r).retention[0] = act(r).retention[0].clone().held_by("proc"),
+    },
+    Case {
+        rule: "transfer-destination-unnamed",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            transfer(r, Transfer::to_region(Region::OutsideUk)).mechanism =
+                Some(TransferMechanism::ContractualClauses);
+        },
+        quiet: |r| {
+            transfer(r, Transfer::to_region(Region::Eea)).mechanism =
+                Some(TransferMechanism::Adequacy);
+        },
+    },
+    Case {
+        rule: "transfer-without-risk-assessment",
+        path: "/activities/0/transfers/0",
+        fire: |r| {
+            us_recipient(r);
+            transfer(r, us_transfer()).mechanism = Some(TransferMechanism::ContractualClauses);
+        },
+        quiet: |r| {
+            us_recipient(r);
+            let t = transfer(r, us_transfer());
+            t.mechanism = Some(TransferMechanism::ContractualClauses);
+            t.risk_assessment = Some("tra".into());
+        },
+    },
     Case {
         rule: "missing-controller-contact",
         path: "/parties/0",
@@ -1043,4 +1291,76 @@ fn ids_do_not_leak_from_one_activity_to_the_next() {
             "n = {n}, m = {m}"
         );
     }
+}
+
+/// A region is adequate as its members are: the EEA under the UK GDPR from 1 January 2021 (not
+/// before), and not a third country at all under the EU GDPR.
+#[test]
+fn regions_are_adequate_as_their_members_are() {
+    let mut register = base();
+    transfer(&mut register, Transfer::to_region(Region::Eea)).mechanism =
+        Some(TransferMechanism::Adequacy);
+    let options = |day: &str| ValidationOptions::default().as_of(date(day));
+    let before = validate(&register, &options("2020-06-01"));
+    let finding = before.of_rule("adequacy-not-recognised").next().unwrap();
+    assert_eq!(finding.path, "/activities/0/transfers/0/mechanism");
+    assert!(
+        finding.message.contains("the EEA is not adequate"),
+        "{}",
+        finding.message
+    );
+    let after = validate(&register, &options("2021-01-01"));
+    assert!(after.of_rule("adequacy-not-recognised").next().is_none());
+    register.regime = Some(Regime::EuGdpr);
+    let eu = validate(&register, &options("2020-06-01"));
+    assert!(eu.of_rule("adequacy-not-recognised").next().is_none());
+    assert!(eu.of_rule("transfer-destination-unnamed").next().is_none());
+    // A region not set, or one that names no destination, is unnamed and not judged for adequacy.
+    register.activities[0].transfers[0].region = None;
+    let unset = validate(&register, &options("2020-06-01"));
+    assert!(unset.of_rule("adequacy-not-recognised").next().is_none());
+    let unnamed = unset
+        .of_rule("transfer-destination-unnamed")
+        .next()
+        .unwrap();
+    assert!(
+        unnamed.message.contains("set region"),
+        "{}",
+        unnamed.message
+    );
+}
+
+/// The member state of establishment decides the EU age of digital consent, before the
+/// organisation's own country.
+#[test]
+fn the_member_state_decides_the_age_of_digital_consent() {
+    let mut register = base();
+    register.regime = Some(Regime::EuGdpr);
+    act(&mut register).information_society_service = true;
+    act(&mut register).data_subjects[0].children = true;
+    act(&mut register).data_subjects[0].minimum_age = Some(14);
+    // Established in the UK, the EU default of 16 applies: 14-year-olds are too young.
+    let report = run(&register);
+    assert!(report.of_rule("child-consent-age").next().is_some());
+    // With France (15) as the member state, still too young; with Spain (14), old enough.
+    register.member_state = Some("FR".parse().unwrap());
+    assert!(run(&register).of_rule("child-consent-age").next().is_some());
+    register.member_state = Some("ES".parse().unwrap());
+    assert!(run(&register).of_rule("child-consent-age").next().is_none());
+}
+
+/// Bases stated for the whole activity give the rights they bring, as a purpose's do.
+#[test]
+fn activity_wide_bases_decide_the_rights() {
+    let mut register = base();
+    act(&mut register).purposes[0].lawful_bases.clear();
+    assert!(!applicable_rights(act(&mut register)).contains(&DataSubjectRight::Object));
+    act(&mut register).lawful_bases = vec![LawfulBasis::public_task("Local Government Act 1972")];
+    let rights = applicable_rights(act(&mut register));
+    assert!(rights.contains(&DataSubjectRight::Object));
+    assert!(!rights.contains(&DataSubjectRight::Erasure));
+    act(&mut register).lawful_bases.clear();
+    act(&mut register).data_categories[0].lawful_bases =
+        vec![LawfulBasis::consent(Consent::new(ConsentForm::Affirmative))];
+    assert!(applicable_rights(act(&mut register)).contains(&DataSubjectRight::WithdrawConsent));
 }
