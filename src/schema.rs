@@ -142,6 +142,9 @@ fn rule_fragment(id: &str) -> Option<Value> {
         }
         "purpose-without-lawful-basis" => controller_activities(json!({"anyOf": [
             non_empty_array("lawful_bases"),
+            {"required": ["data_categories"], "properties": {"data_categories": {
+                "minItems": 1, "items": non_empty_array("lawful_bases")
+            }}},
             {"properties": {"purposes": {"items": non_empty_array("lawful_bases")}}}
         ]})),
         "legitimate-interests-without-assessment" => controller_bases(when(

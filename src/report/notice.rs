@@ -196,7 +196,11 @@ pub(crate) fn render(
             sink.list(
                 &a.retention
                     .iter()
-                    .map(|r| r.wording.clone().unwrap_or_else(|| retention_rule(r, a)))
+                    .map(|r| {
+                        r.wording
+                            .clone()
+                            .unwrap_or_else(|| retention_rule(&index, r, a))
+                    })
                     .collect::<Vec<_>>(),
             )?;
         }

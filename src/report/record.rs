@@ -95,7 +95,12 @@ pub(crate) fn controller_rows(
         safeguards,
         (
             "Retention schedule",
-            join_or_not_stated(a.retention.iter().map(|r| retention_rule(r, a)).collect()),
+            join_or_not_stated(
+                a.retention
+                    .iter()
+                    .map(|r| retention_rule(index, r, a))
+                    .collect(),
+            ),
         ),
         (
             "General description of technical and organisational security measures",

@@ -66,6 +66,7 @@ pub(crate) fn render(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let as_of = options.date();
+    let index = register.index();
     sink.begin(&format!(
         "Retention schedule: {}",
         super::organisation_name(register)
@@ -106,14 +107,14 @@ pub(crate) fn render(
                     .join(", ")
             };
             let (due, state) = status(&rule.retention, a, register, as_of);
-            let mut applies_to = format!("{}{}", covered(rule, a), holder(rule));
+            let mut applies_to = format!("{}{}", covered(rule, a), holder(&index, rule));
             if let Some(wording) = &rule.wording {
                 applies_to.push_str(&format!(" (\"{wording}\")"));
             }
             for stage in &rule.stages {
                 let (due, state) = status(&stage.retention, a, register, as_of);
                 rows.push(vec![
-                    format!("{}{}", covered(rule, a), holder(rule)),
+                    format!("{}{}", covered(rule, a), holder(&index, rule)),
                     retention_period(&stage.retention),
                     trigger(&stage.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
                     "Step before the end".to_owned(),

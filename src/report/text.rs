@@ -246,9 +246,13 @@ pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
     }
 }
 
-pub(crate) fn retention_rule(rule: &RetentionRule, activity: &ProcessingActivity) -> String {
+pub(crate) fn retention_rule(
+    index: &RegisterIndex<'_>,
+    rule: &RetentionRule,
+    activity: &ProcessingActivity,
+) -> String {
     let covers = covered(rule, activity);
-    let mut text = format!("{covers}{}: ", holder(rule));
+    let mut text = format!("{covers}{}: ", holder(index, rule));
     for stage in &rule.stages {
         text.push_str(&format!(
             "{}: {}; ",
@@ -283,9 +287,11 @@ pub(crate) fn actions(list: &[DisposalAction]) -> String {
 }
 
 /// Who holds the data under a rule and in which system, e.g. " (held by Firetext)".
-pub(crate) fn holder(rule: &RetentionRule) -> String {
+pub(crate) fn holder(index: &RegisterIndex<'_>, rule: &RetentionRule) -> String {
     let parts: Vec<String> = [
-        rule.held_by.as_ref().map(|p| format!("held by {p}")),
+        rule.held_by
+            .as_ref()
+            .map(|p| format!("held by {}", party_name(index, p))),
         rule.system.as_ref().map(|s| format!("in {s}")),
     ]
     .into_iter()

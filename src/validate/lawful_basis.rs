@@ -3,8 +3,9 @@
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::{Article6Basis, Regime};
 
-/// Fires when a purpose of a controller's activity has no Art 6(1) basis: processing is lawful
-/// only on one of them.
+/// Fires when a purpose of a controller's activity has no Art 6(1) basis, neither its own nor one
+/// stated for the whole activity nor one for every category of the activity's data: processing
+/// is lawful only on one of them.
 pub const PURPOSE_WITHOUT_LAWFUL_BASIS: Rule = Rule {
     id: "purpose-without-lawful-basis",
     severity: Severity::Error,
@@ -96,9 +97,19 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .data_subjects
         .iter()
         .any(|s| s.children && s.minimum_age.is_none_or(|age| age < consent_age));
+    // Where the register gives a basis for every category of data ("for web analytics: consent;
+    // for all other data: public task"), every purpose's processing has one.
+    let every_category_based = !activity.data_categories.is_empty()
+        && activity
+            .data_categories
+            .iter()
+            .all(|c| !c.lawful_bases.is_empty());
     for (i, purpose) in activity.purposes.iter().enumerate() {
         let path = || format!("{}/purposes/{i}", a.path);
-        if purpose.lawful_bases.is_empty() && activity.lawful_bases.is_empty() {
+        if purpose.lawful_bases.is_empty()
+            && activity.lawful_bases.is_empty()
+            && !every_category_based
+        {
             ctx.report(
                 &PURPOSE_WITHOUT_LAWFUL_BASIS,
                 path(),

@@ -134,3 +134,80 @@ fn seed_facts_have_their_place() {
             .contains("until April 2024")
     );
 }
+
+/// The notices encoded in format 1.1 keep each fact of the list in its typed place.
+#[test]
+fn format_1_1_notices_have_their_facts_typed() {
+    let load = |name: &str| {
+        ropa::from_path(format!(
+            "{}/examples/data/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap()
+    };
+    let brighton = load("brighton-hove-govuk-notify");
+    assert_eq!(
+        brighton.recipients[0].role,
+        Some(ropa::RecipientRole::Processor)
+    );
+    let rules = &brighton.activities[0].retention;
+    let held: Vec<&str> = rules
+        .iter()
+        .filter_map(|r| r.held_by.as_ref().map(|p| p.as_str()))
+        .collect();
+    assert_eq!(held, ["notify", "mmg", "firetext", "mblox"]);
+    assert_eq!(rules[0].retention.bound, Some(ropa::PeriodBound::Within));
+    assert!(
+        brighton
+            .party(&"mmg".into())
+            .unwrap()
+            .registrations
+            .iter()
+            .any(|r| r.kind == ropa::RegistrationKind::Company && r.number == "7527443")
+    );
+
+    let notify = load("govuk-notify");
+    let senders = notify.party(&"senders".into()).unwrap();
+    assert!(senders.class);
+    assert_eq!(
+        notify.activities[0].on_behalf_of[0].controller.as_str(),
+        "senders"
+    );
+    let accounts = &notify.activities[1];
+    assert_eq!(
+        accounts.lawful_bases[0].basis,
+        ropa::Article6Basis::PublicTask
+    );
+    let closure = &accounts.retention[0].retention;
+    assert_eq!(
+        closure.trigger,
+        Some(ropa::RetentionTrigger::AccountClosure)
+    );
+    assert_eq!(closure.bound, Some(ropa::PeriodBound::Within));
+    assert_eq!(
+        notify.organisation().unwrap().registrations[0].kind,
+        ropa::RegistrationKind::IcoRegistration
+    );
+
+    let cop26 = load("ukcop26-website");
+    let activity = &cop26.activities[0];
+    assert!(
+        activity
+            .data_categories
+            .iter()
+            .all(|c| !c.lawful_bases.is_empty())
+    );
+    assert_eq!(
+        activity.retention[0].retention.or_earlier_at,
+        [ropa::RetentionTrigger::ErasureRequest]
+    );
+    assert_eq!(cop26.recipients.len(), 2);
+    let report = ropa::validate(&cop26, &ropa::ValidationOptions::default());
+    assert!(
+        report
+            .of_rule("purpose-without-lawful-basis")
+            .next()
+            .is_none(),
+        "a basis for every category covers every purpose"
+    );
+}

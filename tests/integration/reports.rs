@@ -251,3 +251,158 @@ fn csv_of_an_empty_register_has_its_header() {
     let csv = render_to_string(&register, ReportKind::Register, Format::Csv, &options()).unwrap();
     assert_eq!(csv.matches("\r\n").count(), 1);
 }
+
+/// The facts of format 1.1 are in every report that shows what holds them: retention as written,
+/// who holds the data, classes of controllers, registrations, register-wide recipients.
+#[test]
+fn format_1_1_facts_are_in_the_reports() {
+    let render = |name: &str, kind: ReportKind| {
+        render_to_string(&load(name), kind, Format::Markdown, &options()).unwrap()
+    };
+    let brighton = render("brighton-hove-govuk-notify", ReportKind::Register);
+    for expected in [
+        "**Recipients of every activity** | GOV.UK Notify",
+        "(held by GOV.UK Notify (Government Digital Service, Cabinet Office), in GOV.UK Notify): within 11 days after each communication is sent",
+        "(held by MMGRP Ltd): 30 days",
+    ] {
+        assert!(brighton.contains(expected), "{expected}\n{brighton}");
+    }
+    let schedule = render("brighton-hove-govuk-notify", ReportKind::Retention);
+    assert!(
+        schedule.contains("(held by Mblox) | 1 year |"),
+        "{schedule}"
+    );
+
+    let notify = render("govuk-notify", ReportKind::Register);
+    for expected in [
+        "**Registrations and representation** | ICO registration Z7414053",
+        "All data: within 1 year after the account is closed; then delete",
+        "a class of organisations; where their list is kept is not stated",
+    ] {
+        assert!(notify.contains(expected), "{expected}\n{notify}");
+    }
+    let notice = render("govuk-notify", ReportKind::Notice);
+    assert!(
+        notice.contains("About us: ICO registration Z7414053."),
+        "{notice}"
+    );
+    assert!(notice.contains("Art 6(1)(e) public task"), "{notice}");
+
+    let cop26 = render("ukcop26-website", ReportKind::Register);
+    for expected in [
+        "3 months after the COP26 conference, or when you ask for erasure, whichever comes first",
+        "(held by The government web archive): indefinitely, with no review; then archive (reason: as part of the government web archive)",
+        "(lawful basis: Art 6(1)(a) consent, given because you consent to us doing so)",
+    ] {
+        assert!(cop26.contains(expected), "{expected}\n{cop26}");
+    }
+    let notice = render("ukcop26-website", ReportKind::Notice);
+    assert!(
+        notice.contains("For particular information we rely on:"),
+        "{notice}"
+    );
+}
+
+/// Every 1.1 field a report shows, on a register built in code: stages, exceptions with their own
+/// disposal, not stored, decided elsewhere, the law and reason, role changes, restrictions,
+/// opt-outs, consent to a disclosure, regions, the member state and a party's facts.
+#[test]
+fn every_format_1_1_field_is_shown_where_recorded() {
+    use ropa::*;
+    let org = Party::new("org", "Example Council")
+        .with_kind(PartyKind::PublicAuthority)
+        .with_registration(Registration::new(RegistrationKind::Charity, "1234567"))
+        .with_privacy_notice("https://example.org/privacy")
+        .with_legal_representative(LegalRepresentative::position("the Chief Executive"));
+    let activity = ProcessingActivity::controller("a", "Accounts")
+        .with_role_change(RoleChange::new(
+            "Once the data reaches the provider",
+            ActivityRole::Controller,
+        ))
+        .with_basis(LawfulBasis::public_task("Localism Act 2011"))
+        .with_purpose(Purpose::new("p", "Newsletters").with_opt_out("Use the unsubscribe link"))
+        .with_data_category(DataCategory::new("c", "Account details"))
+        .with_recipient(
+            Recipient::new("gp", RecipientRole::IndependentController)
+                .with_category("Your GP")
+                .with_consent(
+                    Consent::new(ConsentForm::Explicit)
+                        .with_given("By ticking the box")
+                        .with_withdrawal("By emailing us"),
+                ),
+        )
+        .with_transfer(
+            Transfer::to_region(Region::OutsideUk)
+                .with_mechanism(TransferMechanism::ContractualClauses),
+        )
+        .with_rights_restriction(
+            RightsRestriction::new("DPA 2018 Sch 2 para 2 (crime and taxation)")
+                .of_right(DataSubjectRight::Access),
+        )
+        .with_retention(
+            RetentionRule::new(RetentionPeriod::after(
+                IsoDuration::years(5),
+                RetentionTrigger::LastActivity,
+            ))
+            .with_stage(RetentionStage::new(
+                RetentionPeriod::after(IsoDuration::years(2), RetentionTrigger::LastActivity),
+                DisposalAction::MarkInactive,
+            ))
+            .with_exception(
+                RetentionException::new("There is a complaint", RetentionPeriod::not_retained())
+                    .with_disposal(DisposalAction::Anonymise),
+            )
+            .with_disposal(DisposalAction::Delete)
+            .with_legal_source("Limitation Act 1980")
+            .with_reason("Legal claims"),
+        )
+        .with_retention(RetentionRule::new(RetentionPeriod::decided_by(
+            RetentionDecidedBy::described("the providers, as controllers"),
+        )));
+    let register = Register::new(org)
+        .with_member_state("FR".parse().unwrap())
+        .with_activity(activity);
+    let text = render_to_string(
+        &register,
+        ReportKind::Register,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    for expected in [
+        "charity number 1234567; privacy notice: https://example.org/privacy; legally represented by the Chief Executive",
+        "**Member state of establishment** | FR",
+        "controller; from once the data reaches the provider: controller",
+        "Newsletters (to opt out: use the unsubscribe link)",
+        "only with your consent, given by ticking the box, withdrawn by emailing us",
+        "A region: outside the UK: contractual clauses (Art 46)",
+        "access: restricted under DPA 2018 Sch 2 para 2 (crime and taxation)",
+        "2 years after the last activity or login: mark inactive; 5 years after the last activity or login; where there is a complaint: not stored at all, then anonymise; then delete (set by Limitation Act 1980; reason: Legal claims)",
+        "All data: as decided by the providers, as controllers",
+        "Art 6(1)(e) public task (Localism Act 2011)",
+    ] {
+        assert!(text.contains(expected), "{expected}\n{text}");
+    }
+    let schedule = render_to_string(
+        &register,
+        ReportKind::Retention,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    for expected in [
+        "| 2 years after the last activity or login | the last activity or login | Step before the end | mark inactive |",
+        "| not stored at all | Not stated | There is a complaint | anonymise | None: not stored | Not stored |",
+        "| Set by another party | Decided elsewhere |",
+    ] {
+        assert!(schedule.contains(expected), "{expected}\n{schedule}");
+    }
+    let notice =
+        render_to_string(&register, ReportKind::Notice, Format::Markdown, &options()).unwrap();
+    for expected in [
+        "Some rights are restricted:",
+        "Newsletters (to opt out: use the unsubscribe link): Art 6(1)(e) public task (Localism Act 2011)",
+    ] {
+        assert!(notice.contains(expected), "{expected}\n{notice}");
+    }
+}

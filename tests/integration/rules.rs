@@ -206,6 +206,21 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        rule: "purpose-without-lawful-basis",
+        path: "/activities/0/purposes/0",
+        fire: |r| {
+            act(r).purposes[0].lawful_bases.clear();
+            act(r).data_categories[0].lawful_bases =
+                vec![LawfulBasis::new(Article6Basis::Contract)];
+        },
+        quiet: |r| {
+            act(r).purposes[0].lawful_bases.clear();
+            for c in &mut act(r).data_categories {
+                c.lawful_bases = vec![LawfulBasis::new(Article6Basis::Contract)];
+            }
+        },
+    },
+    Case {
         rule: "multiple-lawful-bases",
         path: "/activities/0/purposes/0/lawful_bases",
         fire: |r| act(r).lawful_bases = vec![LawfulBasis::legal_obligation("Companies Act 2006")],
@@ -490,6 +505,21 @@ const CASES: &[Case] = &[
         path: "/activities/0/purposes/0",
         fire: |r| act(r).purposes[0].lawful_bases.clear(),
         quiet: |r| set_basis(r, LawfulBasis::new(Article6Basis::Contract)),
+    },
+    Case {
+        rule: "purpose-without-lawful-basis",
+        path: "/activities/0/purposes/0",
+        fire: |r| {
+            act(r).purposes[0].lawful_bases.clear();
+            act(r).data_categories[0].lawful_bases =
+                vec![LawfulBasis::new(Article6Basis::Contract)];
+        },
+        quiet: |r| {
+            act(r).purposes[0].lawful_bases.clear();
+            for c in &mut act(r).data_categories {
+                c.lawful_bases = vec![LawfulBasis::new(Article6Basis::Contract)];
+            }
+        },
     },
     Case {
         rule: "multiple-lawful-bases",
