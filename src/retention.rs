@@ -220,13 +220,17 @@ impl RetentionPeriod {
     }
 
     /// Whether the period says anything at all about how long data is kept: a period, a date,
-    /// indefinite retention, no retention at all, or who decides.
+    /// indefinite retention, no retention at all, who decides, or the event until which data is
+    /// kept ("for as long as you subscribe": until consent is withdrawn), which is a criterion
+    /// Art 13(2)(a) accepts.
     pub fn is_stated(&self) -> bool {
         self.period.is_some()
             || self.until.is_some()
             || self.indefinite
             || self.not_retained
             || self.decided_by.is_some()
+            || self.trigger.is_some()
+            || !self.or_earlier_at.is_empty()
     }
 
     /// The date by which data is due for disposal, given the date of the trigger event where the
@@ -552,6 +556,16 @@ mod tests {
         let elsewhere = RetentionPeriod::decided_by(RetentionDecidedBy::described("providers"));
         assert!(elsewhere.is_stated());
         assert!(!RetentionPeriod::default().is_stated());
+        let until_withdrawal = RetentionPeriod {
+            trigger: Some(RetentionTrigger::ConsentWithdrawal),
+            ..RetentionPeriod::default()
+        };
+        assert!(until_withdrawal.is_stated());
+        assert!(
+            RetentionPeriod::default()
+                .or_earlier_at(RetentionTrigger::Objection)
+                .is_stated()
+        );
         let zero = RetentionPeriod::after(duration("P0D"), RetentionTrigger::Collection);
         assert_eq!(
             zero.erasure_due(Some(date(2024, 1, 1))),

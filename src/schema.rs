@@ -128,7 +128,9 @@ fn rule_fragment(id: &str) -> Option<Value> {
         present("until", "string"),
         {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}},
         {"required": ["not_retained"], "properties": {"not_retained": {"const": true}}},
-        present("decided_by", "object")
+        present("decided_by", "object"),
+        present("trigger", "string"),
+        {"required": ["or_earlier_at"], "properties": {"or_earlier_at": {"type": "array", "minItems": 1}}}
     ]});
     let indefinite_reviewed = json!({
         "if": {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}},

@@ -5,8 +5,9 @@ use crate::{ActivityStatus, RetentionPeriod};
 
 /// Fires when a controller's activity states no retention at all: the record should give the
 /// time limits for erasure (Art 30(1)(f)), and data may be kept no longer than necessary
-/// (Art 5(1)(e)). A period, a date, indefinite retention, "not stored at all" and a statement of
-/// who else decides the period each count, in the rule, a stage or an exception.
+/// (Art 5(1)(e)). A period, a date, indefinite retention, "not stored at all", a statement of
+/// who else decides the period, and the event until which data is kept each count, in the rule,
+/// a stage or an exception.
 pub const MISSING_RETENTION: Rule = Rule {
     id: "missing-retention",
     severity: Severity::Error,

@@ -202,6 +202,17 @@ fn format_1_1_notices_have_their_facts_typed() {
         [ropa::RetentionTrigger::ErasureRequest]
     );
     assert_eq!(cop26.recipients.len(), 2);
+    let open_notes = load("gds-open-notes-newsletter");
+    let activity = &open_notes.activities[0];
+    assert_eq!(activity.transfers[0].region, Some(ropa::Region::OutsideUk));
+    assert!(activity.purposes[1].opt_out.is_some());
+    assert_eq!(
+        activity.retention[0].retention.trigger,
+        Some(ropa::RetentionTrigger::ConsentWithdrawal)
+    );
+    let report = ropa::validate(&open_notes, &ropa::ValidationOptions::default());
+    assert!(report.of_rule("missing-retention").next().is_none());
+    assert!(report.of_rule("transfer-destination-unnamed").next().is_some());
     let report = ropa::validate(&cop26, &ropa::ValidationOptions::default());
     assert!(
         report

@@ -170,6 +170,20 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        rule: "missing-retention",
+        path: "/activities/0",
+        fire: |r| {
+            act(r).retention = vec![RetentionRule::new(
+                RetentionPeriod::default().with_bound(PeriodBound::For),
+            )]
+        },
+        quiet: |r| {
+            act(r).retention = vec![RetentionRule::new(
+                RetentionPeriod::default().or_earlier_at(RetentionTrigger::ConsentWithdrawal),
+            )]
+        },
+    },
+    Case {
         rule: "data-category-without-retention",
         path: "/activities/0/data_categories/1",
         fire: |r| act(r).retention[0] = act(r).retention[0].clone().for_data_category("c1"),

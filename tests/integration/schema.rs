@@ -299,7 +299,7 @@ proptest! {
     }
 
     #[test]
-    fn mutated_seed_registers_get_the_same_verdict(file in 0usize..6, mutations in proptest::collection::vec((any::<usize>(), any::<usize>()), 1..3)) {
+    fn mutated_seed_registers_get_the_same_verdict(file in 0usize..64, mutations in proptest::collection::vec((any::<usize>(), any::<usize>()), 1..3)) {
         let files = json_files("examples/data");
         let mut value: Value = serde_json::from_str(&std::fs::read_to_string(&files[file % files.len()]).unwrap()).unwrap();
         for (target, choice) in mutations {
