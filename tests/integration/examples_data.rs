@@ -212,7 +212,12 @@ fn format_1_1_notices_have_their_facts_typed() {
     );
     let report = ropa::validate(&open_notes, &ropa::ValidationOptions::default());
     assert!(report.of_rule("missing-retention").next().is_none());
-    assert!(report.of_rule("transfer-destination-unnamed").next().is_some());
+    assert!(
+        report
+            .of_rule("transfer-destination-unnamed")
+            .next()
+            .is_some()
+    );
     let report = ropa::validate(&cop26, &ropa::ValidationOptions::default());
     assert!(
         report
