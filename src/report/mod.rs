@@ -29,9 +29,9 @@ mod findings;
 mod notice;
 mod record;
 mod retention;
-mod sink;
+pub(crate) mod sink;
 mod special;
-mod text;
+pub(crate) mod text;
 mod transfers;
 
 pub use file::render_to_path;
