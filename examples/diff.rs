@@ -40,9 +40,9 @@ fn parse_args() -> Result<Args, String> {
         match arg.as_str() {
             "--format" => {
                 let text = value("--format")?;
-                args.format = text.parse().map_err(|_| {
-                    format!("unknown format '{text}': use markdown, html or json")
-                })?;
+                args.format = text
+                    .parse()
+                    .map_err(|_| format!("unknown format '{text}': use markdown, html or json"))?;
             }
             "--as-of" => {
                 let text = value("--as-of")?;
@@ -89,8 +89,7 @@ fn main() -> ExitCode {
         None => ropa::diff::diff(old, new),
     };
     let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
-    if let Err(error) = result.render(args.format, &names[0], &names[1], std::io::stdout().lock())
-    {
+    if let Err(error) = result.render(args.format, &names[0], &names[1], std::io::stdout().lock()) {
         eprintln!("cannot write the diff: {error}");
         return ExitCode::from(2);
     }

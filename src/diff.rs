@@ -714,7 +714,9 @@ impl Walker<'_> {
         old: &Value,
         new: &Value,
     ) {
-        if old == new {
+        // Items matched as equal but for the order of their lists are the same.
+        if old == new || (matches!(keying, Keying::Content(_)) && canonical(old) == canonical(new))
+        {
             return;
         }
         let (Some(o), Some(n)) = (old.as_object(), new.as_object()) else {
@@ -1091,9 +1093,39 @@ fn scalar_key(value: &Value) -> String {
     value.to_string()
 }
 
-/// An item's whole content as a key.
+/// An item's whole content as a key, the same whatever the order of its lists and keys: order
+/// is not a change.
 fn canonical(value: &Value) -> String {
-    value.to_string()
+    let mut out = String::new();
+    write_canonical(value, &mut out);
+    out
+}
+
+fn write_canonical(value: &Value, out: &mut String) {
+    match value {
+        Value::Array(items) => {
+            let mut items: Vec<String> = items.iter().map(canonical).collect();
+            items.sort_unstable();
+            out.push('[');
+            out.push_str(&items.join(","));
+            out.push(']');
+        }
+        Value::Object(map) => {
+            let mut entries: Vec<(&String, &Value)> = map.iter().collect();
+            entries.sort_unstable_by_key(|(k, _)| *k);
+            out.push('{');
+            for (i, (k, v)) in entries.into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(k.clone()).to_string());
+                out.push(':');
+                write_canonical(v, out);
+            }
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 /// Items removed and added whose content is the same but for the id: an id renamed. Keyed by

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 /// `cargo test` builds the examples next to the test binary's directory.
-fn example(name: &str) -> Command {
+pub fn example(name: &str) -> Command {
     let mut path: PathBuf = std::env::current_exe().unwrap();
     path.pop();
     if path.ends_with("deps") {

@@ -1,6 +1,7 @@
 //! All integration tests, in one binary.
 
 mod cli;
+mod diff;
 mod examples_data;
 mod hostile;
 mod json_io;
