@@ -1,7 +1,7 @@
 //! Validates registers and prints the findings.
 //!
 //! ```text
-//! cargo run --example validate -- [--format text|json|markdown] [--as-of YYYY-MM-DD]
+//! cargo run --example validate -- [--format text|json|sarif|markdown] [--as-of YYYY-MM-DD]
 //!                                 [--min-severity info|warning|error] [--list-rules] [FILE...]
 //! ```
 //!
@@ -11,7 +11,8 @@
 //! it is never summarised as clean. Text output escapes control characters, line breaks and bidi
 //! controls, so one finding is one line and no value can drive the terminal. `--list-rules
 //! --format markdown` prints the README's rule table: each rule's citation under each regime, by
-//! date.
+//! date. SARIF output (`--format sarif`) is one SARIF 2.1.0 log for code review tools, each
+//! finding at the line and column of the file where the value it is about starts.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -31,19 +32,22 @@ struct Row {
 struct Args {
     json: bool,
     markdown: bool,
+    /// SARIF 2.1.0, for code review tools.
+    sarif: bool,
     list_rules: bool,
     options: ValidationOptions,
     files: Vec<PathBuf>,
 }
 
 fn usage() -> &'static str {
-    "usage: cargo run --example validate -- [--format text|json|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]"
+    "usage: cargo run --example validate -- [--format text|json|sarif|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]"
 }
 
 fn parse_args() -> Result<Args, String> {
     let mut args = Args {
         json: false,
         markdown: false,
+        sarif: false,
         list_rules: false,
         options: ValidationOptions::default(),
         files: Vec::new(),
@@ -59,9 +63,10 @@ fn parse_args() -> Result<Args, String> {
                 "text" => args.json = false,
                 "json" => args.json = true,
                 "markdown" => args.markdown = true,
+                "sarif" => args.sarif = true,
                 other => {
                     return Err(format!(
-                        "unknown format '{other}': use text, json or markdown (with --list-rules)"
+                        "unknown format '{other}': use text, json, sarif or markdown (with --list-rules)"
                     ));
                 }
             },
@@ -176,7 +181,31 @@ fn main() -> ExitCode {
     let mut any_error = false;
     let mut counts = [0usize; 3];
     let mut json_rows = Vec::new();
+    let mut sarif = ropa::sarif::Sarif::new();
     for (path, shown) in &files {
+        if args.sarif {
+            // SARIF locates each finding in the file's text, so the text is kept.
+            let read = std::fs::read_to_string(path)
+                .map_err(|source| ropa::Error::Io {
+                    path: shown.clone(),
+                    source,
+                })
+                .and_then(|text| ropa::from_str(&text).map(|register| (text, register)));
+            match read {
+                Ok((text, register)) => {
+                    let report = ropa::validate(&register, &args.options);
+                    any_error |= report.has_errors();
+                    sarif.add_findings(&shown.display().to_string(), &text, &register, &report);
+                }
+                Err(error) => {
+                    let error = error.in_file(shown);
+                    eprintln!("{}", ropa::report::terminal_escape(&error_chain(&error)));
+                    unreadable += 1;
+                    sarif.add_error(&shown.display().to_string(), &error, &args.options);
+                }
+            }
+            continue;
+        }
         let findings = match ropa::from_path(path) {
             Ok(register) => {
                 let report = ropa::validate(&register, &args.options);
@@ -212,7 +241,10 @@ fn main() -> ExitCode {
             }
         }
     }
-    if args.json {
+    if args.sarif {
+        let _ = serde_json::to_writer_pretty(&mut out, &sarif.finish());
+        let _ = writeln!(out);
+    } else if args.json {
         let _ = serde_json::to_writer_pretty(&mut out, &json_rows);
         let _ = writeln!(out);
     } else {

@@ -1163,21 +1163,21 @@ fn renames(
 
 /// Stable names of places in one register: a JSON Pointer with each list position replaced by the
 /// key the diff matches that item by, so that the same item has the same place in both versions.
-struct Places<'v> {
+pub(crate) struct Places<'v> {
     root: &'v Value,
     /// The keys of the items of each list met so far, by the list's pointer.
     lists: HashMap<String, Vec<String>>,
 }
 
 impl<'v> Places<'v> {
-    fn new(root: &'v Value) -> Self {
+    pub(crate) fn new(root: &'v Value) -> Self {
         Self {
             root,
             lists: HashMap::new(),
         }
     }
 
-    fn stable(&mut self, pointer: &str) -> String {
+    pub(crate) fn stable(&mut self, pointer: &str) -> String {
         let mut value = self.root;
         let mut raw = String::new();
         let mut stable = String::new();

@@ -7,7 +7,6 @@ mod country;
 mod data;
 mod date;
 mod de;
-pub mod diff;
 mod document;
 mod dpia;
 mod duration;
@@ -25,6 +24,7 @@ mod retention;
 mod rights;
 #[cfg(test)]
 mod robustness_tests;
+pub mod sarif;
 mod schema;
 mod security;
 mod special_category;

@@ -9,6 +9,7 @@ mod law;
 mod outputs;
 mod reports;
 mod rules;
+mod sarif;
 mod schema;
 mod synth;
 mod vocabularies;
