@@ -195,14 +195,18 @@ impl Cursor<'_> {
     }
 }
 
-/// One open array or object: where the pointer stood before it, and for an array the index.
+/// One open array or object: where the pointer stood before it, for an array the index, and
+/// whether its pointer is wanted (only then are its members' pointers built: no pointer under
+/// one that is not wanted can be wanted, since every prefix of a wanted pointer is).
 struct Frame {
     base: usize,
     index: Option<usize>,
+    live: bool,
 }
 
 /// The positions of the wanted pointers' values, in one pass, without recursion (so no depth of
-/// nesting can overflow the stack).
+/// nesting can overflow the stack), building pointers only where they can be wanted (so a deep
+/// file costs no more than a flat one).
 fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, Position> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut cursor = Cursor {
@@ -214,44 +218,39 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, Position> {
     let mut found = HashMap::with_capacity(wanted.len());
     let mut pointer = String::new();
     let mut stack: Vec<Frame> = Vec::new();
-    // Whether a value comes next (else: what follows a value, or a key).
+    // Whether a value comes next (else: what follows a value), and whether `pointer` names it.
     let mut expect_value = true;
+    let mut live = true;
     loop {
         cursor.skip_whitespace();
         if expect_value {
-            if wanted.contains(pointer.as_str()) {
+            let here = live && wanted.contains(pointer.as_str());
+            if here {
                 found.insert(pointer.clone(), cursor.position());
             }
             match cursor.peek() {
-                Some(b'{') => {
+                Some(open @ (b'{' | b'[')) => {
                     cursor.bump();
+                    let array = open == b'[';
                     stack.push(Frame {
                         base: pointer.len(),
-                        index: None,
+                        index: array.then_some(0),
+                        live: here,
                     });
                     cursor.skip_whitespace();
-                    if cursor.peek() == Some(b'}') {
+                    if cursor.peek() == Some(if array { b']' } else { b'}' }) {
                         cursor.bump();
                         stack.pop();
                         expect_value = false;
-                    } else if !key(&mut cursor, &mut pointer) {
-                        return found;
-                    }
-                    continue;
-                }
-                Some(b'[') => {
-                    cursor.bump();
-                    stack.push(Frame {
-                        base: pointer.len(),
-                        index: Some(0),
-                    });
-                    cursor.skip_whitespace();
-                    if cursor.peek() == Some(b']') {
-                        cursor.bump();
-                        stack.pop();
-                        expect_value = false;
+                    } else if array {
+                        if here {
+                            pointer.push_str("/0");
+                        }
+                        live = here;
+                    } else if key(&mut cursor, &mut pointer, here) {
+                        live = here;
                     } else {
-                        pointer.push_str("/0");
+                        return found;
                     }
                     continue;
                 }
@@ -277,19 +276,26 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, Position> {
         let Some(frame) = stack.last_mut() else {
             return found;
         };
-        pointer.truncate(frame.base);
+        if frame.live {
+            pointer.truncate(frame.base);
+        }
         match (cursor.bump(), frame.index.as_mut()) {
             (Some(b','), Some(index)) => {
                 *index += 1;
-                pointer.push('/');
-                pointer.push_str(&index.to_string());
+                if frame.live {
+                    pointer.push('/');
+                    pointer.push_str(&index.to_string());
+                }
+                live = frame.live;
                 expect_value = true;
             }
             (Some(b','), None) => {
+                let track = frame.live;
                 cursor.skip_whitespace();
-                if !key(&mut cursor, &mut pointer) {
+                if !key(&mut cursor, &mut pointer, track) {
                     return found;
                 }
+                live = track;
                 expect_value = true;
             }
             (Some(b']'), Some(_)) | (Some(b'}'), None) => {
@@ -300,20 +306,22 @@ fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, Position> {
     }
 }
 
-/// Reads `"key":`, the cursor on the quote, and extends the pointer with the key.
-fn key(cursor: &mut Cursor<'_>, pointer: &mut String) -> bool {
+/// Reads `"key":`, the cursor on the quote, and extends the pointer with the key when `track`.
+fn key(cursor: &mut Cursor<'_>, pointer: &mut String, track: bool) -> bool {
     if cursor.peek() != Some(b'"') {
         return false;
     }
-    let Some(key) = cursor.string(true) else {
+    let Some(key) = cursor.string(track) else {
         return false;
     };
     cursor.skip_whitespace();
     if cursor.bump() != Some(b':') {
         return false;
     }
-    pointer.push('/');
-    pointer.push_str(&crate::escape_token(&key));
+    if track {
+        pointer.push('/');
+        pointer.push_str(&crate::escape_token(&key));
+    }
     true
 }
 
