@@ -10,7 +10,9 @@
 //! new one added; where nothing else changed, both say so.
 //!
 //! Both registers are compared as the JSON this crate writes, so every field the model has is
-//! compared, and each change carries a JSON Pointer into each version. The work is linear in the
+//! compared, and each change carries a JSON Pointer into each version. Registers of different
+//! format versions (`schema_version` 1.0 and 1.1) are read into the same model and compared by
+//! content; the version itself shows as a change of the register. The work is linear in the
 //! size of the two registers: lists are matched through maps.
 //!
 //! # Examples
@@ -311,9 +313,18 @@ pub fn diff_with_findings(old: &Register, new: &Register, options: &ValidationOp
     result
 }
 
+/// The register as JSON, with the format version it was read from (which writing replaces with
+/// the version this crate writes): a file moved to a new version shows that change.
 fn to_value(register: &Register) -> Value {
     // The model serializes to JSON without fail: every key is a string and every number finite.
-    serde_json::to_value(register).unwrap_or(Value::Null)
+    let mut json = serde_json::to_value(register).unwrap_or(Value::Null);
+    if let Some(map) = json.as_object_mut() {
+        map.insert(
+            "schema_version".to_owned(),
+            Value::String(register.schema_version.clone()),
+        );
+    }
+    json
 }
 
 /// How the items of a list are matched between the two versions.

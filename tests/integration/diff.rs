@@ -31,8 +31,8 @@ fn lines(d: &Diff) -> Vec<String> {
 
 /// Every change's pointers name its values in the two versions.
 fn assert_pointers_resolve(old: &Register, new: &Register, d: &Diff) {
-    let old_json = serde_json::to_value(old).unwrap();
-    let new_json = serde_json::to_value(new).unwrap();
+    let old_json = as_read(old);
+    let new_json = as_read(new);
     for change in &d.changes {
         match &change.old_pointer {
             Some(p) => assert_eq!(old_json.pointer(p), change.old_value.as_ref(), "{change}"),
@@ -43,6 +43,13 @@ fn assert_pointers_resolve(old: &Register, new: &Register, d: &Diff) {
             None => assert_eq!(change.kind, ChangeKind::Removed, "{change}"),
         }
     }
+}
+
+/// A register as JSON with the format version it was read from (writing puts the current one).
+fn as_read(register: &Register) -> Value {
+    let mut json = serde_json::to_value(register).unwrap();
+    json["schema_version"] = Value::String(register.schema_version.clone());
+    json
 }
 
 const PANEL: &str = "activity 'Children, Young People and Education Parent Carer Panel'";
@@ -147,9 +154,9 @@ fn edits_of_every_kind_are_said_in_the_registers_words() {
             &["ACT: data category 'Name': name changed from 'Name' to 'Full name'"],
         ),
         (
-            "change a scalar of the register",
-            |r| r.schema_version = "1.1".to_owned(),
-            &["register: schema version changed from '1.0' to '1.1'"],
+            "add a scalar of the register",
+            |r| r.owner = Some("Information Governance team".to_owned()),
+            &["register: owner 'Information Governance team' added"],
         ),
         (
             "remove an optional field, add to a list of text",
@@ -295,16 +302,34 @@ fn an_id_renamed_is_removed_and_added_and_says_so() {
 
 #[test]
 fn registers_of_different_schema_versions_compare_by_content() {
-    let old = panel();
-    let mut new = old.clone();
-    new.schema_version = "1.1".to_owned();
+    // The panel as a 1.0 file, against the 1.1 file with its lists reordered and one edit.
+    let path = format!(
+        "{}/examples/data/kent-parent-carer-panel.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains("\"schema_version\": \"1.1\""));
+    let old = ropa::from_str(&text.replacen("\"1.1\"", "\"1.0\"", 1)).unwrap();
+    assert_eq!(old.schema_version, "1.0");
+    let mut new = ropa::from_str(&text).unwrap();
     new.activities[0].data_categories.reverse();
-    let d = diff(&old, &new);
+    let same_content = diff(&old, &new);
     assert_eq!(
-        lines(&d),
+        lines(&same_content),
         ["register: schema version changed from '1.0' to '1.1'"]
     );
-    assert_eq!(d.changes[0].old_pointer.as_deref(), Some("/schema_version"));
+    assert_eq!(
+        same_content.changes[0].old_pointer.as_deref(),
+        Some("/schema_version")
+    );
+    assert_pointers_resolve(&old, &new, &same_content);
+    new.activities[0].data_categories[0].name = "Gender identity".to_owned();
+    let edited = diff(&old, &new);
+    assert_eq!(edited.changes.len(), 2, "{:#?}", lines(&edited));
+    assert_pointers_resolve(&old, &new, &edited);
+    // Validation reads both the same: no finding is introduced or resolved by the version.
+    let findings = diff_with_findings(&old, &new, &as_of()).findings.unwrap();
+    assert!(findings.introduced.is_empty() && findings.resolved.is_empty());
 }
 
 #[test]
