@@ -1,5 +1,6 @@
 //! All integration tests, in one binary.
 
+mod ci_recipe;
 mod cli;
 mod diff;
 mod examples_data;

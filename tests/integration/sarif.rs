@@ -29,7 +29,7 @@ fn sarif_schema() -> &'static jsonschema::Validator {
     })
 }
 
-fn assert_valid_sarif(log: &Value) {
+pub fn assert_valid_sarif(log: &Value) {
     let errors: Vec<String> = sarif_schema()
         .iter_errors(log)
         .map(|e| format!("{} at {}", e, e.instance_path()))
