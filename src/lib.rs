@@ -7,6 +7,7 @@ mod country;
 mod data;
 mod date;
 mod de;
+pub mod diff;
 mod document;
 mod dpia;
 mod duration;

@@ -1,10 +1,11 @@
 //! Validation findings as SARIF 2.1.0 (the OASIS Static Analysis Results Interchange Format), so
 //! that code review tools show them inline, on the line of the register file they are about.
 //!
-//! One run: the rule [`catalogue`](crate::catalogue) is the tool's `rules` (id, summary, and the
-//! provision cited as help); each finding is a result with its `ruleId`, a `level` from its
-//! severity (`error`, `warning`, `note`), its message, and a physical location: the file and the
-//! line and column where the value at the finding's JSON Pointer starts. A file that cannot be
+//! One run: the rule [`catalogue`](crate::catalogue) is the tool's `rules` (id, summary, and as
+//! help the provisions cited under each regime, by date); each finding is a result with its
+//! `ruleId`, a `level` from its severity (`error`, `warning`, `note`), its message, and a physical
+//! location: the file and the line and column where the value at the finding's JSON Pointer
+//! starts. A file that cannot be
 //! parsed is a `parse-error` result at the line and column of the error, and an error notification
 //! of the run's invocation.
 //!
@@ -38,7 +39,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 
 use crate::diff::Places;
-use crate::{Error, Finding, Register, Report, Severity, ValidationOptions, catalogue};
+use crate::{Error, Finding, Regime, Register, Report, Severity, ValidationOptions, catalogue};
 
 /// Where a value starts in a file: 1-based line, and 1-based column in Unicode code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -412,8 +413,10 @@ impl Sarif {
                 id: rule.id,
                 short_description: Message::new(rule.summary.to_owned()),
                 help: Message::new(format!(
-                    "{} Cites {} (of the regime the register is kept under).",
-                    rule.summary, rule.citation
+                    "{} Cites, under the UK GDPR: {}; under the EU GDPR: {}.",
+                    rule.summary,
+                    crate::law::rule_citations_in_words(rule, Regime::UkGdpr),
+                    crate::law::rule_citations_in_words(rule, Regime::EuGdpr)
                 )),
                 default_configuration: Configuration {
                     level: level(rule.severity),

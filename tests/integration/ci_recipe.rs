@@ -1,5 +1,8 @@
 //! The README's CI recipe, run as written: every `run:` command of its workflow, as bash with
 //! `-eo pipefail` as GitHub Actions runs it, in a git repository with a base branch and a change.
+//!
+//! The recipe's `cargo run` finds the examples that `cargo test` built fresh, so it builds nothing;
+//! run alone with `--test integration` (which builds no example) it may rebuild them first.
 
 use std::path::Path;
 use std::process::{Command, Output};
