@@ -18,6 +18,22 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// A safeguard for a solely automated significant decision: the four of UK GDPR Art 22C(2)
+    /// (from 5 February 2026); the EU GDPR's Art 22(3) asks for the last three.
+    pub enum DecisionSafeguard {
+        /// The data subject is given information about decisions taken about them (Art 22C(2)(a)).
+        Information,
+        /// The data subject can make representations about the decision, or express their point
+        /// of view (Art 22C(2)(b); Art 22(3)).
+        Representations,
+        /// The data subject can obtain human intervention (Art 22C(2)(c); Art 22(3)).
+        HumanIntervention,
+        /// The data subject can contest the decision (Art 22C(2)(d); Art 22(3)).
+        Contest,
+    }
+}
+
 /// An automated decision or profiling carried out in an activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(test, derive(arbitrary::Arbitrary))]
@@ -51,6 +67,13 @@ pub struct AutomatedDecision {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub safeguards: Vec<String>,
+    /// The safeguards in place, typed (Art 22C(2); Art 22(3)); format 1.1.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub safeguards_in_place: Vec<DecisionSafeguard>,
     /// The decision uses special category data (Art 22(4)).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub uses_special_category_data: bool,
@@ -68,6 +91,7 @@ impl AutomatedDecision {
             logic: None,
             consequences: None,
             safeguards: Vec::new(),
+            safeguards_in_place: Vec::new(),
             uses_special_category_data: false,
         }
     }

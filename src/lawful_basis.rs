@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::DocumentId;
 use crate::vocabulary::vocabulary;
+use crate::{Annex1Condition, DocumentId};
 
 vocabulary! {
     /// A lawful basis of UK GDPR / EU GDPR Article 6(1).
@@ -156,9 +156,13 @@ pub struct LawfulBasis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpa_2018_section_8: Option<Dpa2018Section8>,
     /// For 6(1)(f): the legitimate interest pursued (Art 13(1)(d)); for 6(1)(ea): the recognised
-    /// legitimate interest of UK GDPR Annex 1 relied on.
+    /// legitimate interest relied on, in the register's own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interest: Option<String>,
+    /// For 6(1)(ea), UK from 5 February 2026: the condition of UK GDPR Annex 1 relied on. It must
+    /// be named (people must be told it, Art 13(1)(c)); format 1.1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recognised_legitimate_interest: Option<Annex1Condition>,
     /// For 6(1)(f): the legitimate interests assessment.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub assessment: Option<DocumentId>,
@@ -178,6 +182,7 @@ impl LawfulBasis {
             legal_sources: Vec::new(),
             dpa_2018_section_8: None,
             interest: None,
+            recognised_legitimate_interest: None,
             assessment: None,
             consent: None,
             note: None,
@@ -211,6 +216,14 @@ impl LawfulBasis {
             interest: Some(interest.into()),
             assessment: Some(assessment.into()),
             ..Self::new(Article6Basis::LegitimateInterests)
+        }
+    }
+
+    /// A recognised legitimate interest (6(1)(ea), UK only) under the given Annex 1 condition.
+    pub fn recognised_legitimate_interest(condition: Annex1Condition) -> Self {
+        Self {
+            recognised_legitimate_interest: Some(condition),
+            ..Self::new(Article6Basis::RecognisedLegitimateInterest)
         }
     }
 

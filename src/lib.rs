@@ -39,7 +39,7 @@ mod vocabulary;
 pub use activity::{
     ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, RightsRestriction, RoleChange,
 };
-pub use automated::{Article22Basis, AutomatedDecision};
+pub use automated::{Article22Basis, AutomatedDecision, DecisionSafeguard};
 pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
 pub use date::{InvalidPartialDate, PartialDate};

@@ -46,6 +46,55 @@ impl DataSubjectRight {
     }
 }
 
+impl DataSubjectRight {
+    /// The provision that grants the right under a regime on a date, e.g. for automated
+    /// decisions `"Art 22"`, or under the UK GDPR from 5 February 2026 `"Art 22A-22D"`
+    /// (`law::provisions`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ropa::{DataSubjectRight, Regime};
+    ///
+    /// let right = DataSubjectRight::AutomatedDecisions;
+    /// let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+    /// assert_eq!(right.citation_on(Regime::UkGdpr, day), "Art 22A-22D");
+    /// assert_eq!(right.citation_on(Regime::EuGdpr, day), "Art 22");
+    /// ```
+    pub fn citation_on(self, regime: crate::Regime, on: chrono::NaiveDate) -> &'static str {
+        use crate::law::{Provision, citation};
+        match self {
+            Self::AutomatedDecisions => {
+                citation(Provision::AutomatedDecisionRight, regime, on).unwrap_or(self.citation())
+            }
+            _ => self.citation(),
+        }
+    }
+
+    /// The right in a few words with its citation under a regime on a date, as the register
+    /// report lists it, e.g. "access (Art 15)".
+    pub fn words_on(self, regime: crate::Regime, on: chrono::NaiveDate) -> String {
+        let words = match self {
+            // UK GDPR Arts 22A-22D from 5 Feb 2026: safeguards rather than a prohibition.
+            Self::AutomatedDecisions
+                if regime == crate::Regime::UkGdpr && on >= crate::law::DUAA_FROM =>
+            {
+                "safeguards for significant automated decisions"
+            }
+            Self::AutomatedDecisions => "not to be subject to solely automated decisions",
+            _ => {
+                return format!(
+                    "{} ({})",
+                    self.as_str().replace('_', " "),
+                    self.citation_on(regime, on)
+                );
+            }
+        };
+        format!("{words} ({})", self.citation_on(regime, on))
+    }
+}
+
 /// The rights a data subject has in an activity, derived from the lawful bases and conditions it
 /// relies on (Art 13(2)(b)-(c), 15-22), in the order of [`DataSubjectRight::ALL`]:
 ///

@@ -167,7 +167,11 @@ fn rule_fragment(id: &str) -> Option<Value> {
             "joint_controller",
             json!({"allOf": [non_empty_array("joint_controllers"), present("joint_arrangement", "string")]}),
         )),
-        "transfer-without-mechanism" => transfers(present("mechanism", "string")),
+        // Worldwide publication is a disclosure, not a transfer: it needs no mechanism.
+        "transfer-without-mechanism" => transfers(json!({
+            "if": {"required": ["destination"], "properties": {"destination": {"const": "worldwide"}}},
+            "else": present("mechanism", "string")
+        })),
         "transfer-destination-unnamed" => transfers(json!({"allOf": [
             when("destination", "country", present("country", "string")),
             when("destination", "international_organisation", present("organisation", "string")),

@@ -206,6 +206,15 @@ pub struct SpecialCategoryCondition {
     /// The DPA 2018 Sch 1 para 41 entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub para_41: Option<Para41Record>,
+    /// UK: the processing is a disclosure, or its preparation, that the Schedule 1 paragraph lets
+    /// proceed without an appropriate policy document (para 10(2): to a competent authority;
+    /// para 27(3): to an anti-doping body); format 1.1.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disclosure_exception: bool,
+    /// UK: the processing is carried out for measures or decisions about a particular data
+    /// subject, which Sch 1 para 8 (equality) does not serve (para 8(3)); format 1.1.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub measures_about_individuals: bool,
 }
 
 impl SpecialCategoryCondition {
@@ -222,6 +231,8 @@ impl SpecialCategoryCondition {
             recipients: Vec::new(),
             policy_document: None,
             para_41: None,
+            disclosure_exception: false,
+            measures_about_individuals: false,
         }
     }
 
@@ -300,6 +311,10 @@ pub struct CriminalOffenceCondition {
     /// The DPA 2018 Sch 1 para 41 entries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub para_41: Option<Para41Record>,
+    /// UK: the processing is a disclosure, or its preparation, that the Schedule 1 paragraph lets
+    /// proceed without an appropriate policy document (para 10(2), 27(3)); format 1.1.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disclosure_exception: bool,
 }
 
 impl CriminalOffenceCondition {
@@ -313,6 +328,7 @@ impl CriminalOffenceCondition {
             data_categories: Vec::new(),
             policy_document: None,
             para_41: None,
+            disclosure_exception: false,
         }
     }
 

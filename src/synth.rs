@@ -290,8 +290,18 @@ fn activity(rng: &mut SplitMix64, i: usize, processors: usize, public: bool) -> 
             "Special category data",
             rng.pick(SpecialCategoryKind::ALL),
         ));
-        a.special_category_conditions
-            .push(special_condition(rng, public));
+        let condition = special_condition(rng, public);
+        // A Schedule 1 condition serves only some kinds of data (para 8: not, e.g., biometric
+        // data); keep the generated data within its scope.
+        if let Some(paragraph) = condition.schedule_1_paragraph
+            && let Some(category) = a.data_categories.last_mut()
+            && category
+                .special_category
+                .is_some_and(|kind| !paragraph.serves(kind))
+        {
+            category.special_category = Some(SpecialCategoryKind::Health);
+        }
+        a.special_category_conditions.push(condition);
     }
     if role != ActivityRole::Processor && rng.one_in(12) {
         a.data_categories.push(DataCategory::criminal_offence(

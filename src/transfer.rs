@@ -13,7 +13,10 @@ vocabulary! {
         Country,
         /// An international organisation (Art 4(26)), named in `organisation`.
         InternationalOrganisation,
-        /// Publication reachable from anywhere, e.g. a video on a public website.
+        /// Publication reachable from anywhere, e.g. a video on a public website. Publication is a
+        /// disclosure, not a transfer (CJEU C-101/01 Lindqvist): record the public as a recipient
+        /// and the upload to the platform's operator as the transfer. Kept so that registers
+        /// written this way read; validation says so (`publication-recorded-as-transfer`).
         Worldwide,
         /// A region rather than one country, named in `region`: "within the EEA", "outside the
         /// UK".

@@ -320,6 +320,14 @@ pub const RULE_PROVISIONS: &[(&str, Provision)] = &[
         "automated-decision-without-basis",
         P::AutomatedDecisionConditions,
     ),
+    (
+        "automated-decision-safeguards-missing",
+        P::AutomatedDecisionSafeguards,
+    ),
+    (
+        "recognised-legitimate-interest-without-condition",
+        P::RecognisedLegitimateInterests,
+    ),
 ];
 
 fn rule_provision(rule: &Rule) -> Option<Provision> {
@@ -337,27 +345,29 @@ pub fn rule_citation(rule: &Rule, regime: Regime, on: NaiveDate) -> &'static str
         .unwrap_or(rule.citation)
 }
 
-/// Every citation of a rule under a regime, with the period of each, in date order.
+/// Every citation of a rule under a regime, with the period of each, in date order. Empty where
+/// the rule follows a provision that the regime does not have (recognised legitimate interests
+/// under the EU GDPR).
 pub fn rule_citations(rule: &Rule, regime: Regime) -> Vec<(Period, &'static str)> {
-    let dated: Vec<(Period, &'static str)> = match rule_provision(rule) {
+    match rule_provision(rule) {
         Some(p) => PROVISIONS
             .iter()
             .filter(|e| e.provision == p && e.regime == regime)
             .map(|e| (e.period, e.citation))
             .collect(),
-        None => Vec::new(),
-    };
-    if dated.is_empty() {
-        vec![(Period::ALWAYS, rule.citation)]
-    } else {
-        dated
+        None => vec![(Period::ALWAYS, rule.citation)],
     }
 }
 
 /// Every citation of a rule under a regime in words, e.g. "Art 44 to 4 Feb 2026; Art 44A from
-/// 5 Feb 2026", as the README's rule table gives them.
+/// 5 Feb 2026", as the README's rule table gives them; "does not apply" where the regime does
+/// not have the provision.
 pub fn rule_citations_in_words(rule: &Rule, regime: Regime) -> String {
-    rule_citations(rule, regime)
+    let citations = rule_citations(rule, regime);
+    if citations.is_empty() {
+        return "does not apply".to_owned();
+    }
+    citations
         .iter()
         .map(|(period, citation)| match period.words() {
             words if words.is_empty() => (*citation).to_owned(),

@@ -10,7 +10,7 @@ use crate::Register;
 
 pub(crate) fn register(
     register: &Register,
-    _options: &ReportOptions,
+    options: &ReportOptions,
     out: &mut impl Write,
 ) -> io::Result<()> {
     let index = register.index();
@@ -40,7 +40,7 @@ pub(crate) fn register(
                 a.id.as_str(),
                 &a.name,
                 &role,
-                controller_rows(register, &index, a, None),
+                controller_rows(register, &index, a, None, options),
             )?;
         }
         for purpose in &a.purposes {
@@ -49,7 +49,7 @@ pub(crate) fn register(
                 a.id.as_str(),
                 &a.name,
                 &role,
-                controller_rows(register, &index, a, Some(purpose)),
+                controller_rows(register, &index, a, Some(purpose), options),
             )?;
         }
     }
@@ -62,7 +62,7 @@ pub(crate) fn register(
             "Role".to_owned(),
         ];
         header.extend(
-            controller_rows(register, &index, &dummy, None)
+            controller_rows(register, &index, &dummy, None, options)
                 .iter()
                 .map(|(label, _)| csv_cell(label)),
         );

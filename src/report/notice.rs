@@ -8,8 +8,14 @@ use super::sink::Sink;
 use super::text::*;
 use crate::*;
 
-fn right(right: DataSubjectRight) -> &'static str {
+fn right(right: DataSubjectRight, regime: Regime, on: chrono::NaiveDate) -> &'static str {
     match right {
+        // UK GDPR Arts 22A-22D from 5 Feb 2026 replace the Art 22 prohibition with safeguards.
+        DataSubjectRight::AutomatedDecisions
+            if regime == Regime::UkGdpr && on >= crate::law::DUAA_FROM =>
+        {
+            "to be told about significant decisions we take about you by automated means alone, to make representations about them, to have a person intervene and to contest them (Art 22A-22D)"
+        }
         DataSubjectRight::BeInformed => "to be told how we use your information (Art 13, 14)",
         DataSubjectRight::Access => {
             "to ask for a copy of the information we hold about you (Art 15)"
@@ -43,6 +49,7 @@ pub(crate) fn render(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let index = register.index();
+    let regime = register.regime.unwrap_or(options.validation.regime);
     let name = super::organisation_name(register);
     sink.begin(&format!("Privacy notice (draft): {name}"))?;
     sink.paragraph(&format!("A draft drawn from our record of processing activities as of {}. Check it before publishing: it says only what the record says.", options.date()))?;
@@ -236,7 +243,7 @@ pub(crate) fn render(
         sink.list(
             &applicable_rights(a)
                 .into_iter()
-                .map(|r| format!("The right {}.", right(r)))
+                .map(|r| format!("The right {}.", right(r, regime, options.date())))
                 .collect::<Vec<_>>(),
         )?;
         if !a.rights_restrictions.is_empty() {
@@ -258,6 +265,22 @@ pub(crate) fn render(
     }
 
     sink.heading(2, "How to complain")?;
+    // DPA 2018 s164A, from 19 Jun 2026: people complain to the controller first.
+    if let Some(entry) = crate::law::provisions::entry_on(
+        crate::law::Provision::ComplaintToController,
+        regime,
+        options.date(),
+    ) {
+        let contacts: Vec<String> = organisation
+            .map(|p| p.contacts.iter().map(contact).collect())
+            .unwrap_or_default();
+        let reach = match (&register.dpo, contacts.is_empty()) {
+            (_, false) => format!("you can reach us at: {}", contacts.join("; ")),
+            (Some(d), true) => format!("you can reach our data protection officer: {}", dpo(d)),
+            (None, true) => "the record gives no contact details for complaints".to_owned(),
+        };
+        sink.paragraph(&format!("If you are unhappy with how we use your information, you can complain to us first ({}); {reach}. If you are not satisfied with our response, you can then complain to the supervisory authority.", entry.citation))?;
+    }
     match &register.supervisory_authority {
         Some(id) => sink.paragraph(&format!("You have the right to complain to the supervisory authority: {}.", party(&index, id)))?,
         None => sink.paragraph("You have the right to complain to a supervisory authority (Art 77); the record does not name one.")?,

@@ -14,7 +14,10 @@ pub(crate) fn controller_rows(
     index: &RegisterIndex<'_>,
     a: &ProcessingActivity,
     purpose: Option<&Purpose>,
+    options: &ReportOptions,
 ) -> Vec<(&'static str, String)> {
+    // Rights are worded and cited as the law stands under the regime on the report's date.
+    let regime = register.regime.unwrap_or(options.validation.regime);
     let purposes: Vec<&Purpose> = match purpose {
         Some(p) => vec![p],
         None => a.purposes.iter().collect(),
@@ -138,7 +141,7 @@ pub(crate) fn controller_rows(
             "Rights available to individuals",
             applicable_rights(a)
                 .iter()
-                .map(|r| words(r.as_str()))
+                .map(|r| r.words_on(regime, options.date()))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
@@ -585,7 +588,7 @@ pub(crate) fn render(
                     document(&index, arrangement),
                 ));
             }
-            rows.extend(controller_rows(register, &index, a, None));
+            rows.extend(controller_rows(register, &index, a, None, options));
             sink.fields(&rows)?;
         }
     }

@@ -1,6 +1,7 @@
 //! Art 6 lawful bases and what each needs beside it.
 
 use super::{ActivityContext, Context, Rule, Severity};
+use crate::law::{DUAA_FROM, Provision, in_force};
 use crate::{Article6Basis, Regime};
 
 /// Fires when a purpose of a controller's activity has no Art 6(1) basis, neither its own nor one
@@ -34,13 +35,14 @@ pub const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: Rule = Rule {
 };
 
 /// Fires when a public authority relies on legitimate interests: Art 6(1) second subparagraph
-/// bars it for processing in the performance of their tasks. A warning, because an authority may
-/// rely on (f) for what is not one of its tasks.
+/// bars it for processing in the performance of their tasks. Under the UK GDPR from 5 February
+/// 2026 the bar covers recognised legitimate interests (Art 6(1)(ea)) too, so those are caught
+/// alike. A warning, because an authority may rely on them for what is not one of its tasks.
 pub const PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS: Rule = Rule {
     id: "public-authority-legitimate-interests",
     severity: Severity::Warning,
     citation: "Art 6(1) second subparagraph",
-    summary: "A public authority relies on legitimate interests.",
+    summary: "A public authority relies on legitimate interests (UK from 5 Feb 2026: or on recognised legitimate interests).",
 };
 
 /// Fires when legal obligation (c) or public task (e) is relied on without the law that lays it
@@ -70,9 +72,32 @@ pub const RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK: Rule = Rule {
     summary: "A recognised legitimate interest relied on under the EU GDPR.",
 };
 
+/// UK only. Fires when a recognised legitimate interest (Art 6(1)(ea)) is relied on without naming
+/// the UK GDPR Annex 1 condition it rests on: the basis exists only through one of those
+/// conditions, and people must be told which (Art 13(1)(c)). A warning: the condition may exist
+/// without being recorded.
+pub const RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION: Rule = Rule {
+    id: "recognised-legitimate-interest-without-condition",
+    severity: Severity::Warning,
+    citation: "Art 6(1)(ea)",
+    summary: "A recognised legitimate interest that names no Annex 1 condition.",
+};
+
+/// UK only. Fires when a recognised legitimate interest (Art 6(1)(ea)) is relied on before
+/// 5 February 2026, when the basis came into force (Data (Use and Access) Act 2025 s70,
+/// SI 2026/82): on that date the processing had no lawful basis of its own.
+pub const RECOGNISED_LEGITIMATE_INTEREST_BEFORE_COMMENCEMENT: Rule = Rule {
+    id: "recognised-legitimate-interest-before-commencement",
+    severity: Severity::Error,
+    citation: "Art 6(1)",
+    summary: "A recognised legitimate interest relied on before it existed (5 Feb 2026).",
+};
+
 /// Fires when an information society service offered directly to children relies on consent,
-/// its data subjects include children who may be under the regime's age of digital consent (13
-/// in the UK, DPA 2018 s9; 16 by default in the EU), and no parental authorisation is recorded.
+/// its data subjects include children who may be under the age of digital consent, and no
+/// parental authorisation is recorded. The age is the one on the reference date: 13 in the UK;
+/// under the EU GDPR the age of the member state of establishment (`member_state`, else the
+/// organisation's country), 13 to 16, or 16 where neither is recorded (`law::child_consent`).
 pub const CHILD_CONSENT_AGE: Rule = Rule {
     id: "child-consent-age",
     severity: Severity::Error,
@@ -204,6 +229,20 @@ fn check_bases(
             }
             Article6Basis::RecognisedLegitimateInterest if ctx.regime == Regime::EuGdpr => {
                 ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
+            }
+            Article6Basis::RecognisedLegitimateInterest if ctx.as_of < DUAA_FROM => {
+                ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_BEFORE_COMMENCEMENT, path(), format!("Recognised legitimate interests (Art 6(1)(ea)) apply only from 5 February 2026 (Data (Use and Access) Act 2025, SI 2026/82); on {} the processing needs another Art 6(1) basis.", ctx.as_of));
+            }
+            Article6Basis::RecognisedLegitimateInterest => {
+                if basis.recognised_legitimate_interest.is_none() {
+                    ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION, path(), "A recognised legitimate interest is relied on without naming its UK GDPR Annex 1 condition; set recognised_legitimate_interest (public_task_disclosure, national_security_public_security_defence, emergencies, crime or safeguarding_vulnerable_individuals).".to_owned());
+                }
+                // From 5 Feb 2026 (UK) the public-authority bar covers (ea) as well as (f).
+                if ctx.public_authority
+                    && in_force(Provision::RecognisedLegitimateInterests, ctx.regime, ctx.as_of)
+                {
+                    ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on recognised legitimate interests (Art 6(1)(ea)) for processing in the performance of its tasks (Art 6(1), as amended from 5 February 2026); use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
+                }
             }
             Article6Basis::Consent => {
                 let consent = basis.consent.as_ref();

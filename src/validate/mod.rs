@@ -20,6 +20,7 @@ use crate::{CountryCode, ProcessingActivity, Regime, Register, RegisterIndex};
 mod identity;
 mod lawful_basis;
 mod references;
+mod regime;
 mod retention;
 mod rights;
 mod special_category;
@@ -28,6 +29,7 @@ mod transfers;
 pub use identity::*;
 pub use lawful_basis::*;
 pub use references::*;
+pub use regime::*;
 pub use retention::*;
 pub use rights::*;
 pub use special_category::*;
@@ -69,6 +71,8 @@ const CATALOGUE: &[Rule] = &[
     MISSING_DPO,
     DPO_WITHOUT_CONTACT,
     MISSING_REPRESENTATIVE,
+    EU_REGIME_FOR_UK_ORGANISATION,
+    CHILD_CONSENT_AGE_ASSUMED,
     REVIEW_OVERDUE,
     DUPLICATE_ID,
     DANGLING_REFERENCE,
@@ -84,11 +88,14 @@ const CATALOGUE: &[Rule] = &[
     BASIS_WITHOUT_LEGAL_SOURCE,
     CONSENT_WITHOUT_RECORD,
     RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK,
+    RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION,
+    RECOGNISED_LEGITIMATE_INTEREST_BEFORE_COMMENCEMENT,
     CHILD_CONSENT_AGE,
     SPECIAL_CATEGORY_WITHOUT_CONDITION,
     IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
     SCHEDULE_1_CONDITION_MISSING,
     SCHEDULE_1_CONDITION_MISMATCH,
+    SCHEDULE_1_CONDITION_OUT_OF_SCOPE,
     APPROPRIATE_POLICY_DOCUMENT_MISSING,
     PARA_41_RECORD_INCOMPLETE,
     CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY,
@@ -104,12 +111,14 @@ const CATALOGUE: &[Rule] = &[
     EU_SCCS_WITHOUT_UK_ADDENDUM,
     TRANSFER_WITHOUT_RISK_ASSESSMENT,
     RECIPIENT_OUTSIDE_WITHOUT_TRANSFER,
+    PUBLICATION_RECORDED_AS_TRANSFER,
     MISSING_RETENTION,
     DATA_CATEGORY_WITHOUT_RETENTION,
     INDEFINITE_RETENTION,
     RETENTION_PERIOD_ELAPSED,
     MISSING_SECURITY_MEASURES,
     AUTOMATED_DECISION_WITHOUT_BASIS,
+    AUTOMATED_DECISION_SAFEGUARDS_MISSING,
     DPIA_EXPECTED,
     THIRD_PARTY_SOURCE_WITHOUT_NOTICE,
 ];
@@ -294,6 +303,7 @@ impl ValidationOptions {
 pub fn validate(register: &Register, options: &ValidationOptions) -> Report {
     let mut ctx = Context::new(register, options);
     identity::check_register(&mut ctx);
+    regime::check_register(&mut ctx);
     references::check_register(&mut ctx);
     transfers::check_register(&mut ctx);
     // The activity context's buffers are reused from one activity to the next, so that

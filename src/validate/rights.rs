@@ -2,8 +2,8 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::{
-    Article6Basis, Article9Condition, Article22Basis, Article35Trigger, DpiaStatus, Regime,
-    RiskCriterion, SourceKind,
+    Article6Basis, Article9Condition, Article22Basis, Article35Trigger, DecisionSafeguard,
+    DpiaStatus, Regime, RiskCriterion, SourceKind,
 };
 
 /// Fires when a solely automated decision with legal or similarly significant effects lacks the
@@ -18,6 +18,19 @@ pub const AUTOMATED_DECISION_WITHOUT_BASIS: Rule = Rule {
     severity: Severity::Error,
     citation: "Art 22(2)",
     summary: "A solely automated significant decision without the condition it needs (Art 22(2), 22(4); UK from 5 Feb 2026 the Art 22B restrictions).",
+};
+
+/// Fires when a solely automated significant decision does not record the safeguards the law asks
+/// for. UK GDPR from 5 February 2026 (Art 22C): for every such decision, information about it,
+/// making representations, human intervention and contesting it. EU GDPR, and UK GDPR before that
+/// date (Art 22(3)): where the decision rests on contract or explicit consent, human intervention,
+/// expressing one's point of view and contesting it. A warning: the safeguards may be in place
+/// without being recorded (`safeguards_in_place`).
+pub const AUTOMATED_DECISION_SAFEGUARDS_MISSING: Rule = Rule {
+    id: "automated-decision-safeguards-missing",
+    severity: Severity::Warning,
+    citation: "Art 22(3)",
+    summary: "A solely automated significant decision without its safeguards recorded (Art 22(3); UK from 5 Feb 2026 Art 22C).",
 };
 
 /// Fires when a controller's activity meets an Art 35(3) case, or two or more WP248 criteria
@@ -48,6 +61,29 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             continue;
         }
         let path = format!("{}/automated_decisions/{i}", a.path);
+        let required: &[DecisionSafeguard] = if uk_22b {
+            DecisionSafeguard::ALL
+        } else if matches!(
+            decision.basis,
+            Some(Article22Basis::Contract | Article22Basis::ExplicitConsent)
+        ) {
+            &[
+                DecisionSafeguard::Representations,
+                DecisionSafeguard::HumanIntervention,
+                DecisionSafeguard::Contest,
+            ]
+        } else {
+            &[]
+        };
+        let missing: Vec<&str> = required
+            .iter()
+            .filter(|s| !decision.safeguards_in_place.contains(s))
+            .map(|s| s.as_str())
+            .collect();
+        if !missing.is_empty() {
+            let provision = if uk_22b { "Art 22C" } else { "Art 22(3)" };
+            ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in safeguards_in_place.", decision.description, missing.join(", ")));
+        }
         if uk_22b {
             check_article_22b(ctx, activity, decision, path);
             continue;

@@ -2,8 +2,8 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::{
-    Article6Basis, Article9Condition, ConsentForm, Schedule1Part, Schedule1Requirement,
-    SpecialCategoryCondition,
+    Article6Basis, Article9Condition, ConsentForm, Schedule1Paragraph, Schedule1Part,
+    Schedule1Requirement, SpecialCategoryCondition,
 };
 
 /// Fires on each special category data category (or free text that may hold such data) of a
@@ -64,6 +64,20 @@ pub const PARA_41_RECORD_INCOMPLETE: Rule = Rule {
     severity: Severity::Error,
     citation: "DPA 2018 Sch 1 para 41",
     summary: "The Sch 1 para 41 entries are missing or incomplete.",
+};
+
+/// UK only. Fires when a Schedule 1 condition is relied on outside its scope: para 8 (equality)
+/// serves racial or ethnic origin, religious or philosophical beliefs, health and sexual
+/// orientation only, and not measures or decisions about a particular person (para 8(3)); para 9
+/// racial or ethnic origin only; paras 19 and 21 health only; para 22 political opinions only;
+/// para 16 not-for-profit bodies only. Where the condition lists its data categories, each one it
+/// does not serve is reported; where it lists none, it is reported when it serves none of the
+/// activity's special category data.
+pub const SCHEDULE_1_CONDITION_OUT_OF_SCOPE: Rule = Rule {
+    id: "schedule-1-condition-out-of-scope",
+    severity: Severity::Error,
+    citation: "DPA 2018 Sch 1 Part 2",
+    summary: "A Schedule 1 condition relied on outside its scope (data it does not serve, a body it is not for, decisions about a person).",
 };
 
 /// Fires on each criminal offence data category of a controller's activity with no Art 10
@@ -208,8 +222,14 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 ),
             );
         }
+        if let Some(paragraph) = c.schedule_1_paragraph {
+            check_scope(ctx, a, c, paragraph, &path);
+        }
         let needs_policy = match c.schedule_1_paragraph {
-            Some(paragraph) => paragraph.needs_policy_document(),
+            Some(paragraph) => {
+                paragraph.needs_policy_document()
+                    && !(c.disclosure_exception && paragraph.entry().disclosure_exception.is_some())
+            }
             None => c.condition == Article9Condition::SubstantialPublicInterest,
         };
         if needs_policy {
@@ -218,6 +238,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 &path,
                 c.policy_document.is_some(),
                 c.para_41.as_ref().is_some_and(|r| r.is_complete()),
+                c.disclosure_exception,
             );
         }
     }
@@ -229,19 +250,79 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 path.clone(),
                 "Criminal offence data processed as authorised by law needs a DPA 2018 Sch 1 Part 1, 2 or 3 condition (s10(5)); record it in schedule_1_paragraph.".to_owned(),
             ),
-            Some(paragraph) if paragraph.needs_policy_document() => {
-                policy_and_para_41(ctx, &path, c.policy_document.is_some(), c.para_41.as_ref().is_some_and(|r| r.is_complete()));
+            Some(paragraph)
+                if paragraph.needs_policy_document()
+                    && !(c.disclosure_exception && paragraph.entry().disclosure_exception.is_some()) =>
+            {
+                policy_and_para_41(ctx, &path, c.policy_document.is_some(), c.para_41.as_ref().is_some_and(|r| r.is_complete()), c.disclosure_exception);
             }
             _ => {}
         }
     }
 }
 
-fn policy_and_para_41(ctx: &mut Context<'_>, path: &str, has_policy: bool, para_41_complete: bool) {
+fn policy_and_para_41(
+    ctx: &mut Context<'_>,
+    path: &str,
+    has_policy: bool,
+    para_41_complete: bool,
+    disclosure_exception: bool,
+) {
     if !has_policy {
-        ctx.report(&APPROPRIATE_POLICY_DOCUMENT_MISSING, path.to_owned(), "This Schedule 1 condition needs an appropriate policy document; reference it in policy_document.".to_owned());
+        let note = if disclosure_exception {
+            " (disclosure_exception is recorded, but only paras 10(2) and 27(3) have a disclosure exception)"
+        } else {
+            ""
+        };
+        ctx.report(&APPROPRIATE_POLICY_DOCUMENT_MISSING, path.to_owned(), format!("This Schedule 1 condition needs an appropriate policy document{note}; reference it in policy_document."));
     }
     if !para_41_complete {
         ctx.report(&PARA_41_RECORD_INCOMPLETE, path.to_owned(), "Record the para 41 entries: how the processing satisfies Art 6, and whether the data is retained and erased per the appropriate policy document (and if not, why not).".to_owned());
+    }
+}
+
+/// The scope of a Schedule 1 condition: the kinds of data it serves, the bodies it is for, and
+/// whether it serves measures about a particular person (`law::schedule_1`).
+fn check_scope(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    c: &SpecialCategoryCondition,
+    paragraph: Schedule1Paragraph,
+    path: &str,
+) {
+    let entry = paragraph.entry();
+    let number = entry.paragraph;
+    if entry.kinds.is_some() {
+        let activity = a.activity;
+        if c.data_categories.is_empty() {
+            let kinds = || {
+                activity
+                    .data_categories
+                    .iter()
+                    .filter_map(|d| d.special_category)
+            };
+            if kinds().next().is_some() && !kinds().any(|k| paragraph.serves(k)) {
+                ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("Sch 1 para {number} ({}) serves none of the special category data of '{}'; rely on a condition that covers it.", entry.heading, a.name()));
+            }
+        } else {
+            for (j, id) in c.data_categories.iter().enumerate() {
+                let kind = a
+                    .data_categories
+                    .get(id.as_str())
+                    .and_then(|i| activity.data_categories[i].special_category);
+                if let Some(kind) = kind.filter(|k| !paragraph.serves(*k)) {
+                    ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/data_categories/{j}"), format!("Sch 1 para {number} ({}) does not serve {kind} data; rely on a condition that covers it.", entry.heading));
+                }
+            }
+        }
+    }
+    if entry.not_for_individual_measures && c.measures_about_individuals {
+        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/measures_about_individuals"), format!("Sch 1 para {number} ({}) is not met by processing for measures or decisions about a particular data subject (para {number}(3)); rely on another condition.", entry.heading));
+    }
+    let kind = ctx.register.organisation().and_then(|p| p.kind);
+    if entry.not_for_profit_only
+        && let Some(kind) = kind.filter(|k| *k != crate::PartyKind::Charity)
+    {
+        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("Sch 1 para {number} ({}) serves only not-for-profit bodies (para {number}(1)(a)), and the organisation is a {}; rely on another condition.", entry.heading, kind.as_str().replace('_', " ")));
     }
 }

@@ -46,8 +46,8 @@ pub const DEROGATION_NOT_SPECIFIED: Rule = Rule {
 
 /// Fires when adequacy is claimed for a destination the regime does not recognise as adequate on
 /// the reference date, for the United States when the recipient is not certified under the Data
-/// Privacy Framework (or its UK Extension), for an international organisation no decision covers
-/// on that date, or for worldwide publication. Cites Art 45 (UK from 5 February 2026: Art 45A,
+/// Privacy Framework (or its UK Extension), or for an international organisation no decision
+/// covers on that date. Cites Art 45 (UK from 5 February 2026: Art 45A,
 /// transfers approved by regulations).
 pub const ADEQUACY_NOT_RECOGNISED: Rule = Rule {
     id: "adequacy-not-recognised",
@@ -106,6 +106,19 @@ pub const TRANSFER_WITHOUT_RISK_ASSESSMENT: Rule = Rule {
     summary: "An Art 46 safeguard without a transfer risk or impact assessment.",
 };
 
+/// Fires, as information, when a transfer records worldwide publication. Publishing personal data
+/// on a website reachable from every country is a disclosure, not a transfer to each of them
+/// (CJEU C-101/01 *Lindqvist*; EDPB Guidelines 05/2021), so Chapter V and the Art 49 derogations
+/// do not apply to it and no other transfer rule judges the entry. The transfer, if there is one,
+/// is the upload to the platform's operator: record the public as a recipient, and the operator
+/// as a recipient in its country with a transfer and mechanism of its own.
+pub const PUBLICATION_RECORDED_AS_TRANSFER: Rule = Rule {
+    id: "publication-recorded-as-transfer",
+    severity: Severity::Info,
+    citation: "CJEU C-101/01 Lindqvist; EDPB Guidelines 05/2021",
+    summary: "Worldwide publication recorded as a transfer: it is a disclosure; the transfer is the upload to the platform's operator.",
+};
+
 /// Fires when a recipient is located in a third country and no transfer of the activity names it:
 /// the transfer must be recorded (Art 30(1)(e)) and rest on Chapter V.
 pub const RECIPIENT_OUTSIDE_WITHOUT_TRANSFER: Rule = Rule {
@@ -158,6 +171,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         });
     for (i, t) in activity.transfers.iter().enumerate() {
         let path = || format!("{}/transfers/{i}", a.path);
+        if t.destination == TransferDestination::Worldwide {
+            ctx.report(&PUBLICATION_RECORDED_AS_TRANSFER, format!("{}/destination", path()), "Publication reachable worldwide is a disclosure, not a transfer (C-101/01 Lindqvist), so Chapter V and the Art 49 derogations do not apply to it; record the public as a recipient, and the upload to the platform's operator as a transfer to the operator's country with its own mechanism.".to_owned());
+            continue;
+        }
         match t.destination {
             TransferDestination::Country if t.country.is_none() => {
                 ctx.report(
@@ -267,7 +284,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 .and_then(|id| ctx.index.party(id))
                 .and_then(|p| p.country)
         });
-        if let Some(country) = country
+        // Publication is a disclosure wherever the public is (Lindqvist).
+        if let Some(country) = country.filter(|_| r.role != Some(RecipientRole::Public))
             && is_third_country(ctx.regime, country)
             && Some(country) != ctx.organisation_country
             && !transferred(r.id.as_str())
@@ -299,9 +317,8 @@ fn check_adequacy(
 ) {
     let label = ctx.regime.label();
     let problem = match (t.destination, t.country) {
-        (TransferDestination::Worldwide, _) => Some(
-            "publication reachable worldwide is not covered by any adequacy decision".to_owned(),
-        ),
+        // Publication is not a transfer; check_activity reports it and judges it no further.
+        (TransferDestination::Worldwide, _) => None,
         (TransferDestination::InternationalOrganisation, _) => match t.organisation.as_deref() {
             // An unnamed organisation is reported by transfer-destination-unnamed.
             None => None,

@@ -87,8 +87,22 @@ fn seed_facts_have_their_place() {
     let condition = &activity.special_category_conditions[0];
     assert_eq!(condition.schedule_1_part, Some(ropa::Schedule1Part::Part2));
     assert_eq!(condition.schedule_1_paragraph, None);
+    // Publication on YouTube is a disclosure to the public (Lindqvist); the transfer is the
+    // upload to the platform's operator in the United States.
+    let public = activity
+        .recipients
+        .iter()
+        .find(|r| r.id.as_str() == "the-public")
+        .unwrap();
+    assert_eq!(public.role, Some(ropa::RecipientRole::Public));
+    assert_eq!(public.party, None);
     let transfer = &activity.transfers[0];
-    assert_eq!(transfer.destination, ropa::TransferDestination::Worldwide);
+    assert_eq!(transfer.destination, ropa::TransferDestination::Country);
+    assert_eq!(transfer.country, Some(ropa::CountryCode::US));
+    assert_eq!(
+        transfer.recipient.as_ref().map(|r| r.as_str()),
+        Some("youtube")
+    );
     assert_eq!(
         transfer.derogation,
         Some(ropa::Article49Derogation::ExplicitConsent)

@@ -257,3 +257,415 @@ fn automated_decisions_follow_article_22_then_22a_to_22d_in_the_uk() {
         .push(LawfulBasis::new(Article6Basis::Contract));
     assert!(cites(&r, FROM, rule).is_empty());
 }
+
+fn rules_on(register: &Register, day: &str) -> Vec<&'static str> {
+    run_on(register, day)
+        .findings
+        .iter()
+        .map(|f| f.rule)
+        .collect()
+}
+
+#[test]
+fn recognised_legitimate_interests_exist_in_the_uk_from_5_february_2026() {
+    let mut r = base();
+    act(&mut r).purposes[0].lawful_bases = vec![LawfulBasis::new(
+        Article6Basis::RecognisedLegitimateInterest,
+    )];
+    // Before: relying on (ea) is an error; from: the Annex 1 condition must be named.
+    assert_eq!(
+        rules_on(&r, BEFORE),
+        ["recognised-legitimate-interest-before-commencement"]
+    );
+    assert_eq!(
+        rules_on(&r, FROM),
+        ["recognised-legitimate-interest-without-condition"]
+    );
+    assert_eq!(
+        cites(&r, FROM, "recognised-legitimate-interest-without-condition"),
+        ["UK GDPR Art 6(1)(ea)"]
+    );
+    act(&mut r).purposes[0].lawful_bases = vec![LawfulBasis::recognised_legitimate_interest(
+        Annex1Condition::Crime,
+    )];
+    assert!(rules_on(&r, FROM).is_empty());
+    assert_eq!(
+        rules_on(&r, BEFORE),
+        ["recognised-legitimate-interest-before-commencement"]
+    );
+    // A public authority relying on (ea) for its tasks is caught like (f), from the same date.
+    r.parties[0].kind = Some(PartyKind::PublicAuthority);
+    r.dpo = Some(Dpo::new(Contact::new().with_email("dpo@example.org")));
+    assert_eq!(
+        rules_on(&r, FROM),
+        ["public-authority-legitimate-interests"]
+    );
+    // Under the EU GDPR (ea) never exists.
+    r.regime = Some(Regime::EuGdpr);
+    r.parties[0].country = Some("FR".parse().unwrap());
+    for day in [BEFORE, FROM] {
+        assert_eq!(
+            rules_on(&r, day),
+            ["recognised-legitimate-interest-outside-uk"],
+            "{day}"
+        );
+    }
+}
+
+#[test]
+fn automated_decision_safeguards_follow_article_22_3_then_22c() {
+    let rule = "automated-decision-safeguards-missing";
+    let mut r = base();
+    decision(&mut r, false, Some(Article22Basis::Contract));
+    assert_eq!(cites(&r, BEFORE, rule), ["UK GDPR Art 22(3)"]);
+    assert_eq!(cites(&r, FROM, rule), ["UK GDPR Art 22C"]);
+    // The three of Art 22(3) satisfy the old law; Art 22C adds information about the decision.
+    act(&mut r).automated_decisions[0].safeguards_in_place = vec![
+        DecisionSafeguard::Representations,
+        DecisionSafeguard::HumanIntervention,
+        DecisionSafeguard::Contest,
+    ];
+    assert!(cites(&r, BEFORE, rule).is_empty());
+    let report = run_on(&r, FROM);
+    let finding = report.of_rule(rule).next().unwrap();
+    assert!(
+        finding.message.contains(": information;"),
+        "{}",
+        finding.message
+    );
+    act(&mut r).automated_decisions[0]
+        .safeguards_in_place
+        .push(DecisionSafeguard::Information);
+    assert!(cites(&r, FROM, rule).is_empty());
+    // EU: 22(3) applies to contract and explicit consent, not to decisions authorised by law.
+    r.regime = Some(Regime::EuGdpr);
+    r.parties[0].country = Some("FR".parse().unwrap());
+    act(&mut r).automated_decisions[0]
+        .safeguards_in_place
+        .clear();
+    assert_eq!(cites(&r, FROM, rule), ["GDPR Art 22(3)"]);
+    act(&mut r).automated_decisions[0].basis = Some(Article22Basis::AuthorisedByLaw);
+    assert!(cites(&r, FROM, rule).is_empty());
+}
+
+#[test]
+fn a_uk_organisation_is_under_the_uk_gdpr_from_1_january_2021() {
+    let rule = "eu-regime-for-uk-organisation";
+    let mut r = base();
+    r.regime = Some(Regime::EuGdpr);
+    assert!(cites(&r, "2020-12-31", rule).is_empty());
+    let report = run_on(&r, "2021-01-01");
+    let finding = report.of_rule(rule).next().unwrap();
+    assert_eq!(
+        (finding.path.as_str(), finding.severity),
+        ("/regime", Severity::Warning)
+    );
+    r.regime = Some(Regime::UkGdpr);
+    assert!(cites(&r, "2021-01-01", rule).is_empty());
+}
+
+fn children_online(r: &mut Register, country: Option<&str>, minimum_age: u8) {
+    r.regime = Some(Regime::EuGdpr);
+    r.parties[0].country = country.map(|c| c.parse().unwrap());
+    r.representative = Some("ico".into());
+    let a = act(r);
+    a.information_society_service = true;
+    a.data_subjects[0].children = true;
+    a.data_subjects[0].minimum_age = Some(minimum_age);
+    a.purposes[0].lawful_bases = vec![LawfulBasis::consent(
+        Consent::new(ConsentForm::Affirmative)
+            .with_record("notice")
+            .with_withdrawal("Email us"),
+    )];
+}
+
+#[test]
+fn the_art_8_age_is_the_member_states() {
+    let fires = |country: Option<&str>, minimum_age: u8, day: &str| {
+        let mut r = base();
+        children_online(&mut r, country, minimum_age);
+        run_on(&r, day).of_rule("child-consent-age").count() == 1
+    };
+    let day = "2026-11-25";
+    // Children from 14: too young in France (15) and Germany (16), old enough in Italy (14) and
+    // Belgium (13).
+    assert!(fires(Some("FR"), 14, day));
+    assert!(fires(Some("DE"), 14, day));
+    assert!(!fires(Some("IT"), 14, day));
+    assert!(!fires(Some("BE"), 14, day));
+    assert!(!fires(Some("NO"), 13, day));
+    // Slovenia lowered its age from 16 to 15 on 26 January 2023.
+    assert!(fires(Some("SI"), 15, "2023-01-25"));
+    assert!(!fires(Some("SI"), 15, "2023-01-26"));
+    // No country: 16 is assumed, and the register is told so.
+    assert!(fires(None, 15, day));
+    let mut r = base();
+    children_online(&mut r, None, 15);
+    let report = run_on(&r, day);
+    let assumed = report.of_rule("child-consent-age-assumed").next().unwrap();
+    assert_eq!(assumed.severity, Severity::Info);
+    assert!(
+        assumed.message.contains("16 was assumed"),
+        "{}",
+        assumed.message
+    );
+    // The UK: 13.
+    let mut r = base();
+    children_online(&mut r, Some("GB"), 13);
+    r.regime = Some(Regime::UkGdpr);
+    assert_eq!(run_on(&r, day).of_rule("child-consent-age").count(), 0);
+    act(&mut r).data_subjects[0].minimum_age = Some(12);
+    assert_eq!(run_on(&r, day).of_rule("child-consent-age").count(), 1);
+}
+
+fn condition(
+    r: &mut Register,
+    kind: SpecialCategoryKind,
+    paragraph: Schedule1Paragraph,
+) -> &mut SpecialCategoryCondition {
+    act(r).data_categories.retain(|c| c.id.as_str() != "s");
+    act(r)
+        .data_categories
+        .push(DataCategory::special("s", "Special", kind));
+    let mut c = SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest);
+    c.schedule_1_paragraph = Some(paragraph);
+    act(r).special_category_conditions = vec![c];
+    &mut act(r).special_category_conditions[0]
+}
+
+#[test]
+fn schedule_1_policy_documents_and_disclosure_exceptions() {
+    let apd = "appropriate-policy-document-missing";
+    let mut r = base();
+    // Para 13 needs no appropriate policy document (para 13(3)); para 14 does.
+    condition(
+        &mut r,
+        SpecialCategoryKind::Health,
+        Schedule1Paragraph::Journalism,
+    );
+    assert!(rules_on(&r, "2026-11-25").is_empty());
+    condition(
+        &mut r,
+        SpecialCategoryKind::Health,
+        Schedule1Paragraph::PreventingFraud,
+    );
+    assert_eq!(
+        rules_on(&r, "2026-11-25"),
+        [apd, "para-41-record-incomplete"]
+    );
+    // A disclosure under para 10(2) or 27(3) needs none; the flag does nothing for other paragraphs.
+    for paragraph in [
+        Schedule1Paragraph::PreventingUnlawfulActs,
+        Schedule1Paragraph::AntiDopingInSport,
+    ] {
+        condition(&mut r, SpecialCategoryKind::Health, paragraph).disclosure_exception = true;
+        assert!(rules_on(&r, "2026-11-25").is_empty(), "{paragraph}");
+        act(&mut r).special_category_conditions[0].disclosure_exception = false;
+        assert_eq!(rules_on(&r, "2026-11-25")[0], apd, "{paragraph}");
+    }
+    condition(
+        &mut r,
+        SpecialCategoryKind::Health,
+        Schedule1Paragraph::PreventingFraud,
+    )
+    .disclosure_exception = true;
+    let report = run_on(&r, "2026-11-25");
+    assert!(
+        report
+            .of_rule(apd)
+            .next()
+            .unwrap()
+            .message
+            .contains("only paras 10(2) and 27(3)")
+    );
+    // Criminal offence data under para 10 as a disclosure needs none either.
+    let mut r = base();
+    act(&mut r)
+        .data_categories
+        .push(DataCategory::criminal_offence("co", "Offences"));
+    let mut c = CriminalOffenceCondition::new(CriminalOffenceAuthority::AuthorisedByLaw)
+        .with_schedule_1(Schedule1Paragraph::PreventingUnlawfulActs);
+    act(&mut r).criminal_offence_conditions = vec![c.clone()];
+    assert_eq!(rules_on(&r, "2026-11-25")[0], apd);
+    c.disclosure_exception = true;
+    act(&mut r).criminal_offence_conditions = vec![c];
+    assert!(rules_on(&r, "2026-11-25").is_empty());
+}
+
+#[test]
+fn schedule_1_conditions_used_outside_their_scope() {
+    let rule = "schedule-1-condition-out-of-scope";
+    let day = "2026-11-25";
+    let paths = |r: &Register| -> Vec<String> {
+        run_on(r, day)
+            .of_rule(rule)
+            .map(|f| f.path.clone())
+            .collect()
+    };
+    let with_apd = |c: &mut SpecialCategoryCondition| {
+        c.policy_document = Some("notice".into());
+        c.para_41 = Some(Para41Record::new("Art 6(1)(b)", true));
+    };
+    // Each paragraph against a kind it serves and one it does not.
+    for (paragraph, served, not_served) in [
+        (
+            Schedule1Paragraph::EqualityOfOpportunity,
+            SpecialCategoryKind::SexLifeOrSexualOrientation,
+            SpecialCategoryKind::TradeUnionMembership,
+        ),
+        (
+            Schedule1Paragraph::RacialAndEthnicDiversity,
+            SpecialCategoryKind::RacialOrEthnicOrigin,
+            SpecialCategoryKind::Health,
+        ),
+        (
+            Schedule1Paragraph::SafeguardingEconomicWellBeing,
+            SpecialCategoryKind::Health,
+            SpecialCategoryKind::Genetic,
+        ),
+        (
+            Schedule1Paragraph::OccupationalPensions,
+            SpecialCategoryKind::Health,
+            SpecialCategoryKind::Biometric,
+        ),
+        (
+            Schedule1Paragraph::PoliticalParties,
+            SpecialCategoryKind::PoliticalOpinions,
+            SpecialCategoryKind::ReligiousOrPhilosophicalBeliefs,
+        ),
+    ] {
+        let mut r = base();
+        with_apd(condition(&mut r, served, paragraph));
+        assert!(paths(&r).is_empty(), "{paragraph} with {served}");
+        let mut r = base();
+        with_apd(condition(&mut r, not_served, paragraph));
+        assert_eq!(
+            paths(&r),
+            ["/activities/0/special_category_conditions/0/schedule_1_paragraph"],
+            "{paragraph} with {not_served}"
+        );
+        // A condition that lists its categories is judged category by category.
+        let c = &mut act(&mut r).special_category_conditions[0];
+        c.data_categories = vec!["s".into()];
+        assert_eq!(
+            paths(&r),
+            ["/activities/0/special_category_conditions/0/data_categories/0"]
+        );
+    }
+    // Para 8(3): not for measures or decisions about a particular person.
+    let mut r = base();
+    let c = condition(
+        &mut r,
+        SpecialCategoryKind::Health,
+        Schedule1Paragraph::EqualityOfOpportunity,
+    );
+    with_apd(c);
+    c.measures_about_individuals = true;
+    assert_eq!(
+        paths(&r),
+        ["/activities/0/special_category_conditions/0/measures_about_individuals"]
+    );
+    // Para 16: not-for-profit bodies only.
+    let mut r = base();
+    with_apd(condition(
+        &mut r,
+        SpecialCategoryKind::Health,
+        Schedule1Paragraph::SupportForDisabilityOrMedicalCondition,
+    ));
+    assert_eq!(paths(&r).len(), 1);
+    r.parties[0].kind = Some(PartyKind::Charity);
+    assert!(paths(&r).is_empty());
+}
+
+#[test]
+fn publication_is_a_disclosure_not_a_transfer() {
+    let mut r = base();
+    r.parties[0].kind = Some(PartyKind::PublicAuthority);
+    act(&mut r).purposes[0].lawful_bases =
+        vec![LawfulBasis::public_task("Local Government Act 1972")];
+    act(&mut r).recipients = vec![Recipient::new("public", RecipientRole::Public)];
+    let mut t = Transfer::worldwide()
+        .with_recipient("public")
+        .with_derogation(Article49Derogation::ExplicitConsent);
+    t.frequency = Some(TransferFrequency::Regular);
+    act(&mut r).transfers = vec![t];
+    // No Art 49 or adequacy rule judges publication; only the information that it is not a transfer.
+    assert_eq!(
+        rules_on(&r, "2026-11-25"),
+        ["publication-recorded-as-transfer"]
+    );
+    act(&mut r).transfers[0].mechanism = Some(TransferMechanism::Adequacy);
+    assert_eq!(
+        rules_on(&r, "2026-11-25"),
+        ["publication-recorded-as-transfer"]
+    );
+    // The upload to the operator abroad is the transfer, judged as one.
+    act(&mut r)
+        .recipients
+        .push(Recipient::new("operator", RecipientRole::Processor).with_party("vendor"));
+    act(&mut r).transfers = vec![
+        Transfer::to_country(CountryCode::US)
+            .with_recipient("operator")
+            .with_derogation(Article49Derogation::ExplicitConsent),
+    ];
+    assert!(rules_on(&r, "2026-11-25").contains(&"derogation-by-public-authority"));
+    // The public, wherever it is, is not a recipient abroad.
+    let mut r = base();
+    let mut public = Recipient::new("public", RecipientRole::Public);
+    public.country = Some(CountryCode::US);
+    act(&mut r).recipients = vec![public];
+    assert!(rules_on(&r, "2026-11-25").is_empty());
+}
+
+fn notice(register: &Register, day: &str) -> String {
+    use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+    render_to_string(
+        register,
+        ReportKind::Notice,
+        Format::Markdown,
+        &ReportOptions::default().as_of(date(day)),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_notice_words_rights_and_complaints_as_the_law_stands_on_its_date() {
+    let r = base();
+    // DPA 2018 s164A from 19 June 2026: complain to the controller first.
+    assert!(!notice(&r, "2026-06-18").contains("complain to us first"));
+    assert!(notice(&r, "2026-06-19").contains("complain to us first (DPA 2018 s164A)"));
+    // Arts 22A-22D from 5 February 2026.
+    assert!(
+        notice(&r, BEFORE)
+            .contains("solely on automated processing that significantly affects you (Art 22)")
+    );
+    assert!(notice(&r, FROM).contains("to contest them (Art 22A-22D)"));
+    let mut eu = base();
+    eu.regime = Some(Regime::EuGdpr);
+    eu.parties[0].country = Some("FR".parse().unwrap());
+    let text = notice(&eu, "2026-11-25");
+    assert!(!text.contains("complain to us first"));
+    assert!(text.contains("(Art 22)"));
+}
+
+#[test]
+fn the_register_report_cites_each_right_by_regime_and_date() {
+    use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+    let report = |r: &Register, day: &str| {
+        render_to_string(
+            r,
+            ReportKind::Register,
+            Format::Markdown,
+            &ReportOptions::default().as_of(date(day)),
+        )
+        .unwrap()
+    };
+    let r = base();
+    assert!(
+        report(&r, BEFORE).contains("not to be subject to solely automated decisions (Art 22)")
+    );
+    assert!(
+        report(&r, FROM).contains("safeguards for significant automated decisions (Art 22A-22D)")
+    );
+    assert!(report(&r, FROM).contains("access (Art 15)"));
+}

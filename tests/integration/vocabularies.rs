@@ -54,6 +54,8 @@ macro_rules! vocabularies {
 }
 
 vocabularies!(
+    Annex1Condition,
+    DecisionSafeguard,
     ActivityRole,
     ActivityStatus,
     Article22Basis,

@@ -1,0 +1,67 @@
+//! Which law applies: the regime a register names, against where its organisation is established.
+
+use super::{Context, Rule, Severity};
+use crate::law::{UK_GDPR_FROM, digital_consent_age};
+use crate::{CountryCode, Regime};
+
+/// Fires when an organisation established in the United Kingdom keeps its register under the EU
+/// GDPR on a date from 1 January 2021: from then its processing is under the UK GDPR and the
+/// DPA 2018, whatever an older notice says. The EU GDPR may apply to it as well (Art 3(2)) for
+/// goods or services offered to people in the EU or for monitoring them there, so this is a
+/// warning: a UK register is needed, and an EU one may be needed beside it.
+pub const EU_REGIME_FOR_UK_ORGANISATION: Rule = Rule {
+    id: "eu-regime-for-uk-organisation",
+    severity: Severity::Warning,
+    citation: "UK GDPR Art 3; European Union (Withdrawal) Act 2018 s3",
+    summary: "An organisation established in the UK keeps its register under the EU GDPR from 1 Jan 2021.",
+};
+
+/// Fires, as information, when a register under the EU GDPR has an information society service
+/// but its organisation's country is not recorded (or is not an EU/EEA state): the age of digital
+/// consent depends on the member state (13 to 16), so the rules assumed the GDPR's own 16 and
+/// say so.
+pub const CHILD_CONSENT_AGE_ASSUMED: Rule = Rule {
+    id: "child-consent-age-assumed",
+    severity: Severity::Info,
+    citation: "Art 8(1)",
+    summary: "The Art 8 age of digital consent was assumed (16): the organisation's member state is not recorded.",
+};
+
+pub(super) fn check_register(ctx: &mut Context<'_>) {
+    let register = ctx.register;
+    let position = || {
+        register
+            .parties
+            .iter()
+            .position(|p| p.id == register.organisation)
+            .map(|i| format!("/parties/{i}"))
+            .unwrap_or_else(|| "/organisation".to_owned())
+    };
+    if ctx.regime == Regime::EuGdpr
+        && ctx.organisation_country == Some(CountryCode::GB)
+        && ctx.as_of >= UK_GDPR_FROM
+    {
+        let path = if register.regime.is_some() {
+            "/regime".to_owned()
+        } else {
+            String::new()
+        };
+        ctx.report(&EU_REGIME_FOR_UK_ORGANISATION, path, "The organisation is established in the United Kingdom: from 1 January 2021 its processing is under the UK GDPR and the DPA 2018. Set regime to uk_gdpr; where it also offers goods or services to people in the EU or monitors them there (Art 3(2)), keep an EU GDPR register beside it.".to_owned());
+    }
+    if ctx.regime == Regime::EuGdpr
+        && register
+            .activities
+            .iter()
+            .any(|a| a.information_society_service)
+    {
+        let state = register.member_state.or(ctx.organisation_country);
+        let age = digital_consent_age(ctx.regime, state, ctx.as_of);
+        if age.assumed {
+            let why = match state {
+                None => "neither the member state of establishment nor the organisation's country is recorded".to_owned(),
+                Some(c) => format!("the member state recorded, {c}, is not an EU or EEA state"),
+            };
+            ctx.report(&CHILD_CONSENT_AGE_ASSUMED, position(), format!("The age of digital consent depends on the member state where the organisation is established (13 to 16); {why}, so {} was assumed ({}). Record the country to apply its own age.", age.age, age.entry.source));
+        }
+    }
+}
