@@ -239,7 +239,11 @@ fn check_bases(
                 }
                 // From 5 Feb 2026 (UK) the public-authority bar covers (ea) as well as (f).
                 if ctx.public_authority
-                    && in_force(Provision::RecognisedLegitimateInterests, ctx.regime, ctx.as_of)
+                    && in_force(
+                        Provision::RecognisedLegitimateInterests,
+                        ctx.regime,
+                        ctx.as_of,
+                    )
                 {
                     ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on recognised legitimate interests (Art 6(1)(ea)) for processing in the performance of its tasks (Art 6(1), as amended from 5 February 2026); use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
                 }
