@@ -758,8 +758,8 @@ impl Walker<'_> {
         let new_label = self.item_label(place, field, new, Which::New);
         if let Keying::Content(_) = keying {
             // An item without an id is said as a whole where what it says changed.
-            let old_text = self.item_text(place, field, old, Which::Old);
-            let new_text = self.item_text(place, field, new, Which::New);
+            let old_text = Self::item_text(field, old);
+            let new_text = Self::item_text(field, new);
             if let (Some(old_text), Some(new_text)) = (old_text, new_text)
                 && old_text != new_text
             {
@@ -775,6 +775,23 @@ impl Walker<'_> {
                     old,
                     new,
                     summary,
+                );
+                // What the words do not cover is compared field by field, so nothing changed
+                // goes unsaid.
+                let covered = covered_fields(field);
+                let rest = |map: &Map<String, Value>| -> Map<String, Value> {
+                    map.iter()
+                        .filter(|(k, _)| !covered.contains(&k.as_str()))
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect()
+                };
+                let prefix = format!("{}{new_label}: ", place.prefix);
+                self.object(
+                    &place.with_prefix(&prefix),
+                    old_pointer,
+                    new_pointer,
+                    &rest(o),
+                    &rest(n),
                 );
                 return;
             }
@@ -834,9 +851,23 @@ impl Walker<'_> {
                     return format!("Art 9 condition '{text}'");
                 }
             }
+            "security_measures" => {
+                let kind = str_field("kind").map(text::words).unwrap_or_default();
+                return match str_field("description") {
+                    Some(description) => format!("security measure '{kind}: {description}'"),
+                    None => format!("security measure '{kind}'"),
+                };
+            }
             "transfers" => {
                 if let Ok(t) = serde_json::from_value::<Transfer>(item.clone()) {
-                    return format!("transfer to '{}'", text::destination(&t));
+                    let to = match &t.recipient {
+                        Some(r) => format!(
+                            "{} in ",
+                            reference(names, side, "recipient", &Value::String(r.to_string()))
+                        ),
+                        None => String::new(),
+                    };
+                    return format!("transfer to {to}'{}'", text::destination(&t));
                 }
             }
             _ => {}
@@ -866,18 +897,7 @@ impl Walker<'_> {
     }
 
     /// What an item without an id says, in words, where the reports have words for it.
-    fn item_text(
-        &self,
-        place: &Place<'_>,
-        field: &str,
-        item: &Value,
-        which: Which,
-    ) -> Option<String> {
-        let side = self.side(which);
-        let names = match which {
-            Which::Old => place.old_activity,
-            Which::New => place.new_activity,
-        };
+    fn item_text(field: &str, item: &Value) -> Option<String> {
         match field {
             "retention" => {
                 let rule = serde_json::from_value::<RetentionRule>(item.clone()).ok()?;
@@ -900,7 +920,9 @@ impl Walker<'_> {
                 Some(text)
             }
             "lawful_bases" => {
-                let basis = serde_json::from_value::<LawfulBasis>(item.clone()).ok()?;
+                let mut basis = serde_json::from_value::<LawfulBasis>(item.clone()).ok()?;
+                // Consent is compared field by field.
+                basis.consent = None;
                 Some(text::basis(&basis))
             }
             "special_category_conditions" => {
@@ -909,14 +931,7 @@ impl Walker<'_> {
             }
             "transfers" => {
                 let t = serde_json::from_value::<Transfer>(item.clone()).ok()?;
-                let mut text = text::mechanism(&t);
-                if let Some(r) = &t.recipient {
-                    text.push_str(&format!(
-                        ", to {}",
-                        reference(names, side, "recipient", &Value::String(r.to_string()))
-                    ));
-                }
-                Some(text)
+                Some(text::mechanism(&t))
             }
             _ => None,
         }
@@ -936,6 +951,17 @@ impl Walker<'_> {
             Value::Null => "nothing".to_owned(),
             other => other.to_string(),
         }
+    }
+}
+
+/// The fields of an item without an id that [`Walker::item_text`] puts in words.
+fn covered_fields(field: &str) -> &'static [&'static str] {
+    match field {
+        "retention" => &["retention", "exceptions", "disposal"],
+        "lawful_bases" => &["basis", "legal_sources", "dpa_2018_section_8"],
+        "special_category_conditions" => &["condition", "schedule_1_paragraph", "schedule_1_part"],
+        "transfers" => &["mechanism", "derogation"],
+        _ => &[],
     }
 }
 

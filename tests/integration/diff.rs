@@ -528,3 +528,64 @@ fn one_activity_with_40_000_categories_diffs_in_linear_time() {
     // Debug build on a shared machine: about a second; quadratic matching would be far over.
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
 }
+
+/// Items without an id: said as a whole where their words change, and every other field that
+/// changed said too.
+#[test]
+fn items_without_ids_are_said_whole_and_nothing_else_goes_unsaid() {
+    type Edit = fn(&mut Register);
+    const ACT: &str = "activity 'Harbourside residents' survey 2026'";
+    let cases: &[(&str, Edit, &[&str])] = &[
+        (
+            "a transfer's mechanism and its documentation",
+            |r| {
+                let t = &mut r.activities[0].transfers[0];
+                t.mechanism = Some(ropa::TransferMechanism::EuSccsWithUkAddendum);
+                t.documentation = None;
+            },
+            &[
+                "ACT: transfer to 'SurveyCloud Inc.' in 'US' changed from UK International Data Transfer Agreement (Art 46(2)(d)) to EU standard contractual clauses with the UK Addendum (Art 46(2)(d))",
+                "ACT: transfer to 'SurveyCloud Inc.' in 'US': documentation 'International Data Transfer Agreement with SurveyCloud Inc.' removed",
+            ],
+        ),
+        (
+            "a transfer's description only",
+            |r| r.activities[0].transfers[0].description = None,
+            &[
+                "ACT: transfer to 'SurveyCloud Inc.' in 'US': description 'Survey responses are stored on SurveyCloud's servers in the United States' removed",
+            ],
+        ),
+        (
+            "a security measure added, the list reordered",
+            |r| {
+                let measures = &mut r.activities[0].security_measures;
+                measures.reverse();
+                measures.push(
+                    ropa::SecurityMeasure::new(ropa::SecurityMeasureKind::EncryptionAtRest)
+                        .with_description("At rest"),
+                );
+            },
+            &["ACT: security measure 'encryption at rest: At rest' added"],
+        ),
+        (
+            "a category of processing for a controller",
+            |r| {
+                r.activities[0].on_behalf_of[0]
+                    .processing
+                    .push("Archiving".to_owned())
+            },
+            &[
+                "ACT: controller 'Harbourside Borough Council': category of processing 'Archiving' added",
+            ],
+        ),
+    ];
+    let old = load("northfield-research-processor.json");
+    for (name, edit, expected) in cases {
+        let mut new = old.clone();
+        edit(&mut new);
+        let d = diff(&old, &new);
+        let expected: Vec<String> = expected.iter().map(|e| e.replace("ACT", ACT)).collect();
+        assert_eq!(lines(&d), expected, "{name}");
+        assert_pointers_resolve(&old, &new, &d);
+    }
+}
