@@ -524,6 +524,7 @@ fn one_activity_with_40_000_categories_diffs_in_linear_time() {
     let start = Instant::now();
     let d = diff(&old, &new);
     let elapsed = start.elapsed();
+    eprintln!("diff of 40 000 reordered categories: {elapsed:?}");
     assert_eq!(d.changes.len(), 4_000);
     // Debug build on a shared machine: about a second; quadratic matching would be far over.
     assert!(elapsed < Duration::from_secs(20), "{elapsed:?}");
