@@ -78,7 +78,9 @@ impl<'de, T> Visitor<'de> for OptionVisitor<T> {
     }
 }
 
-/// Reads a JSON array into a `Vec` whose capacity is its length.
+/// Reads a JSON array into a `Vec` whose capacity is its length; `null` reads as an empty list,
+/// as it reads as absent for every optional value, because code generated from the schema in
+/// other languages (pydantic, for one) writes `null` for a list that was never set.
 ///
 /// serde grows a `Vec` as `push` does, to four slots at the first item and doubling after, and
 /// most lists in a register hold one to three items of a hundred bytes or more. Reading the
@@ -89,16 +91,34 @@ where
     D: Deserializer<'de>,
     T: de::Deserialize<'de>,
 {
-    deserializer.deserialize_seq(ExactVecVisitor(PhantomData))
+    deserializer.deserialize_option(ExactVecVisitor(PhantomData))
 }
 
 struct ExactVecVisitor<T>(PhantomData<T>);
+
+impl<'de, T: de::Deserialize<'de>> ExactVecVisitor<T> {
+    fn seq<D: Deserializer<'de>>(deserializer: D) -> Result<Vec<T>, D::Error> {
+        deserializer.deserialize_seq(ExactVecVisitor(PhantomData))
+    }
+}
 
 impl<'de, T: de::Deserialize<'de>> Visitor<'de> for ExactVecVisitor<T> {
     type Value = Vec<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
+        f.write_str("an array or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<T>, E> {
+        Ok(Vec::new())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<T>, D::Error> {
+        Self::seq(deserializer)
     }
 
     fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {

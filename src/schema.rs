@@ -24,11 +24,101 @@ pub fn schema() -> Value {
     let root = generator.into_root_schema_for::<Register>();
     let mut value = serde_json::to_value(root).unwrap_or_default();
     remove_non_standard_formats(&mut value);
+    for_code_generators(&mut value);
     if let Value::Object(object) = &mut value {
         object.insert("$id".to_owned(), json!(SCHEMA_ID));
         object.insert("title".to_owned(), json!("Record of processing activities"));
     }
     value
+}
+
+/// Makes the generated schema read cleanly by code generators and by people who do not read Rust:
+/// every definition is titled with its Rust name (quicktype and others name their types after
+/// `title`); descriptions lose the doc comments' Rust (intra-doc links, `# Examples` sections
+/// with their code); a `$ref` loses the `default` that schemars writes beside it (a `$ref` with
+/// siblings is a new type to json-schema-to-typescript, which emits `RetentionPeriod1`); and
+/// every list property also accepts `null`, which the crate reads as an empty list.
+fn for_code_generators(value: &mut Value) {
+    if let Some(Value::Object(definitions)) = value.get_mut("$defs") {
+        for (name, definition) in definitions.iter_mut() {
+            if let Value::Object(definition) = definition {
+                definition
+                    .entry("title")
+                    .or_insert_with(|| Value::String(name.clone()));
+            }
+        }
+    }
+    tidy(value);
+}
+
+fn tidy(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(description)) = object.get_mut("description") {
+                *description = plain_description(description);
+            }
+            if object.contains_key("$ref") {
+                object.remove("default");
+            }
+            if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                for property in properties.values_mut() {
+                    if property.get("type") == Some(&json!("array")) {
+                        property["type"] = json!(["array", "null"]);
+                    }
+                }
+            }
+            object.values_mut().for_each(tidy);
+        }
+        Value::Array(items) => items.iter_mut().for_each(tidy),
+        _ => {}
+    }
+}
+
+/// A doc comment as a schema description: the text before its first rustdoc section heading
+/// (`# Examples`, `# Errors`), with intra-doc links reduced to their text.
+fn plain_description(doc: &str) -> String {
+    let body = match doc.find("\n# ") {
+        Some(end) => &doc[..end],
+        None => doc,
+    };
+    let mut out = String::with_capacity(body.len());
+    let mut rest = body.trim_end();
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let Some(close) = after.find(']') else {
+            out.push_str(&rest[open..]);
+            rest = "";
+            break;
+        };
+        let text = &after[..close];
+        let tail = &after[close + 1..];
+        if let Some(target) = tail.strip_prefix('(').and_then(|t| t.split_once(')')) {
+            if target.0.starts_with("crate::") || !target.0.contains('/') {
+                // An intra-doc link with an explicit target: keep its text.
+                out.push_str(text);
+                rest = target.1;
+                continue;
+            }
+            // A web link: kept whole.
+            out.push('[');
+            out.push_str(text);
+            out.push(']');
+            rest = tail;
+            continue;
+        }
+        if text.starts_with('`') && text.ends_with('`') {
+            // A shortcut intra-doc link, [`Name`].
+            out.push_str(text);
+        } else {
+            out.push('[');
+            out.push_str(text);
+            out.push(']');
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The `$id` of the strict schema.
@@ -210,18 +300,19 @@ fn rule_fragment(id: &str) -> Option<Value> {
 }
 
 /// Adds the `type` that each keyword applies to, which strict validators (ajv's strictTypes) ask
-/// for. It changes no verdict: the structural schema already requires those types there.
+/// for. It changes no verdict: the structural schema already requires those types there, and a
+/// list that may be `null` (read as empty) stays nullable unless the rule needs an item.
 fn declare_types(value: &mut Value) {
     match value {
         Value::Object(object) => {
             if !object.contains_key("type") {
                 if object.contains_key("properties") || object.contains_key("required") {
                     object.insert("type".to_owned(), json!("object"));
-                } else if object.contains_key("items")
-                    || object.contains_key("contains")
-                    || object.contains_key("minItems")
-                {
+                } else if object.contains_key("contains") || object.contains_key("minItems") {
+                    // A list that must hold something: `null`, an empty list to the crate, fails.
                     object.insert("type".to_owned(), json!("array"));
+                } else if object.contains_key("items") {
+                    object.insert("type".to_owned(), json!(["array", "null"]));
                 }
             }
             object.values_mut().for_each(declare_types);

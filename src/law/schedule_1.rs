@@ -34,9 +34,8 @@ vocabulary! {
 }
 
 vocabulary! {
-    /// A condition of DPA 2018 Schedule 1 Parts 1-3, named after its heading. See
-    /// [`Schedule1Paragraph::paragraph`] for its number and
-    /// [`Schedule1Paragraph::needs_policy_document`] for the APD requirement.
+    /// A condition of DPA 2018 Schedule 1 Parts 1-3, named after its heading; each carries its
+    /// paragraph number and whether it needs an appropriate policy document (APD).
     pub enum Schedule1Paragraph {
         /// Sch 1 para 1: employment, social security and social protection (APD).
         EmploymentSocialSecurity,

@@ -190,3 +190,24 @@ fn country_codes_are_checked_against_iso_3166_1() {
         ropa::from_str(&json).unwrap_or_else(|e| panic!("{code}: {e}"));
     }
 }
+
+/// Code generated from the schema in other languages (pydantic, for one) writes `null` for a list
+/// that was never set: it reads as an empty list, as `null` reads as absent for optional values,
+/// and is written back as absent.
+#[test]
+fn a_null_list_reads_as_empty_and_is_written_as_absent() {
+    let text = std::fs::read_to_string(fixture("valid/null-lists.json")).unwrap();
+    let register = ropa::from_str(&text).unwrap();
+    assert!(register.documents.is_empty() && register.security_measures.is_empty());
+    let activity = &register.activities[0];
+    assert!(activity.data_subjects.is_empty() && activity.transfers.is_empty());
+    assert!(activity.purposes[0].lawful_bases[0].legal_sources.is_empty());
+    assert!(activity.retention[0].exceptions.is_empty());
+    let written = ropa::to_string(&register).unwrap();
+    assert!(!written.contains("null"), "{written}");
+    assert_eq!(ropa::from_str(&written).unwrap(), register);
+    // A list's items are still checked: `null` stands for the whole list only.
+    let error = ropa::from_str(&text.replace(r#""documents": null"#, r#""documents": [null]"#))
+        .unwrap_err();
+    assert_eq!(error.pointer(), Some("/documents/0"));
+}

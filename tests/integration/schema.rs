@@ -135,6 +135,132 @@ fn every_property_definition_and_value_is_described_and_formats_are_standard() {
     );
 }
 
+/// Every description of both schemas, with its pointer.
+fn descriptions(value: &Value, pointer: &str, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(description)) = object.get("description") {
+                out.push((pointer.to_owned(), description.clone()));
+            }
+            for (key, child) in object {
+                descriptions(child, &format!("{pointer}/{key}"), out);
+            }
+        }
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| descriptions(v, &format!("{pointer}/{i}"), out)),
+        _ => {}
+    }
+}
+
+/// Descriptions are for people reading the schema in any language: no intra-doc links, no Rust
+/// code, no Rust paths; a name in backticks is a definition of the schema.
+#[test]
+fn descriptions_carry_no_rust() {
+    for schema in [ropa::schema(), ropa::strict_schema()] {
+        let titles: Vec<&str> = schema["$defs"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|d| d["title"].as_str().unwrap())
+            .collect();
+        let mut all = Vec::new();
+        descriptions(&schema, "", &mut all);
+        assert!(all.len() > 300, "{}", all.len());
+        let mut problems = Vec::new();
+        for (pointer, text) in &all {
+            for rust in ["](", "crate::", "```", "::", "# Examples", "[`", "`]"] {
+                if text.contains(rust) {
+                    problems.push(format!("{pointer}: {rust:?} in {text:?}"));
+                }
+            }
+            for (i, quoted) in text.split('`').enumerate() {
+                // A Rust type's name: CamelCase (durations such as `P28D` are values).
+                let type_like = quoted.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && quoted.chars().any(|c| c.is_ascii_lowercase())
+                    && quoted.chars().all(|c| c.is_ascii_alphanumeric());
+                if i % 2 == 1 && type_like && !titles.contains(&quoted) {
+                    problems.push(format!("{pointer}: `{quoted}` is no definition"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert_eq!(schema["description"].as_str().map(|d| d.contains("let ")), Some(false));
+    }
+    // What the doc comments had: the cleaning is what removed it.
+    let activity_id = &ropa::schema()["$defs"]["ActivityId"]["description"];
+    assert_eq!(
+        activity_id,
+        "Identifies a `ProcessingActivity` in the register."
+    );
+    assert_eq!(
+        ropa::schema()["description"],
+        "A record of processing activities."
+    );
+}
+
+/// Code generators name types after `title` (quicktype) and make a new type of a `$ref` with
+/// siblings such as `default` (json-schema-to-typescript's `RetentionPeriod1`).
+#[test]
+fn definitions_are_titled_with_their_name_and_refs_have_no_default() {
+    fn walk(value: &Value, pointer: &str, problems: &mut Vec<String>) {
+        match value {
+            Value::Object(object) => {
+                if object.contains_key("$ref") && object.contains_key("default") {
+                    problems.push(format!("{pointer}: $ref with a default"));
+                }
+                for (key, child) in object {
+                    walk(child, &format!("{pointer}/{key}"), problems);
+                }
+            }
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| walk(v, &format!("{pointer}/{i}"), problems)),
+            _ => {}
+        }
+    }
+    for schema in [ropa::schema(), ropa::strict_schema()] {
+        let definitions = schema["$defs"].as_object().unwrap();
+        assert!(definitions.len() > 50);
+        for (name, definition) in definitions {
+            assert_eq!(definition["title"], name.as_str());
+        }
+        let mut problems = Vec::new();
+        walk(&schema, "", &mut problems);
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+    let rule = &ropa::schema()["$defs"]["RetentionRule"]["properties"]["retention"];
+    assert_eq!(rule["$ref"], "#/$defs/RetentionPeriod");
+    assert!(
+        !ropa::schema()["$defs"]["RetentionRule"]["required"]
+            .as_array()
+            .is_some_and(|r| r.contains(&"retention".into()))
+    );
+}
+
+/// Every list property accepts `null`, which the crate reads as an empty list.
+#[test]
+fn every_list_property_is_nullable() {
+    let schema = ropa::schema();
+    let mut lists = 0;
+    for definition in schema["$defs"]
+        .as_object()
+        .unwrap()
+        .values()
+        .chain([&schema])
+    {
+        for (name, property) in definition["properties"].as_object().into_iter().flatten() {
+            if property.get("items").is_some() {
+                assert_eq!(property["type"], serde_json::json!(["array", "null"]), "{name}");
+                lists += 1;
+            }
+        }
+    }
+    assert!(lists >= 44, "{lists}");
+}
+
 #[test]
 fn valid_registers_are_accepted_by_serde_and_the_schema() {
     let mut files = json_files("examples/data");
@@ -371,6 +497,83 @@ fn the_strict_schema_rejects_exactly_when_validation_reports_its_rules_as_errors
     )
     .unwrap();
     assert!(schema_verdict(&strict, &gaps).is_some());
+}
+
+/// The register's JSON with every list under `key` written as `null`, as generated code in other
+/// languages writes a list it never set.
+fn with_null_lists(value: &Value, key: &str) -> Value {
+    match value {
+        Value::Object(object) => Value::Object(
+            object
+                .iter()
+                .map(|(k, v)| {
+                    let v = if k == key && v.is_array() {
+                        Value::Null
+                    } else {
+                        with_null_lists(v, key)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(|v| with_null_lists(v, key)).collect()),
+        other => other.clone(),
+    }
+}
+
+/// A `null` list is an empty list to the crate: the strict schema still agrees with validation,
+/// both where the rule needs an item (`missing-retention`) and where it only looks at the items.
+#[test]
+fn the_strict_schema_agrees_with_validation_on_null_lists() {
+    let options =
+        ropa::ValidationOptions::default().as_of(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap());
+    let mut registers: Vec<Value> = json_files("examples/data")
+        .iter()
+        .map(|f| serde_json::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+        .collect();
+    for seed in 0..4 {
+        registers.push(serde_json::to_value(ropa::synth::synthetic_register(6, seed)).unwrap());
+    }
+    let strict: Vec<(&str, jsonschema::Validator)> = ropa::STRICT_RULES
+        .iter()
+        .map(|rule| (*rule, validator(&ropa::strict_schema_with(&[rule]))))
+        .collect();
+    let mut disagreements = Vec::new();
+    let mut variants = 0;
+    for value in &registers {
+        let mut keys = std::collections::BTreeSet::new();
+        fn list_keys(value: &Value, keys: &mut std::collections::BTreeSet<String>) {
+            match value {
+                Value::Object(o) => o.iter().for_each(|(k, v)| {
+                    if v.is_array() {
+                        keys.insert(k.clone());
+                    }
+                    list_keys(v, keys)
+                }),
+                Value::Array(a) => a.iter().for_each(|v| list_keys(v, keys)),
+                _ => {}
+            }
+        }
+        list_keys(value, &mut keys);
+        for key in &keys {
+            let nulled = with_null_lists(value, key);
+            variants += 1;
+            let register = ropa::from_str(&nulled.to_string())
+                .unwrap_or_else(|e| panic!("null {key}: serde rejects: {e}"));
+            assert!(schema_verdict(structural(), &nulled).is_none(), "null {key}");
+            let report = ropa::validate(&register, &options);
+            for (rule, strict) in &strict {
+                let error = report
+                    .of_rule(rule)
+                    .any(|f| f.severity == ropa::Severity::Error);
+                if error != schema_verdict(strict, &nulled).is_some() {
+                    disagreements.push(format!("{rule} with null {key}: validation error {error}"));
+                }
+            }
+        }
+    }
+    assert!(variants > 100, "{variants}");
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
 }
 
 #[test]
