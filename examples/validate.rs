@@ -233,7 +233,7 @@ fn main() -> ExitCode {
                     shown.display(),
                     finding.severity,
                     finding.rule,
-                    finding.path,
+                    finding.display_path(),
                     finding.message,
                     finding.citation
                 );

@@ -328,7 +328,11 @@ pub struct ProcessingActivity {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notice_exemption: Option<String>,
     /// The activity offers an information society service directly to children (Art 8(1)).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub information_society_service: bool,
     /// The rights the privacy notice tells data subjects they have.
     #[serde(

@@ -43,13 +43,25 @@ pub struct AutomatedDecision {
     /// What is decided or profiled.
     pub description: String,
     /// The decision is based solely on automated processing.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub solely_automated: bool,
     /// The decision has legal or similarly significant effects on the data subject (Art 22(1)).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub significant_effects: bool,
     /// The processing is profiling (Art 4(4)).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub profiling: bool,
     /// The Art 22(2) exception relied on.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,7 +87,11 @@ pub struct AutomatedDecision {
     )]
     pub safeguards_in_place: Vec<DecisionSafeguard>,
     /// The decision uses special category data (Art 22(4)).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub uses_special_category_data: bool,
 }
 

@@ -20,10 +20,18 @@ pub struct DataSubjectCategory {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The category includes children (Art 8, Recital 38).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub children: bool,
     /// The category includes vulnerable people (WP248 criterion 7).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub vulnerable: bool,
     /// The youngest age of the people in the category, where the register states one.
     #[serde(
@@ -150,10 +158,18 @@ pub struct DataCategory {
     /// The category is free text in which data subjects may volunteer special category data of
     /// kinds not known in advance (a message box, a recorded conversation). Validation treats it
     /// as special category data.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub may_include_special_category: bool,
     /// The category is personal data relating to criminal convictions and offences (Art 10).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub criminal_offence: bool,
     /// Whether providing it is required or optional.
     #[serde(default, skip_serializing_if = "Option::is_none")]

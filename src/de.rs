@@ -4,6 +4,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
+use serde::Deserialize as _;
 use serde::Deserializer;
 use serde::de::{self, Visitor};
 
@@ -76,6 +77,18 @@ impl<'de, T> Visitor<'de> for OptionVisitor<T> {
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
         parse_str(deserializer, self.expecting, self.parse).map(Some)
     }
+}
+
+/// Reads an optional value that has a default (a flag, the retention period of a rule): `null`
+/// reads as the default, as it reads as absent for every other optional value, because code
+/// generated from the schema in other languages (pydantic, for one) writes `null` for what was
+/// never set.
+pub(crate) fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: de::Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
 /// Reads a JSON array into a `Vec` whose capacity is its length; `null` reads as an empty list,

@@ -216,7 +216,11 @@ pub struct Party {
     pub contract: Option<DocumentId>,
     /// For a recipient in the United States: certified under the EU-US Data Privacy Framework and,
     /// for transfers from the UK, its UK Extension. US adequacy covers only certified recipients.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub dpf_certified: bool,
     /// For a processor: the sub-processors it engages (Art 28(2), 28(4)).
     #[serde(

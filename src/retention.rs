@@ -150,7 +150,11 @@ pub struct RetentionPeriod {
     )]
     pub or_earlier_at: Vec<RetentionTrigger>,
     /// The data is kept with no end set.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub indefinite: bool,
     /// The data is not stored at all ("we do not store the video"): used as it passes and never
     /// kept, which is not the same as a period of `P0D`.
@@ -371,7 +375,7 @@ pub struct RetentionRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wording: Option<String>,
     /// How long the data is kept.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::de::null_as_default")]
     pub retention: RetentionPeriod,
     /// Steps taken before the end, each after its own period, in order; `retention` and
     /// `disposal` are the last step.

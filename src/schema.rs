@@ -17,7 +17,9 @@ pub const SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.1/ropa.schema.js
 /// ```
 /// let schema = ropa::schema();
 /// assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
-/// assert_eq!(schema["title"], "Record of processing activities");
+/// // Titled, like every definition, with its Rust name: code generators name the type after it.
+/// assert_eq!(schema["title"], "Register");
+/// assert_eq!(schema["$defs"]["ProcessingActivity"]["title"], "ProcessingActivity");
 /// ```
 pub fn schema() -> Value {
     let generator = schemars::generate::SchemaSettings::draft2020_12().into_generator();
@@ -27,7 +29,7 @@ pub fn schema() -> Value {
     for_code_generators(&mut value);
     if let Value::Object(object) = &mut value {
         object.insert("$id".to_owned(), json!(SCHEMA_ID));
-        object.insert("title".to_owned(), json!("Record of processing activities"));
+        object.insert("title".to_owned(), json!("Register"));
     }
     value
 }
@@ -35,9 +37,10 @@ pub fn schema() -> Value {
 /// Makes the generated schema read cleanly by code generators and by people who do not read Rust:
 /// every definition is titled with its Rust name (quicktype and others name their types after
 /// `title`); descriptions lose the doc comments' Rust (intra-doc links, `# Examples` sections
-/// with their code); a `$ref` loses the `default` that schemars writes beside it (a `$ref` with
-/// siblings is a new type to json-schema-to-typescript, which emits `RetentionPeriod1`); and
-/// every list property also accepts `null`, which the crate reads as an empty list.
+/// with their code); a `$ref` loses the `default` that schemars writes beside it and goes into an
+/// `allOf` when described (a `$ref` with siblings is a new type to json-schema-to-typescript,
+/// which emits `RetentionPeriod1`, `PartyId1`); and every optional property also accepts `null`,
+/// which the crate reads as absent, as code generated in other languages writes it.
 fn for_code_generators(value: &mut Value) {
     if let Some(Value::Object(definitions)) = value.get_mut("$defs") {
         for (name, definition) in definitions.iter_mut() {
@@ -57,13 +60,27 @@ fn tidy(value: &mut Value) {
             if let Some(Value::String(description)) = object.get_mut("description") {
                 *description = plain_description(description);
             }
-            if object.contains_key("$ref") {
+            if let Some(reference) = object.remove("$ref") {
                 object.remove("default");
+                if object.is_empty() {
+                    object.insert("$ref".to_owned(), reference);
+                } else {
+                    // Beside a description: json-schema-to-typescript would declare a copy of
+                    // the referenced type (`PartyId1`) for each differently described use.
+                    object.insert("allOf".to_owned(), json!([{ "$ref": reference }]));
+                }
             }
+            let required: Vec<String> = match object.get("required") {
+                Some(Value::Array(names)) => names
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_owned))
+                    .collect(),
+                _ => Vec::new(),
+            };
             if let Some(Value::Object(properties)) = object.get_mut("properties") {
-                for property in properties.values_mut() {
-                    if property.get("type") == Some(&json!("array")) {
-                        property["type"] = json!(["array", "null"]);
+                for (name, property) in properties.iter_mut() {
+                    if !required.contains(name) {
+                        nullable(property);
                     }
                 }
             }
@@ -71,6 +88,31 @@ fn tidy(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(tidy),
         _ => {}
+    }
+}
+
+/// Lets an optional property be `null`, which the crate reads as absent (an empty list, `false`,
+/// the default retention period), unless it already may be.
+fn nullable(property: &mut Value) {
+    let Value::Object(object) = property else {
+        return;
+    };
+    if let Some(kind) = object.get("type") {
+        if kind.is_string() {
+            let kind = kind.clone();
+            object.insert("type".to_owned(), json!([kind, "null"]));
+        }
+        return;
+    }
+    if object.contains_key("anyOf") || object.contains_key("oneOf") {
+        return;
+    }
+    // A reference (wrapped in `allOf` when described): null or the referenced type.
+    let description = object.remove("description");
+    let schema = std::mem::take(object);
+    object.insert("anyOf".to_owned(), json!([schema, {"type": "null"}]));
+    if let Some(description) = description {
+        object.insert("description".to_owned(), description);
     }
 }
 
@@ -157,10 +199,6 @@ pub fn strict_schema_with(rules: &[&str]) -> Value {
     let fragments: Vec<Value> = rules.iter().filter_map(|id| rule_fragment(id)).collect();
     if let Value::Object(object) = &mut value {
         object.insert("$id".to_owned(), json!(STRICT_SCHEMA_ID));
-        object.insert(
-            "title".to_owned(),
-            json!("Record of processing activities (strict)"),
-        );
         object.insert("description".to_owned(), json!(format!(
             "A record of processing activities that also meets these validation rules of the ropa crate: {}.",
             rules.iter().filter(|id| STRICT_RULES.contains(id)).copied().collect::<Vec<_>>().join(", ")

@@ -79,11 +79,7 @@ pub(crate) fn render(
             }
             rows.push(vec![
                 f.rule.to_owned(),
-                if f.path.is_empty() {
-                    "/".to_owned()
-                } else {
-                    f.path.clone()
-                },
+                f.display_path().to_owned(),
                 f.message.clone(),
                 f.citation.clone(),
             ]);

@@ -1,7 +1,7 @@
 //! Validation: the cross-field rules the law sets, reported as findings.
 //!
 //! [`validate()`] runs every rule of the [`catalogue`] over a register in one pass and returns a
-//! [`Report`]: every finding, in a deterministic order (the register's own order: the register,
+//! [`ValidationReport`]: every finding, in a deterministic order (the register's own order: the register,
 //! then its parties, then each activity in turn), each with a stable rule id, a severity, an
 //! RFC 6901 JSON Pointer into the register's JSON, a message saying what is wrong and what would
 //! fix it, and the provision it cites. A pointer names the value that is wrong or, when something
@@ -147,7 +147,8 @@ pub struct Finding {
     pub rule: &'static str,
     /// How serious it is.
     pub severity: Severity,
-    /// The RFC 6901 JSON Pointer into the register's JSON.
+    /// The RFC 6901 JSON Pointer into the register's JSON: `""`, the whole document, for a
+    /// finding about the register itself (printed as [`Finding::display_path`] shows it).
     pub path: String,
     /// What is wrong and what would fix it.
     pub message: String,
@@ -203,17 +204,50 @@ impl Finding {
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
         }
     }
+
+    /// The path as printed for people: the JSON Pointer, or `(register)` for a finding about the
+    /// register as a whole, whose pointer is the empty string (RFC 6901's pointer to the whole
+    /// document), which would otherwise print as nothing. Machine output (JSON) keeps `""`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use ropa::{Party, PartyKind, Register, ValidationOptions};
+    ///
+    /// let council = Party::new("council", "Council").with_kind(PartyKind::PublicAuthority);
+    /// let report = ropa::validate(&Register::new(council), &ValidationOptions::default());
+    /// let dpo = report.of_rule("missing-dpo").next().unwrap();
+    /// assert_eq!(dpo.path, "");
+    /// assert_eq!(dpo.display_path(), "(register)");
+    /// let contact = report.of_rule("missing-controller-contact").next().unwrap();
+    /// assert_eq!(contact.display_path(), "/parties/0");
+    /// ```
+    pub fn display_path(&self) -> &str {
+        if self.path.is_empty() {
+            "(register)"
+        } else {
+            &self.path
+        }
+    }
 }
 
-/// The findings of one validation run.
+/// The findings of one validation run (what [`validate()`] returns; the reports that render a
+/// register for people are in [`crate::report`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 #[serde(transparent)]
-pub struct Report {
+pub struct ValidationReport {
     /// Every finding at or above the minimum severity, in a deterministic order.
     pub findings: Vec<Finding>,
 }
 
-impl Report {
+/// The former name of [`ValidationReport`].
+#[deprecated(
+    since = "0.1.0",
+    note = "renamed `ValidationReport`, so that it is not confused with the `report` module"
+)]
+pub type Report = ValidationReport;
+
+impl ValidationReport {
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
         self.findings.iter().any(|f| f.severity == Severity::Error)
@@ -300,7 +334,7 @@ impl ValidationOptions {
 /// assert_eq!(finding.path, "/activities/0/data_categories/0");
 /// assert_eq!(finding.citation, "UK GDPR Art 9(1)");
 /// ```
-pub fn validate(register: &Register, options: &ValidationOptions) -> Report {
+pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationReport {
     let mut ctx = Context::new(register, options);
     identity::check_register(&mut ctx);
     regime::check_register(&mut ctx);
@@ -320,7 +354,7 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> Report {
         rights::check_activity(&mut ctx, &activity_ctx);
         scratch = activity_ctx.into_scratch();
     }
-    Report {
+    ValidationReport {
         findings: ctx.findings,
     }
 }

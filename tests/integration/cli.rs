@@ -114,3 +114,30 @@ fn format_rewrites_a_1_0_file_as_1_1_without_loss() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn validate_prints_a_register_level_path_as_register() {
+    let dir = std::env::temp_dir().join(format!("ropa-cli-register-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("council.json");
+    std::fs::write(
+        &file,
+        r#"{"schema_version": "1.0", "organisation": "c", "parties": [{"id": "c", "name": "C", "kind": "public_authority", "contacts": [{"email": "dp@c.example"}]}]}"#,
+    )
+    .unwrap();
+    let output = example("validate").arg(&file).output().unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.contains("council.json: error missing-dpo (register): ")),
+        "{text}"
+    );
+    let json = example("validate")
+        .args(["--format", "json"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(rows[0]["path"], "");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

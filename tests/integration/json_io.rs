@@ -201,7 +201,11 @@ fn a_null_list_reads_as_empty_and_is_written_as_absent() {
     assert!(register.documents.is_empty() && register.security_measures.is_empty());
     let activity = &register.activities[0];
     assert!(activity.data_subjects.is_empty() && activity.transfers.is_empty());
-    assert!(activity.purposes[0].lawful_bases[0].legal_sources.is_empty());
+    assert!(
+        activity.purposes[0].lawful_bases[0]
+            .legal_sources
+            .is_empty()
+    );
     assert!(activity.retention[0].exceptions.is_empty());
     let written = ropa::to_string(&register).unwrap();
     assert!(!written.contains("null"), "{written}");

@@ -406,3 +406,30 @@ fn every_format_1_1_field_is_shown_where_recorded() {
         assert!(notice.contains(expected), "{expected}\n{notice}");
     }
 }
+
+/// A finding about the register itself has the pointer `""`: people see `(register)`, machines
+/// keep the pointer.
+#[test]
+fn a_register_level_finding_prints_as_register() {
+    use ropa::{Contact, Party, PartyKind, Register};
+    let register = Register::new(
+        Party::new("council", "Council")
+            .with_kind(PartyKind::PublicAuthority)
+            .with_contact(Contact::new().with_email("dp@council.example")),
+    );
+    let markdown = render_to_string(
+        &register,
+        ReportKind::Findings,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(
+        markdown.contains("| missing-dpo | (register) |"),
+        "{markdown}"
+    );
+    let json = render_to_string(&register, ReportKind::Findings, Format::Json, &options()).unwrap();
+    let findings: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(findings[0]["rule"], "missing-dpo");
+    assert_eq!(findings[0]["path"], "");
+}

@@ -59,7 +59,7 @@ fn base() -> Register {
     ropa::from_str(BASE).unwrap()
 }
 
-fn run(register: &Register) -> Report {
+fn run(register: &Register) -> ValidationReport {
     validate(register, &ValidationOptions::default().as_of(as_of()))
 }
 
