@@ -54,7 +54,7 @@ pub(crate) fn date(s: &str) -> NaiveDate {
 const BEFORE: &str = "2026-02-04";
 const FROM: &str = "2026-02-05";
 
-pub(crate) fn run_on(register: &Register, day: &str) -> Report {
+pub(crate) fn run_on(register: &Register, day: &str) -> ValidationReport {
     validate(register, &ValidationOptions::default().as_of(date(day)))
 }
 
