@@ -258,10 +258,13 @@ impl schemars::JsonSchema for PartialDate {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "description": "A date known to the year (YYYY), the month (YYYY-MM) or the day (YYYY-MM-DD), e.g. \"2025-04\" for \"last updated: April 2025\".",
-            "type": "string",
-            "anyOf": [
-                {"pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"},
-                {"format": "date"}
+            // Each branch typed on its own: cargo-typify cannot read a branch that is only a
+            // format, and json-schema-to-typescript makes an intersection type of the outer type.
+            // `oneOf` (the branches are disjoint), which typify reads as an enum; an `anyOf` it
+            // reads as a struct of optional parts that accepts no string.
+            "oneOf": [
+                {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2]))?$"},
+                {"type": "string", "format": "date"}
             ]
         })
     }

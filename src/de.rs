@@ -215,6 +215,64 @@ mod tests {
         }
     }
 
+    /// Every field with a default reads `null` as absent: an `Option`, a list (through
+    /// `exact_vec`), or a flag or value read through `null_as_default`. The schema says every
+    /// optional property may be `null`, and code generated from it writes `null`.
+    #[test]
+    fn every_defaulted_field_reads_null_as_absent() {
+        fn rust_files(dir: &std::path::Path, files: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    rust_files(&path, files);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    files.push(path);
+                }
+            }
+        }
+        let mut files = Vec::new();
+        rust_files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut files,
+        );
+        let mut fields = 0;
+        let mut problems = Vec::new();
+        for path in files {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let lines: Vec<&str> = text.lines().collect();
+            for (i, line) in lines.iter().enumerate() {
+                let line = line.trim_start();
+                if !(line.starts_with("pub ") && line.contains(": ") && line.ends_with(',')) {
+                    continue;
+                }
+                let attributes: Vec<&str> = lines[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|l| !l.trim_start().starts_with("///"))
+                    .copied()
+                    .collect();
+                let defaulted = attributes
+                    .iter()
+                    .any(|l| l.contains("#[serde(default") || l.trim() == "default,");
+                if !defaulted {
+                    continue;
+                }
+                fields += 1;
+                let ty = line.split_once(": ").unwrap().1;
+                let reads_null = ty.starts_with("Option<")
+                    || attributes.iter().any(|l| {
+                        l.contains("crate::de::exact_vec")
+                            || l.contains("crate::de::null_as_default")
+                    });
+                if !reads_null {
+                    problems.push(format!("{}: {line}", path.display()));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+        assert!(fields >= 150, "found only {fields} fields with a default");
+    }
+
     /// Every list field of the model reads through `exact_vec`; a new field that forgets it would
     /// quietly cost memory and time on large registers.
     #[test]

@@ -177,7 +177,11 @@ pub struct Party {
     /// The party is a class of organisations or people known only by description, not one body:
     /// the controllers that use a platform, "the providers you apply to". Its members' names and
     /// contact details are in the list at `list`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub class: bool,
     /// For a class: where the list of its members is kept, e.g. a URL or "on request".
     #[serde(default, skip_serializing_if = "Option::is_none")]

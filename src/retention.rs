@@ -158,7 +158,11 @@ pub struct RetentionPeriod {
     pub indefinite: bool,
     /// The data is not stored at all ("we do not store the video"): used as it passes and never
     /// kept, which is not the same as a period of `P0D`.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub not_retained: bool,
     /// Another party decides how long the data is kept.
     #[serde(default, skip_serializing_if = "Option::is_none")]
