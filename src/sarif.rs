@@ -1,7 +1,7 @@
 //! Validation findings as SARIF 2.1.0 (the OASIS Static Analysis Results Interchange Format), so
 //! that code review tools show them inline, on the line of the register file they are about.
 //!
-//! One run: the rule [`catalogue`](crate::catalogue) is the tool's `rules` (id, summary, and as
+//! One run: the rule [`catalogue`] is the tool's `rules` (id, summary, and as
 //! help the provisions cited under each regime, by date); each finding is a result with its
 //! `ruleId`, a `level` from its severity (`error`, `warning`, `note`), its message, and a physical
 //! location: the file and the line and column where the value at the finding's JSON Pointer
@@ -39,7 +39,9 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 
 use crate::diff::Places;
-use crate::{Error, Finding, Regime, Register, Report, Severity, ValidationOptions, catalogue};
+use crate::{
+    Error, Finding, Regime, Register, Severity, ValidationOptions, ValidationReport, catalogue,
+};
 
 /// Where a value starts in a file: 1-based line, and 1-based column in Unicode code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -346,7 +348,13 @@ impl Sarif {
     ///
     /// `uri` is written as the result's `artifactLocation.uri`: give the path relative to the
     /// repository root, as code review tools expect. The positions come from one pass over `text`.
-    pub fn add_findings(&mut self, uri: &str, text: &str, register: &Register, report: &Report) {
+    pub fn add_findings(
+        &mut self,
+        uri: &str,
+        text: &str,
+        register: &Register,
+        report: &ValidationReport,
+    ) {
         let positions = locate(text, report.findings.iter().map(|f| f.path.as_str()));
         let json = serde_json::to_value(register).unwrap_or_default();
         let mut places = Places::new(&json);
