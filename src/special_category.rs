@@ -209,11 +209,19 @@ pub struct SpecialCategoryCondition {
     /// UK: the processing is a disclosure, or its preparation, that the Schedule 1 paragraph lets
     /// proceed without an appropriate policy document (para 10(2): to a competent authority;
     /// para 27(3): to an anti-doping body); format 1.1.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub disclosure_exception: bool,
     /// UK: the processing is carried out for measures or decisions about a particular data
     /// subject, which Sch 1 para 8 (equality) does not serve (para 8(3)); format 1.1.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub measures_about_individuals: bool,
 }
 
@@ -313,7 +321,11 @@ pub struct CriminalOffenceCondition {
     pub para_41: Option<Para41Record>,
     /// UK: the processing is a disclosure, or its preparation, that the Schedule 1 paragraph lets
     /// proceed without an appropriate policy document (para 10(2), 27(3)); format 1.1.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub disclosure_exception: bool,
 }
 
