@@ -590,3 +590,35 @@ fn items_without_ids_are_said_whole_and_nothing_else_goes_unsaid() {
         assert_pointers_resolve(&old, &new, &d);
     }
 }
+
+/// The README's example lines are what the diff says of those edits.
+#[test]
+fn the_readme_example_is_the_diffs_own_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("version:\n\n```text\n")
+        .expect("the README's example of a diff")
+        + "version:\n\n```text\n".len();
+    let shown: Vec<&str> = readme[start..][..readme[start..].find("```").unwrap()]
+        .lines()
+        .collect();
+    let old = panel();
+    let mut new = old.clone();
+    new.parties
+        .push(Party::new("hosting", "Hosting Ltd").with_kind(PartyKind::Company));
+    new.activities[0]
+        .recipients
+        .push(Recipient::new("hosting", RecipientRole::Processor).with_party("hosting"));
+    new.activities[0].retention[0].retention.period = Some("P1Y".parse().unwrap());
+    new.activities[0].retention[0].retention.trigger = None;
+    new.activities[0].special_category_conditions.push(
+        SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest)
+            .with_schedule_1(ropa::Schedule1Paragraph::SafeguardingChildrenAndIndividualsAtRisk),
+    );
+    let said = lines(&diff(&old, &new));
+    assert_eq!(shown.len(), 3);
+    for line in shown {
+        assert!(said.iter().any(|s| s == line), "{line}\nnot in {said:#?}");
+    }
+}
