@@ -1094,12 +1094,15 @@ fn match_items(
         }
     };
     match keying {
-        Keying::Id => pair_by(
-            &|v| scalar_text(v.get("id").unwrap_or(&Value::Null)),
-            &mut old_taken,
-            &mut new_taken,
-            &mut pairs,
-        ),
+        Keying::Id => {
+            let id = |v: &Value| scalar_text(v.get("id").unwrap_or(&Value::Null));
+            // Where an id repeats (a register with a duplicate-id finding), identical items pair
+            // first, so that reordering them is no change either.
+            if has_repeats(old.iter().map(id)) || has_repeats(new.iter().map(id)) {
+                pair_by(&canonical, &mut old_taken, &mut new_taken, &mut pairs);
+            }
+            pair_by(&id, &mut old_taken, &mut new_taken, &mut pairs);
+        }
         Keying::Scalar => pair_by(&scalar_key, &mut old_taken, &mut new_taken, &mut pairs),
         Keying::Content(natural) => {
             pair_by(&canonical, &mut old_taken, &mut new_taken, &mut pairs);
@@ -1123,6 +1126,12 @@ fn match_items(
             .map(|(j, _)| (None, Some(j))),
     );
     pairs
+}
+
+/// Whether a key occurs twice.
+fn has_repeats(keys: impl Iterator<Item = String>) -> bool {
+    let mut seen = foldhash::HashSet::default();
+    keys.into_iter().any(|key| !seen.insert(key))
 }
 
 /// A scalar as a key that tells `"1"` from `1`.
@@ -1342,6 +1351,70 @@ mod tests {
         assert_eq!(canonical(&a), r#"{"a":"s","b":[1,2,{"x":[3,4],"y":1}]}"#);
         assert_ne!(canonical(&json!([1, 1, 2])), canonical(&json!([1, 2, 2])));
         assert_ne!(canonical(&json!(["1"])), canonical(&json!([1])));
+    }
+
+    fn reversed(value: &Value) -> Value {
+        match value {
+            Value::Array(items) => Value::Array(items.iter().rev().map(reversed).collect()),
+            Value::Object(map) => {
+                Value::Object(map.iter().map(|(k, v)| (k.clone(), reversed(v))).collect())
+            }
+            other => other.clone(),
+        }
+    }
+
+    fn register_from(bytes: &[u8]) -> Option<Register> {
+        use arbitrary::Arbitrary;
+        Register::arbitrary(&mut arbitrary::Unstructured::new(bytes)).ok()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Any two registers: no panic, every pointer names its value; a register against
+        /// itself with every list reversed: no change, no finding moved.
+        #[test]
+        fn arbitrary_registers_diff_with_pointers_that_resolve(
+            a in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..8192),
+            b in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..8192),
+        ) {
+            let (Some(old), Some(new)) = (register_from(&a), register_from(&b)) else {
+                return Ok(());
+            };
+            let options = ValidationOptions::default()
+                .as_of(chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap_or_default());
+            let d = diff_with_findings(&old, &new, &options);
+            let (old_json, new_json) = (to_value(&old), to_value(&new));
+            for change in &d.changes {
+                if let Some(p) = &change.old_pointer {
+                    proptest::prop_assert_eq!(old_json.pointer(p), change.old_value.as_ref());
+                }
+                if let Some(p) = &change.new_pointer {
+                    proptest::prop_assert_eq!(new_json.pointer(p), change.new_value.as_ref());
+                }
+            }
+            for format in DiffFormat::ALL {
+                let _ = d.render_to_string(*format, "old", "new");
+            }
+            let again: Register = serde_json::from_value(reversed(&old_json)).unwrap();
+            let same = diff(&old, &again);
+            proptest::prop_assert!(same.is_empty(), "{:#?}", same.changes);
+        }
+    }
+
+    #[test]
+    fn items_sharing_an_id_pair_with_their_equals_first() {
+        let a = json!({"id": "x", "name": "A"});
+        let b = json!({"id": "x", "name": "B"});
+        let pairs = match_items(Keying::Id, &[a.clone(), b.clone()], &[b, a]);
+        assert_eq!(pairs, [(Some(0), Some(1)), (Some(1), Some(0))]);
+        // Without repeats, by id alone: a changed item still pairs with its old self.
+        let pairs = match_items(
+            Keying::Id,
+            &[json!({"id": "x", "name": "A"})],
+            &[json!({"id": "x", "name": "B"})],
+        );
+        assert_eq!(pairs, [(Some(0), Some(0))]);
     }
 
     #[test]

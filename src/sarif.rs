@@ -620,3 +620,75 @@ struct LogicalLocation {
     fully_qualified_name: String,
     kind: &'static str,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn register_from(bytes: &[u8]) -> Option<Register> {
+        use arbitrary::Arbitrary;
+        Register::arbitrary(&mut arbitrary::Unstructured::new(bytes)).ok()
+    }
+
+    /// The character at a position of the text.
+    fn at(text: &str, position: Position) -> Option<char> {
+        text.split('\n')
+            .nth(position.line - 1)?
+            .chars()
+            .nth(position.column - 1)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever the register holds (escapes, wide characters, empty lists), in the layout
+        /// this crate writes and compact: every finding's value starts where `locate` says, and
+        /// so does every value of the register.
+        #[test]
+        fn every_value_of_arbitrary_registers_is_located(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..8192),
+        ) {
+            let Some(register) = register_from(&bytes) else {
+                return Ok(());
+            };
+            let json = serde_json::to_value(&register).unwrap_or_default();
+            let mut pointers = Vec::new();
+            let mut stack = vec![(String::new(), &json)];
+            while let Some((pointer, value)) = stack.pop() {
+                match value {
+                    serde_json::Value::Object(map) => {
+                        for (k, v) in map {
+                            stack.push((format!("{pointer}/{}", crate::escape_token(k)), v));
+                        }
+                    }
+                    serde_json::Value::Array(items) => {
+                        for (i, v) in items.iter().enumerate() {
+                            stack.push((format!("{pointer}/{i}"), v));
+                        }
+                    }
+                    _ => {}
+                }
+                pointers.push(pointer);
+            }
+            for text in [
+                crate::to_string(&register).unwrap_or_default(),
+                serde_json::to_string(&json).unwrap_or_default(),
+            ] {
+                let positions = locate(&text, pointers.iter().map(String::as_str));
+                for pointer in &pointers {
+                    let value = json.pointer(pointer).unwrap();
+                    let first = serde_json::to_string(value).unwrap().chars().next();
+                    let position = positions.get(pointer).copied();
+                    proptest::prop_assert!(position.is_some(), "{pointer}");
+                    proptest::prop_assert_eq!(
+                        position.and_then(|p| at(&text, p)), first, "{}", pointer
+                    );
+                }
+                let report = crate::validate(&register, &ValidationOptions::default());
+                let mut sarif = Sarif::new();
+                sarif.add_findings("f.json", &text, &register, &report);
+                proptest::prop_assert_eq!(sarif.finish().runs[0].results.len(), report.findings.len());
+            }
+        }
+    }
+}
