@@ -1407,7 +1407,7 @@ mod tests {
         let a = json!({"id": "x", "name": "A"});
         let b = json!({"id": "x", "name": "B"});
         let pairs = match_items(Keying::Id, &[a.clone(), b.clone()], &[b, a]);
-        assert_eq!(pairs, [(Some(0), Some(1)), (Some(1), Some(0))]);
+        assert_eq!(pairs, [(Some(1), Some(0)), (Some(0), Some(1))]);
         // Without repeats, by id alone: a changed item still pairs with its old self.
         let pairs = match_items(
             Keying::Id,
