@@ -758,11 +758,24 @@ impl Walker<'_> {
         let new_label = self.item_label(place, field, new, Which::New);
         if let Keying::Content(_) = keying {
             // An item without an id is said as a whole where what it says changed.
-            let old_text = Self::item_text(field, old);
-            let new_text = Self::item_text(field, new);
-            if let (Some(old_text), Some(new_text)) = (old_text, new_text)
-                && old_text != new_text
+            let old_parts = Self::item_text(field, old);
+            let new_parts = Self::item_text(field, new);
+            if let (Some(old_parts), Some(new_parts)) = (old_parts, new_parts)
+                && old_parts != new_parts
             {
+                // The first part always, the others where they differ: "from 3 years after the
+                // last contact to 1 year", not the unchanged disposal twice.
+                let shown = |parts: &[String], other: &[String]| {
+                    parts
+                        .iter()
+                        .enumerate()
+                        .filter(|(i, part)| *i == 0 || other.get(*i) != Some(*part))
+                        .map(|(_, part)| part.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                let old_text = shown(&old_parts, &new_parts);
+                let new_text = shown(&new_parts, &old_parts);
                 let summary = format!(
                     "{}{new_label} changed from {old_text} to {new_text}",
                     place.prefix
@@ -896,42 +909,55 @@ impl Walker<'_> {
         }
     }
 
-    /// What an item without an id says, in words, where the reports have words for it.
-    fn item_text(field: &str, item: &Value) -> Option<String> {
+    /// What an item without an id says, in words, where the reports have words for it: its main
+    /// part first, then the parts said only where they changed.
+    fn item_text(field: &str, item: &Value) -> Option<Vec<String>> {
         match field {
             "retention" => {
                 let rule = serde_json::from_value::<RetentionRule>(item.clone()).ok()?;
-                let mut text = text::retention_period(&rule.retention);
-                for exception in &rule.exceptions {
-                    text.push_str(&format!(
-                        "; where {}: {}",
-                        text::lower_first(&exception.condition),
-                        text::retention_period(&exception.retention)
-                    ));
-                }
-                if !rule.disposal.is_empty() {
-                    let disposal: Vec<String> = rule
-                        .disposal
-                        .iter()
-                        .map(|d| text::words(d.as_str()))
-                        .collect();
-                    text.push_str(&format!("; then {}", disposal.join(" or ")));
-                }
-                Some(text)
+                let exceptions: Vec<String> = rule
+                    .exceptions
+                    .iter()
+                    .map(|exception| {
+                        format!(
+                            "where {}: {}",
+                            text::lower_first(&exception.condition),
+                            text::retention_period(&exception.retention)
+                        )
+                    })
+                    .collect();
+                let disposal: Vec<String> = rule
+                    .disposal
+                    .iter()
+                    .map(|d| text::words(d.as_str()))
+                    .collect();
+                Some(vec![
+                    text::retention_period(&rule.retention),
+                    if exceptions.is_empty() {
+                        "no exception".to_owned()
+                    } else {
+                        exceptions.join("; ")
+                    },
+                    if disposal.is_empty() {
+                        "no disposal stated".to_owned()
+                    } else {
+                        format!("then {}", disposal.join(" or "))
+                    },
+                ])
             }
             "lawful_bases" => {
                 let mut basis = serde_json::from_value::<LawfulBasis>(item.clone()).ok()?;
                 // Consent is compared field by field.
                 basis.consent = None;
-                Some(text::basis(&basis))
+                Some(vec![text::basis(&basis)])
             }
             "special_category_conditions" => {
                 let c = serde_json::from_value::<SpecialCategoryCondition>(item.clone()).ok()?;
-                Some(text::special_condition(&c))
+                Some(vec![text::special_condition(&c)])
             }
             "transfers" => {
                 let t = serde_json::from_value::<Transfer>(item.clone()).ok()?;
-                Some(text::mechanism(&t))
+                Some(vec![text::mechanism(&t)])
             }
             _ => None,
         }

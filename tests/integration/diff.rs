@@ -132,9 +132,7 @@ fn edits_of_every_kind_are_said_in_the_registers_words() {
                 r.activities[0].retention[0].retention.period = Some("P1Y".parse().unwrap());
                 r.activities[0].retention[0].retention.trigger = None;
             },
-            &[
-                "ACT: retention of 'all data' changed from 2 years after collection; then make inaccessible or destroy to 1 year; then make inaccessible or destroy",
-            ],
+            &["ACT: retention of 'all data' changed from 2 years after collection to 1 year"],
         ),
         (
             "add an Art 9 condition",
@@ -147,6 +145,17 @@ fn edits_of_every_kind_are_said_in_the_registers_words() {
                 )
             },
             &["ACT: Art 9 condition 'substantial public interest (Sch 1 para 18)' added"],
+        ),
+        (
+            "change a retention period and its disposal",
+            |r| {
+                let rule = &mut r.activities[0].retention[0];
+                rule.retention.period = Some("P1Y".parse().unwrap());
+                rule.disposal.clear();
+            },
+            &[
+                "ACT: retention of 'all data' changed from 2 years after collection; then make inaccessible or destroy to 1 year after collection; no disposal stated",
+            ],
         ),
         (
             "rename a data category",
