@@ -58,6 +58,7 @@ pub(crate) fn render(
                 .map(|id| {
                     a.recipients
                         .iter()
+                        .chain(&register.recipients)
                         .find(|r| &r.id == id)
                         .map(|r| recipient(&index, r))
                         .unwrap_or_else(|| format!("{id} (not in the activity's recipients)"))

@@ -296,6 +296,11 @@ fn format_1_1_facts_are_in_the_reports() {
     ] {
         assert!(cop26.contains(expected), "{expected}\n{cop26}");
     }
+    let transfers = render("gds-open-notes-newsletter", ReportKind::Transfers);
+    assert!(
+        transfers.contains("| A region: outside the UK | Mailchimp, processor |"),
+        "{transfers}"
+    );
     let notice = render("ukcop26-website", ReportKind::Notice);
     assert!(
         notice.contains("For particular information we rely on:"),
@@ -333,7 +338,8 @@ fn every_format_1_1_field_is_shown_where_recorded() {
         )
         .with_transfer(
             Transfer::to_region(Region::OutsideUk)
-                .with_mechanism(TransferMechanism::ContractualClauses),
+                .with_mechanism(TransferMechanism::ContractualClauses)
+                .with_recipient("host"),
         )
         .with_rights_restriction(
             RightsRestriction::new("DPA 2018 Sch 2 para 2 (crime and taxation)")
@@ -360,6 +366,7 @@ fn every_format_1_1_field_is_shown_where_recorded() {
             RetentionDecidedBy::described("the providers, as controllers"),
         )));
     let register = Register::new(org)
+        .with_recipient(Recipient::new("host", RecipientRole::Processor).with_category("Hosting"))
         .with_member_state("FR".parse().unwrap())
         .with_activity(activity);
     let text = render_to_string(
@@ -397,10 +404,22 @@ fn every_format_1_1_field_is_shown_where_recorded() {
     ] {
         assert!(schedule.contains(expected), "{expected}\n{schedule}");
     }
+    let transfers = render_to_string(
+        &register,
+        ReportKind::Transfers,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(
+        transfers.contains("| A region: outside the UK | Hosting, processor |"),
+        "{transfers}"
+    );
     let notice =
         render_to_string(&register, ReportKind::Notice, Format::Markdown, &options()).unwrap();
     for expected in [
         "Some rights are restricted:",
+        "Hosting, processor",
         "Newsletters (to opt out: use the unsubscribe link): Art 6(1)(e) public task (Localism Act 2011)",
     ] {
         assert!(notice.contains(expected), "{expected}\n{notice}");
