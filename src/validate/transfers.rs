@@ -129,8 +129,18 @@ pub const RECIPIENT_OUTSIDE_WITHOUT_TRANSFER: Rule = Rule {
 };
 
 pub(super) fn check_register(ctx: &mut Context<'_>) {
-    for (i, r) in ctx.register.recipients.iter().enumerate() {
+    let register = ctx.register;
+    // A register-wide recipient abroad needs a transfer in some activity that names it.
+    let transferred = id_membership(|| {
+        register
+            .activities
+            .iter()
+            .flat_map(|a| &a.transfers)
+            .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
+    });
+    for (i, r) in register.recipients.iter().enumerate() {
         processor_contract(ctx, r, format!("/recipients/{i}"));
+        outside_without_transfer(ctx, r, &transferred, format!("/recipients/{i}"));
     }
     for (i, party) in ctx.register.parties.iter().enumerate() {
         for (j, id) in party.sub_processors.iter().enumerate() {
@@ -278,20 +288,30 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
     });
     for (i, r) in activity.recipients.iter().enumerate() {
-        let country = r.country.or_else(|| {
-            r.party
-                .as_ref()
-                .and_then(|id| ctx.index.party(id))
-                .and_then(|p| p.country)
-        });
-        // Publication is a disclosure wherever the public is (Lindqvist).
-        if let Some(country) = country.filter(|_| r.role != Some(RecipientRole::Public))
-            && is_third_country(ctx.regime, country)
-            && Some(country) != ctx.organisation_country
-            && !transferred(r.id.as_str())
-        {
-            ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/recipients/{i}", a.path), format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
-        }
+        outside_without_transfer(ctx, r, &transferred, format!("{}/recipients/{i}", a.path));
+    }
+}
+
+/// A recipient in a third country that no transfer names.
+fn outside_without_transfer(
+    ctx: &mut Context<'_>,
+    r: &crate::Recipient,
+    transferred: &impl Fn(&str) -> bool,
+    path: String,
+) {
+    let country = r.country.or_else(|| {
+        r.party
+            .as_ref()
+            .and_then(|id| ctx.index.party(id))
+            .and_then(|p| p.country)
+    });
+    // Publication is a disclosure wherever the public is (Lindqvist).
+    if let Some(country) = country.filter(|_| r.role != Some(RecipientRole::Public))
+        && is_third_country(ctx.regime, country)
+        && Some(country) != ctx.organisation_country
+        && !transferred(r.id.as_str())
+    {
+        ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, path, format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
     }
 }
 

@@ -371,6 +371,21 @@ const CASES: &[Case] = &[
         },
     },
     Case {
+        rule: "recipient-outside-without-transfer",
+        path: "/recipients/0",
+        fire: |r| {
+            r.recipients =
+                vec![Recipient::new("us", RecipientRole::Processor).with_party("us-vendor")]
+        },
+        quiet: |r| {
+            r.recipients =
+                vec![Recipient::new("us", RecipientRole::Processor).with_party("us-vendor")];
+            let t = transfer(r, us_transfer());
+            t.mechanism = Some(TransferMechanism::UkIdta);
+            t.risk_assessment = Some("tra".into());
+        },
+    },
+    Case {
         rule: "dangling-reference",
         path: "/activities/0/retention/0/system",
         fire: |r| act(r).retention[0] = act(r).retention[0].clone().for_system("Notify"),
