@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use crate::vocabulary::vocabulary;
 use crate::{
     ActivityId, Article35Trigger, AutomatedDecision, CriminalOffenceCondition, DataCategory,
-    DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, LawfulBasis, PartyId, Purpose,
-    Recipient, RetentionRule, RiskCriterion, SecurityMeasure, SpecialCategoryCondition, System,
-    Transfer,
+    DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, HighRiskOperation, LawfulBasis,
+    PartyId, Purpose, Recipient, RetentionRule, RiskCriterion, SecurityMeasure,
+    SpecialCategoryCondition, System, Transfer,
 };
 
 vocabulary! {
@@ -57,6 +57,10 @@ pub struct OnBehalfOf {
     /// The Art 28(3) contract with the controller.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<DocumentId>,
+    /// Where the organisation engages sub-processors: the controller's prior written
+    /// authorisation of them, specific or general (Art 28(2)); often a clause of the contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_processor_authorisation: Option<DocumentId>,
 }
 
 impl OnBehalfOf {
@@ -66,6 +70,7 @@ impl OnBehalfOf {
             controller: controller.into(),
             processing: Vec::new(),
             contract: None,
+            sub_processor_authorisation: None,
         }
     }
 
@@ -78,6 +83,12 @@ impl OnBehalfOf {
     /// Sets the contract.
     pub fn with_contract(mut self, contract: impl Into<DocumentId>) -> Self {
         self.contract = Some(contract.into());
+        self
+    }
+
+    /// Sets the controller's authorisation of the organisation's sub-processors (Art 28(2)).
+    pub fn with_sub_processor_authorisation(mut self, document: impl Into<DocumentId>) -> Self {
+        self.sub_processor_authorisation = Some(document.into());
         self
     }
 }
@@ -310,6 +321,15 @@ pub struct ProcessingActivity {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub risk_criteria: Vec<RiskCriterion>,
+    /// The types of processing on a supervisory authority's Art 35(4) list that the activity
+    /// involves (some follow from the register itself: biometric or genetic data, online services
+    /// offered to children, data obtained under an Art 14(5) exemption).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::de::exact_vec"
+    )]
+    pub high_risk_operations: Vec<HighRiskOperation>,
     /// The DPIA.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dpia: Option<Dpia>,
@@ -396,6 +416,7 @@ impl ProcessingActivity {
             large_scale: None,
             article_35_3_triggers: Vec::new(),
             risk_criteria: Vec::new(),
+            high_risk_operations: Vec::new(),
             dpia: None,
             systems: Vec::new(),
             privacy_notice: None,
@@ -514,6 +535,12 @@ impl ProcessingActivity {
     /// Adds a system.
     pub fn with_system(mut self, system: System) -> Self {
         self.systems.push(system);
+        self
+    }
+
+    /// Adds a type of processing on the Art 35(4) list that the activity involves.
+    pub fn with_high_risk_operation(mut self, operation: HighRiskOperation) -> Self {
+        self.high_risk_operations.push(operation);
         self
     }
 

@@ -72,6 +72,67 @@ pub struct Document {
     /// Anything else said about the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// For a breach record: what Art 33(5) asks the controller to document.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub breach: Option<BreachDetails>,
+}
+
+/// The facts of a personal data breach as documented under Art 33(5): when it happened, what
+/// happened, its effects and the remedial action taken.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct BreachDetails {
+    /// When the breach happened (or began).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::option"
+    )]
+    #[schemars(with = "Option<NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    pub occurred: Option<NaiveDate>,
+    /// What happened: the facts relating to the breach.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<String>,
+    /// Its effects, and likely consequences for the people concerned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effects: Option<String>,
+    /// The remedial action taken.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remedial_action: Option<String>,
+    /// Whether the supervisory authority was notified (Art 33(1)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notified_to_authority: Option<bool>,
+}
+
+impl BreachDetails {
+    /// The details of a breach that happened on the given date.
+    pub fn new(occurred: NaiveDate) -> Self {
+        Self {
+            occurred: Some(occurred),
+            ..Self::default()
+        }
+    }
+
+    /// Sets what happened.
+    pub fn with_facts(mut self, facts: impl Into<String>) -> Self {
+        self.facts = Some(facts.into());
+        self
+    }
+
+    /// Sets the effects.
+    pub fn with_effects(mut self, effects: impl Into<String>) -> Self {
+        self.effects = Some(effects.into());
+        self
+    }
+
+    /// Sets the remedial action taken.
+    pub fn with_remedial_action(mut self, action: impl Into<String>) -> Self {
+        self.remedial_action = Some(action.into());
+        self
+    }
 }
 
 impl Document {
@@ -85,6 +146,7 @@ impl Document {
             date: None,
             review_date: None,
             note: None,
+            breach: None,
         }
     }
 
@@ -97,6 +159,12 @@ impl Document {
     /// Sets the document's date.
     pub fn with_date(mut self, date: impl Into<crate::PartialDate>) -> Self {
         self.date = Some(date.into());
+        self
+    }
+
+    /// Sets the details of the breach it records.
+    pub fn with_breach(mut self, breach: BreachDetails) -> Self {
+        self.breach = Some(breach);
         self
     }
 }

@@ -107,6 +107,11 @@ pub struct Consent {
     /// holder of parental responsibility (Art 8(1), 8(2)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parental_authorisation: Option<String>,
+    /// Consent is made a condition of a service or contract for which the data is not necessary,
+    /// or bundled with agreement to other terms, so that it is not freely given (Art 7(4),
+    /// Recital 43).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub conditional: bool,
 }
 
 impl Consent {
@@ -133,6 +138,12 @@ impl Consent {
     /// Sets how consent is withdrawn.
     pub fn with_withdrawal(mut self, withdrawal: impl Into<String>) -> Self {
         self.withdrawal = Some(withdrawal.into());
+        self
+    }
+
+    /// Marks consent as a condition of the service, or bundled with other terms (Art 7(4)).
+    pub fn conditional(mut self) -> Self {
+        self.conditional = true;
         self
     }
 }

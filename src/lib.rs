@@ -148,6 +148,7 @@ mod strict;
 #[cfg_attr(docsrs, doc(cfg(feature = "synth")))]
 pub mod synth;
 mod system;
+mod text;
 mod transfer;
 pub mod validate;
 mod vocabulary;
@@ -159,8 +160,11 @@ pub use automated::{Article22Basis, AutomatedDecision, DecisionSafeguard};
 pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
 pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
 pub use date::{InvalidPartialDate, PartialDate};
-pub use document::{Document, DocumentKind};
-pub use dpia::{Article35Trigger, Dpia, DpiaStatus, RiskCriterion};
+pub use document::{BreachDetails, Document, DocumentKind};
+pub use dpia::{
+    ARTICLE_35_4_LIST, Article35ListEntry, Article35Trigger, Dpia, DpiaStatus, HighRiskOperation,
+    RiskCriterion, article_35_4_entry,
+};
 pub use duration::{DURATION_PATTERN, InvalidDuration, IsoDuration};
 pub use error::Error;
 pub use id::{

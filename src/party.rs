@@ -155,11 +155,12 @@ impl Contact {
         self
     }
 
-    /// Whether the contact holds any way of reaching the party (address, email, phone or web).
+    /// Whether the contact holds any way of reaching the party (address, email, phone or web);
+    /// a part of white space or invisible characters only holds none.
     pub fn is_reachable(&self) -> bool {
         [&self.address, &self.email, &self.phone, &self.web]
             .iter()
-            .any(|part| part.as_deref().is_some_and(|s| !s.trim().is_empty()))
+            .any(|part| crate::text::is_stated(part.as_deref()))
     }
 }
 
@@ -233,6 +234,10 @@ pub struct Party {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub sub_processors: Vec<PartyId>,
+    /// For a processor with sub-processors: the organisation's prior written authorisation of
+    /// them as controller, specific or general (Art 28(2)); often a clause of the contract.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sub_processor_authorisation: Option<DocumentId>,
 }
 
 impl Party {
@@ -253,6 +258,7 @@ impl Party {
             contract: None,
             dpf_certified: false,
             sub_processors: Vec::new(),
+            sub_processor_authorisation: None,
         }
     }
 
@@ -323,10 +329,17 @@ impl Party {
         self
     }
 
-    /// Whether any contact holds a way of reaching the party; for a class, whether the register
-    /// says where the list of its members (with their details) is kept.
+    /// Sets the authorisation of its sub-processors (Art 28(2)).
+    pub fn with_sub_processor_authorisation(mut self, document: impl Into<DocumentId>) -> Self {
+        self.sub_processor_authorisation = Some(document.into());
+        self
+    }
+
+    /// Whether any contact holds a way of reaching the party (text of white space or invisible
+    /// characters only does not count); for a class, whether the register says where the list of
+    /// its members (with their details) is kept.
     pub fn is_reachable(&self) -> bool {
         self.contacts.iter().any(Contact::is_reachable)
-            || (self.class && self.list.as_deref().is_some_and(|l| !l.trim().is_empty()))
+            || (self.class && crate::text::is_stated(self.list.as_deref()))
     }
 }

@@ -24,12 +24,13 @@ pub const MISSING_DPO: Rule = Rule {
     summary: "A DPO is mandatory (public authority, or large-scale special category, criminal or monitoring) and none is recorded.",
 };
 
-/// Fires when a DPO is recorded with no way of reaching them. Art 37(7) requires the DPO's
-/// contact details to be published, and Art 30(1)(a) puts them in the record.
+/// Fires when a DPO is recorded with no way of reaching them (text of white space or invisible
+/// characters only is no way). Art 30(1)(a) puts the DPO's contact details in the record, so the
+/// record as written fails it; Art 37(7) requires them to be published.
 pub const DPO_WITHOUT_CONTACT: Rule = Rule {
     id: "dpo-without-contact",
-    severity: Severity::Warning,
-    citation: "Art 37(7)",
+    severity: Severity::Error,
+    citation: "Art 30(1)(a)",
     summary: "The DPO is recorded without contact details.",
 };
 
@@ -52,12 +53,14 @@ pub const REVIEW_OVERDUE: Rule = Rule {
 };
 
 /// Fires when an activity in which the organisation is a joint controller names no other joint
-/// controller, or records no Art 26 arrangement.
+/// controller (an error: Art 30(1)(a) puts them in the record, and the finding cites it), or
+/// records no Art 26 arrangement (a warning: the arrangement must exist, the register need not
+/// hold it).
 pub const JOINT_CONTROLLER_WITHOUT_ARRANGEMENT: Rule = Rule {
     id: "joint-controller-without-arrangement",
     severity: Severity::Error,
     citation: "Art 26(1)",
-    summary: "A joint controllership without the other controllers or the Art 26 arrangement.",
+    summary: "A joint controllership naming no other controller (error, Art 30(1)(a)) or without the Art 26 arrangement (warning).",
 };
 
 /// Fires when an activity carried out as processor does not name each controller it acts for
@@ -183,10 +186,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     match activity.role {
         ActivityRole::JointController => {
             if activity.joint_controllers.is_empty() {
-                ctx.report(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, a.path.clone(), format!("'{}' is a joint controllership but names no other joint controller; add them to joint_controllers.", a.name()));
+                ctx.report_cited(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Error, "Art 30(1)(a)", a.path.clone(), format!("'{}' is a joint controllership but names no other joint controller; add them to joint_controllers.", a.name()));
             }
             if activity.joint_arrangement.is_none() {
-                ctx.report(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, a.path.clone(), format!("'{}' is a joint controllership with no Art 26 arrangement recorded; reference it in joint_arrangement.", a.name()));
+                ctx.report_as(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Warning, a.path.clone(), format!("'{}' is a joint controllership with no Art 26 arrangement recorded; reference it in joint_arrangement.", a.name()));
             }
             for (i, id) in activity.joint_controllers.iter().enumerate() {
                 if let Some(party) = ctx.index.party(id)

@@ -2,6 +2,7 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::{DUAA_FROM, Provision, in_force};
+use crate::text::{is_blank, is_stated};
 use crate::{Article6Basis, Regime};
 
 /// Fires when a purpose of a controller's activity has no Art 6(1) basis, neither its own nor one
@@ -24,14 +25,16 @@ pub const MULTIPLE_LAWFUL_BASES: Rule = Rule {
     summary: "A purpose relies on more than one lawful basis.",
 };
 
-/// Fires when legitimate interests are relied on without stating the interest or referencing a
-/// legitimate interests assessment: the balancing test of Art 6(1)(f) must be done and the
-/// interest told to people (Art 13(1)(d)).
+/// Fires when legitimate interests are relied on without stating the interest (an error: the
+/// basis is not made out, and the interest must be told to people, Art 13(1)(d)) or, the interest
+/// stated, without referencing a legitimate interests assessment (a warning: the balancing test
+/// must be done and shown, Art 5(2), but the register need not hold it). Text of white space or
+/// invisible characters only states no interest.
 pub const LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT: Rule = Rule {
     id: "legitimate-interests-without-assessment",
     severity: Severity::Error,
     citation: "Art 6(1)(f)",
-    summary: "Legitimate interests without the interest stated or an LIA.",
+    summary: "Legitimate interests without the interest stated (error) or, the interest stated, without an LIA (warning).",
 };
 
 /// Fires when a public authority relies on legitimate interests: Art 6(1) second subparagraph
@@ -46,16 +49,18 @@ pub const PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS: Rule = Rule {
 };
 
 /// Fires when legal obligation (c) or public task (e) is relied on without the law that lays it
-/// down: Art 6(3) requires a basis in law.
+/// down (or with only blank text as the law): Art 6(3) requires a basis in law. A warning: the
+/// law must exist, but the register need not name it.
 pub const BASIS_WITHOUT_LEGAL_SOURCE: Rule = Rule {
     id: "basis-without-legal-source",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: "Art 6(3)",
     summary: "Legal obligation or public task without the law relied on.",
 };
 
 /// Fires when consent is relied on without a reference to where consent is recorded (Art 7(1):
-/// the controller must be able to demonstrate it) or without saying how it is withdrawn (Art 7(3)).
+/// the controller must be able to demonstrate it) or without saying how it is withdrawn (Art 7(3);
+/// blank text says nothing). One finding for an activity, naming each basis that lacks them.
 pub const CONSENT_WITHOUT_RECORD: Rule = Rule {
     id: "consent-without-record",
     severity: Severity::Warning,
@@ -98,9 +103,10 @@ pub const RECOGNISED_LEGITIMATE_INTEREST_BEFORE_COMMENCEMENT: Rule = Rule {
 /// parental authorisation is recorded. The age is the one on the reference date: 13 in the UK;
 /// under the EU GDPR the age of the member state of establishment (`member_state`, else the
 /// organisation's country), 13 to 16, or 16 where neither is recorded (`law::child_consent`).
+/// A warning: the authorisation must be obtained and verifiable (Art 8(2)), not written here.
 pub const CHILD_CONSENT_AGE: Rule = Rule {
     id: "child-consent-age",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: "Art 8(1)",
     summary: "Consent from children below the age of digital consent without parental authorisation.",
 };
@@ -129,6 +135,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .data_categories
             .iter()
             .all(|c| !c.lawful_bases.is_empty());
+    // One missing consent record is one gap, however many bases rely on consent.
+    let mut consent_gaps: Vec<(String, &str, String)> = Vec::new();
     for (i, purpose) in activity.purposes.iter().enumerate() {
         let path = || format!("{}/purposes/{i}", a.path);
         if purpose.lawful_bases.is_empty()
@@ -162,8 +170,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             &purpose.lawful_bases,
             &path(),
             &purpose.description,
-            young_children,
-            consent_age,
+            (young_children, consent_age),
+            &mut consent_gaps,
         );
     }
     check_bases(
@@ -172,8 +180,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         &activity.lawful_bases,
         &a.path,
         a.name(),
-        young_children,
-        consent_age,
+        (young_children, consent_age),
+        &mut consent_gaps,
     );
     for (i, category) in activity.data_categories.iter().enumerate() {
         check_bases(
@@ -182,9 +190,26 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             &category.lawful_bases,
             &format!("{}/data_categories/{i}", a.path),
             &category.name,
-            young_children,
-            consent_age,
+            (young_children, consent_age),
+            &mut consent_gaps,
         );
+    }
+    if let Some((first, missing, what)) = consent_gaps.first() {
+        let message = if consent_gaps.len() == 1 {
+            format!("Consent is relied on for '{what}' but the register does not say {missing}.")
+        } else {
+            let places: Vec<String> = consent_gaps
+                .iter()
+                .map(|(path, missing, _)| format!("{path} ({missing})"))
+                .collect();
+            format!(
+                "Consent is relied on in {} places of '{}' and the register does not say where it is recorded or how it is withdrawn: {}.",
+                consent_gaps.len(),
+                a.name(),
+                places.join("; ")
+            )
+        };
+        ctx.report(&CONSENT_WITHOUT_RECORD, first.clone(), message);
     }
 }
 
@@ -196,24 +221,28 @@ fn check_bases(
     bases: &[crate::LawfulBasis],
     parent: &str,
     what: &str,
-    young_children: bool,
-    consent_age: u8,
+    (young_children, consent_age): (bool, u8),
+    consent_gaps: &mut Vec<(String, &'static str, String)>,
 ) {
     let activity = a.activity;
     for (j, basis) in bases.iter().enumerate() {
         let path = || format!("{parent}/lawful_bases/{j}");
         match basis.basis {
             Article6Basis::LegitimateInterests => {
-                if basis.interest.is_none() || basis.assessment.is_none() {
-                    let missing = match (basis.interest.is_none(), basis.assessment.is_none()) {
-                        (true, true) => {
-                            "the interest pursued and a legitimate interests assessment"
-                        }
-                        (true, false) => "the interest pursued",
-                        _ => "a legitimate interests assessment",
+                let no_interest = !is_stated(basis.interest.as_deref());
+                let no_assessment = basis.assessment.is_none();
+                if no_interest || no_assessment {
+                    let (severity, missing) = match (no_interest, no_assessment) {
+                        (true, true) => (
+                            Severity::Error,
+                            "the interest pursued and a legitimate interests assessment",
+                        ),
+                        (true, false) => (Severity::Error, "the interest pursued"),
+                        _ => (Severity::Warning, "a legitimate interests assessment"),
                     };
-                    ctx.report(
+                    ctx.report_as(
                         &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
+                        severity,
                         path(),
                         format!("Legitimate interests are relied on without {missing}."),
                     );
@@ -223,7 +252,7 @@ fn check_bases(
                 }
             }
             Article6Basis::LegalObligation | Article6Basis::PublicTask
-                if basis.legal_sources.is_empty() =>
+                if basis.legal_sources.iter().all(|s| is_blank(s)) =>
             {
                 ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
             }
@@ -251,9 +280,7 @@ fn check_bases(
             Article6Basis::Consent => {
                 let consent = basis.consent.as_ref();
                 let no_record = consent.and_then(|c| c.record.as_ref()).is_none();
-                let no_withdrawal = consent
-                    .and_then(|c| c.withdrawal.as_deref())
-                    .is_none_or(|w| w.trim().is_empty());
+                let no_withdrawal = !is_stated(consent.and_then(|c| c.withdrawal.as_deref()));
                 if no_record || no_withdrawal {
                     let missing = match (no_record, no_withdrawal) {
                         (true, true) => {
@@ -262,13 +289,11 @@ fn check_bases(
                         (true, false) => "where consent is recorded (Art 7(1))",
                         _ => "how consent is withdrawn (Art 7(3))",
                     };
-                    ctx.report(&CONSENT_WITHOUT_RECORD, path(), format!("Consent is relied on for '{}' but the register does not say {missing}.", what));
+                    consent_gaps.push((path(), missing, what.to_owned()));
                 }
                 if activity.information_society_service
                     && young_children
-                    && consent
-                        .and_then(|c| c.parental_authorisation.as_ref())
-                        .is_none()
+                    && !is_stated(consent.and_then(|c| c.parental_authorisation.as_deref()))
                 {
                     ctx.report(&CHILD_CONSENT_AGE, path(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
                 }

@@ -17,8 +17,13 @@ use serde::Serialize;
 use crate::vocabulary::vocabulary;
 use crate::{CountryCode, ProcessingActivity, Regime, Register, RegisterIndex};
 
+mod accountability;
+mod consent;
+mod hidden;
 mod identity;
 mod lawful_basis;
+mod notice;
+mod once;
 mod references;
 mod regime;
 mod retention;
@@ -26,8 +31,12 @@ mod rights;
 mod special_category;
 mod transfers;
 
+pub use accountability::*;
+pub use consent::*;
+pub use hidden::*;
 pub use identity::*;
 pub use lawful_basis::*;
+pub use notice::*;
 pub use references::*;
 pub use regime::*;
 pub use retention::*;
@@ -121,6 +130,17 @@ const CATALOGUE: &[Rule] = &[
     AUTOMATED_DECISION_SAFEGUARDS_MISSING,
     DPIA_EXPECTED,
     THIRD_PARTY_SOURCE_WITHOUT_NOTICE,
+    PROCESSOR_ON_OWN_BEHALF,
+    DOCUMENT_KIND_MISMATCH,
+    TRANSFER_COUNTRY_MISMATCH,
+    CONFUSABLE_IDS,
+    IMPLIED_CONSENT,
+    CONDITIONAL_CONSENT,
+    STATED_RIGHT_NOT_AVAILABLE,
+    AVAILABLE_RIGHT_NOT_STATED,
+    DPO_CONFLICT_OF_INTEREST,
+    SUB_PROCESSOR_WITHOUT_AUTHORISATION,
+    BREACH_RECORD_INCOMPLETE,
 ];
 
 /// Fires when a file cannot be read or is not a well-formed register (malformed JSON, an unknown
@@ -340,6 +360,8 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
     regime::check_register(&mut ctx);
     references::check_register(&mut ctx);
     transfers::check_register(&mut ctx);
+    hidden::check_register(&mut ctx);
+    accountability::check_register(&mut ctx);
     // The activity context's buffers are reused from one activity to the next, so that
     // validating an activity allocates nothing unless it has findings.
     let mut scratch = Scratch::default();
@@ -352,6 +374,10 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
         transfers::check_activity(&mut ctx, &activity_ctx);
         retention::check_activity(&mut ctx, &activity_ctx);
         rights::check_activity(&mut ctx, &activity_ctx);
+        hidden::check_activity(&mut ctx, &activity_ctx);
+        consent::check_activity(&mut ctx, &activity_ctx);
+        notice::check_activity(&mut ctx, &activity_ctx);
+        accountability::check_activity(&mut ctx, &activity_ctx);
         scratch = activity_ctx.into_scratch();
     }
     ValidationReport {
@@ -405,11 +431,30 @@ impl<'a> Context<'a> {
 
     /// Records a finding of the rule at the given severity.
     pub fn report_as(&mut self, rule: &Rule, severity: Severity, path: String, message: String) {
+        self.report_cited(rule, severity, rule.citation, path, message);
+    }
+
+    /// Records a finding of the rule at the given severity, citing another provision than the
+    /// rule's own (where one case of a rule rests on a different provision, e.g. Art 28(4) for
+    /// sub-processors).
+    pub fn report_cited(
+        &mut self,
+        rule: &Rule,
+        severity: Severity,
+        citation: &str,
+        path: String,
+        message: String,
+    ) {
         if severity < self.min_severity {
             return;
         }
-        // The provision cited is the one in force under the regime on the reference date.
-        let cited = crate::law::rule_citation(rule, self.regime, self.as_of);
+        // The provision cited is the one in force under the regime on the reference date, unless
+        // the case cites a provision of its own.
+        let cited = if citation == rule.citation {
+            crate::law::rule_citation(rule, self.regime, self.as_of)
+        } else {
+            citation
+        };
         let citation = match cited.strip_prefix("Art ") {
             Some(_) => format!("{} {}", self.regime.label(), cited),
             None => cited.to_owned(),

@@ -1,5 +1,6 @@
 //! Retention (Art 5(1)(e), 30(1)(f)) and security measures (Art 30(1)(g), 32).
 
+use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::{ActivityStatus, RetentionPeriod};
 
@@ -7,17 +8,17 @@ use crate::{ActivityStatus, RetentionPeriod};
 /// time limits for erasure (Art 30(1)(f)), and data may be kept no longer than necessary
 /// (Art 5(1)(e)). A period, a date, indefinite retention, "not stored at all", a statement of
 /// who else decides the period, and the event until which data is kept each count, in the rule,
-/// a stage or an exception.
+/// a stage or an exception. A warning: Art 30(1)(f) asks for the limits "where possible".
 pub const MISSING_RETENTION: Rule = Rule {
     id: "missing-retention",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: "Art 30(1)(f)",
     summary: "An activity with no retention rule.",
 };
 
-/// Fires on each data category that no retention rule covers, when every rule of the activity is
+/// Fires on the data categories that no retention rule covers, when every rule of the activity is
 /// limited to named categories: Art 30(1)(f) asks for the time limits of the different
-/// categories of data.
+/// categories of data. One finding for an activity, at the first category, naming each.
 pub const DATA_CATEGORY_WITHOUT_RETENTION: Rule = Rule {
     id: "data-category-without-retention",
     severity: Severity::Warning,
@@ -94,15 +95,31 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 .iter()
                 .flat_map(|r| r.data_categories.iter().map(|c| c.as_str()))
         });
-        for (i, category) in activity.data_categories.iter().enumerate() {
-            if !covered(category.id.as_str()) {
-                ctx.report(
-                    &DATA_CATEGORY_WITHOUT_RETENTION,
+        let uncovered: Vec<(String, String)> = activity
+            .data_categories
+            .iter()
+            .enumerate()
+            .filter(|(_, category)| !covered(category.id.as_str()))
+            .map(|(i, category)| {
+                (
                     format!("{}/data_categories/{i}", a.path),
-                    format!("No retention rule covers '{}'.", category.name),
-                );
-            }
-        }
+                    format!("'{}'", category.name),
+                )
+            })
+            .collect();
+        report_once(
+            ctx,
+            &DATA_CATEGORY_WITHOUT_RETENTION,
+            &uncovered,
+            |name| format!("No retention rule covers {name}."),
+            |list| {
+                format!(
+                    "No retention rule covers {} data categories of '{}': {list}.",
+                    uncovered.len(),
+                    a.name()
+                )
+            },
+        );
     }
     let active = match activity.status {
         Some(status) => status == ActivityStatus::Active,

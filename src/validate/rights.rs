@@ -1,10 +1,64 @@
 //! Automated decisions (Art 22), DPIAs (Art 35) and information for data subjects (Art 14).
 
 use super::{ActivityContext, Context, Rule, Severity};
+use crate::text::is_stated;
 use crate::{
     Article6Basis, Article9Condition, Article22Basis, Article35Trigger, DecisionSafeguard,
-    DpiaStatus, Regime, RiskCriterion, SourceKind,
+    DpiaStatus, HighRiskOperation, ProcessingActivity, Regime, RiskCriterion, SourceKind,
+    SpecialCategoryKind, article_35_4_entry,
 };
+
+/// The types of processing on the Art 35(4) list that the activity involves on the reference date
+/// (those recorded, and those the register shows: biometric or genetic data, an online service
+/// offered to children, data obtained under an Art 14(5) exemption), where an entry that needs
+/// another WP248 criterion has one besides the criterion the operation itself meets.
+fn listed_operations(
+    ctx: &Context<'_>,
+    activity: &ProcessingActivity,
+    criteria: &[RiskCriterion],
+) -> Vec<HighRiskOperation> {
+    let mut operations: Vec<HighRiskOperation> = activity.high_risk_operations.clone();
+    let mut add = |o: HighRiskOperation| {
+        if !operations.contains(&o) {
+            operations.push(o);
+        }
+    };
+    for category in &activity.data_categories {
+        match category.special_category {
+            Some(SpecialCategoryKind::Biometric) => add(HighRiskOperation::BiometricData),
+            Some(SpecialCategoryKind::Genetic) => add(HighRiskOperation::GeneticData),
+            _ => {}
+        }
+    }
+    if activity.information_society_service && activity.data_subjects.iter().any(|s| s.children) {
+        add(HighRiskOperation::TargetingChildren);
+    }
+    if is_stated(activity.notice_exemption.as_deref())
+        && activity.data_categories.iter().any(|c| {
+            c.sources
+                .iter()
+                .any(|s| matches!(s.kind, SourceKind::ThirdParty | SourceKind::PublicSources))
+        })
+    {
+        add(HighRiskOperation::InvisibleProcessing);
+    }
+    operations.retain(|&operation| {
+        let Some(entry) = article_35_4_entry(ctx.regime, operation, ctx.as_of) else {
+            return false;
+        };
+        // The WP248 criterion the operation meets by itself does not count as another one.
+        let own = match operation {
+            HighRiskOperation::BiometricData | HighRiskOperation::GeneticData => {
+                Some(RiskCriterion::SensitiveData)
+            }
+            HighRiskOperation::Tracking => Some(RiskCriterion::SystematicMonitoring),
+            HighRiskOperation::InnovativeTechnology => Some(RiskCriterion::InnovativeTechnology),
+            _ => None,
+        };
+        !entry.with_another_criterion || criteria.iter().any(|c| Some(*c) != own)
+    });
+    operations
+}
 
 /// Fires when a solely automated decision with legal or similarly significant effects lacks the
 /// condition the law sets on the reference date. EU GDPR, and UK GDPR before 5 February 2026: an
@@ -33,15 +87,19 @@ pub const AUTOMATED_DECISION_SAFEGUARDS_MISSING: Rule = Rule {
     summary: "A solely automated significant decision without its safeguards recorded (Art 22(3); UK from 5 Feb 2026 Art 22C).",
 };
 
-/// Fires when a controller's activity meets an Art 35(3) case, or two or more WP248 criteria
-/// (counting those the register shows itself: sensitive data, vulnerable people or children,
-/// large scale, significant automated decisions), and records no DPIA (or records it as not
-/// required). Likely high-risk processing needs a DPIA before it starts (Art 35(1)).
+/// Fires when a controller's activity records no DPIA (completed, in progress, or a document) and
+/// either meets an Art 35(3) case or a type of processing on the supervisory authority's Art 35(4)
+/// list on the reference date ([`crate::ARTICLE_35_4_LIST`]: the ICO's for the UK; some entries
+/// count only beside another WP248 criterion), which always need one, or meets two or more WP248
+/// criteria (counting those the register shows itself: sensitive data, vulnerable people or
+/// children, large scale, significant automated decisions), which presume one. A DPIA recorded as
+/// not required, with the reasons in its note, answers the presumption, not the cases that always
+/// need one. Likely high-risk processing needs a DPIA before it starts (Art 35(1)).
 pub const DPIA_EXPECTED: Rule = Rule {
     id: "dpia-expected",
     severity: Severity::Warning,
     citation: "Art 35(1)",
-    summary: "High-risk indicators with no DPIA recorded.",
+    summary: "High-risk indicators (Art 35(3), the Art 35(4) list, or two WP248 criteria) and no DPIA, nor reasons why none is needed.",
 };
 
 /// Fires when data comes from third parties or public sources and the activity records neither a
@@ -136,20 +194,42 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     {
         triggers.push(Article35Trigger::LargeScaleSpecialCategory);
     }
-    let dpia_done = activity.dpia.as_ref().is_some_and(|d| {
+    let listed = listed_operations(ctx, activity, &criteria);
+    let dpia = activity.dpia.as_ref();
+    let dpia_done = dpia.is_some_and(|d| {
         d.document.is_some()
             || matches!(
                 d.status,
                 Some(DpiaStatus::Completed | DpiaStatus::InProgress)
             )
     });
-    if (!triggers.is_empty() || criteria.len() >= 2) && !dpia_done {
-        let reasons: Vec<&str> = triggers
+    let judged_not_required = dpia.is_some_and(|d| {
+        (d.status == Some(DpiaStatus::NotRequired) || d.required == Some(false))
+            && is_stated(d.note.as_deref())
+    });
+    let always = !triggers.is_empty() || !listed.is_empty();
+    let presumed = criteria.len() >= 2;
+    if (always || presumed) && !dpia_done && !(judged_not_required && !always) {
+        let reasons: Vec<String> = triggers
             .iter()
-            .map(|t| t.as_str())
-            .chain(criteria.iter().map(|c| c.as_str()))
+            .map(|t| format!("{t} (Art 35(3))"))
+            .chain(listed.iter().map(|o| format!("{o} (Art 35(4) list)")))
+            .chain(criteria.iter().map(|c| c.to_string()))
             .collect();
-        ctx.report(&DPIA_EXPECTED, a.path.clone(), format!("'{}' shows high-risk indicators ({}) and no DPIA is recorded; carry one out or record why it is not needed.", a.name(), reasons.join(", ")));
+        let message = if judged_not_required {
+            format!(
+                "'{}' is recorded as needing no DPIA, but it is a case that always needs one ({}); carry one out.",
+                a.name(),
+                reasons.join(", ")
+            )
+        } else {
+            format!(
+                "'{}' shows high-risk indicators ({}) and no DPIA is recorded; carry one out or, unless a case always needs one, record as not required why it is not needed.",
+                a.name(),
+                reasons.join(", ")
+            )
+        };
+        ctx.report(&DPIA_EXPECTED, a.path.clone(), message);
     }
 
     if activity.privacy_notice.is_none() && activity.notice_exemption.is_none() {

@@ -1,14 +1,19 @@
 //! Special category data (Art 9), criminal offence data (Art 10), and DPA 2018 Schedule 1.
 
+use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::{
     Article6Basis, Article9Condition, ConsentForm, Schedule1Paragraph, Schedule1Part,
     Schedule1Requirement, SpecialCategoryCondition,
 };
 
-/// Fires on each special category data category (or free text that may hold such data) of a
+/// Fires on the special category data categories (or free text that may hold such data) of a
 /// controller's activity that no Art 9(2) condition covers: the processing is prohibited unless
-/// one applies (Art 9(1)). A condition limited to named recipients covers only those disclosures.
+/// one applies (Art 9(1)). One finding for the categories of an activity, at the first, naming
+/// each. A condition limited to named recipients covers only those disclosures, and one limited
+/// to named purposes covers only those: a purpose that uses special category data no condition
+/// covers for it gets a finding of its own, at the purpose (a warning where the purpose names no
+/// data categories and so only may use it).
 pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: Rule = Rule {
     id: "special-category-without-condition",
     severity: Severity::Error,
@@ -18,7 +23,8 @@ pub const SPECIAL_CATEGORY_WITHOUT_CONDITION: Rule = Rule {
 
 /// Fires when an activity with special category data relies on consent given in a form that is
 /// not explicit (implied, or a mere affirmative act), and either names no Art 9 condition or
-/// names explicit consent: only explicit consent lifts the Art 9 prohibition (Art 9(2)(a)).
+/// names explicit consent: only explicit consent lifts the Art 9 prohibition (Art 9(2)(a)). One
+/// finding for an activity, naming each basis.
 pub const IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY: Rule = Rule {
     id: "implied-consent-for-special-category",
     severity: Severity::Error,
@@ -49,16 +55,19 @@ pub const SCHEDULE_1_CONDITION_MISMATCH: Rule = Rule {
 
 /// UK only. Fires when a Schedule 1 condition that needs an appropriate policy document (para 1,
 /// every Part 2 condition, paras 35-37) is relied on and none is referenced (Sch 1 paras 5, 38-39).
+/// A warning: the document must exist and be kept (para 40), but para 41 does not ask the record
+/// to reference it. One finding for an activity, naming each condition that needs it.
 pub const APPROPRIATE_POLICY_DOCUMENT_MISSING: Rule = Rule {
     id: "appropriate-policy-document-missing",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: "DPA 2018 Sch 1 para 5, 38-39",
     summary: "A Schedule 1 condition that needs an appropriate policy document, none referenced.",
 };
 
 /// UK only. Fires when a Schedule 1 condition that needs an appropriate policy document is relied
 /// on and the record lacks the para 41 entries: how Art 6 is satisfied, and whether the data is
-/// retained and erased per the policy document (and if not, why not).
+/// retained and erased per the policy document (and if not, why not). One finding for an
+/// activity, naming each condition that lacks them.
 pub const PARA_41_RECORD_INCOMPLETE: Rule = Rule {
     id: "para-41-record-incomplete",
     severity: Severity::Error,
@@ -104,6 +113,22 @@ fn covers_category(condition: &SpecialCategoryCondition, id: &str) -> bool {
             || condition.data_categories.iter().any(|c| c.as_str() == id))
 }
 
+fn covers_purpose(condition: &SpecialCategoryCondition, id: &str) -> bool {
+    condition.purposes.is_empty() || condition.purposes.iter().any(|p| p.as_str() == id)
+}
+
+/// Whether the activity's consent, if not explicit, is judged by
+/// [`IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY`]: it has special category data and names no Art 9
+/// condition, or names explicit consent.
+pub(super) fn consent_must_be_explicit(activity: &crate::ProcessingActivity) -> bool {
+    let conditions = &activity.special_category_conditions;
+    activity.has_special_category_data()
+        && (conditions.is_empty()
+            || conditions
+                .iter()
+                .any(|c| c.condition == Article9Condition::ExplicitConsent))
+}
+
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
     if !a.is_controller() {
@@ -112,18 +137,25 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let has_special = activity.has_special_category_data();
     let conditions = &activity.special_category_conditions;
 
+    let mut uncovered: Vec<(String, String)> = Vec::new();
+    // Special category data covered only by conditions limited to some purposes.
+    let mut purpose_limited: Vec<usize> = Vec::new();
     for (i, category) in activity.data_categories.iter().enumerate() {
         let path = || format!("{}/data_categories/{i}", a.path);
-        if category.is_special_category()
-            && !conditions
+        if category.is_special_category() {
+            let mut covering = conditions
                 .iter()
-                .any(|c| covers_category(c, category.id.as_str()))
-        {
-            let what = match category.special_category {
-                Some(kind) => format!("'{}' is special category data ({kind})", category.name),
-                None => format!("'{}' may hold special category data", category.name),
-            };
-            ctx.report(&SPECIAL_CATEGORY_WITHOUT_CONDITION, path(), format!("{what} and no Art 9(2) condition covers it; record the condition relied on, or stop processing it."));
+                .filter(|c| covers_category(c, category.id.as_str()))
+                .peekable();
+            if covering.peek().is_none() {
+                let what = match category.special_category {
+                    Some(kind) => format!("'{}' is special category data ({kind})", category.name),
+                    None => format!("'{}' may hold special category data", category.name),
+                };
+                uncovered.push((path(), what));
+            } else if covering.all(|c| !c.purposes.is_empty()) {
+                purpose_limited.push(i);
+            }
         }
         if category.criminal_offence
             && !activity
@@ -134,50 +166,84 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path(), format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", category.name));
         }
     }
+    report_once(
+        ctx,
+        &SPECIAL_CATEGORY_WITHOUT_CONDITION,
+        &uncovered,
+        |what| {
+            format!(
+                "{what} and no Art 9(2) condition covers it; record the condition relied on, or stop processing it."
+            )
+        },
+        |list| {
+            format!(
+                "{} data categories of '{}' are special category data that no Art 9(2) condition covers: {list}. Record the condition relied on for each, or stop processing them.",
+                uncovered.len(),
+                a.name()
+            )
+        },
+    );
+    if !purpose_limited.is_empty() {
+        check_purpose_scope(ctx, a, &purpose_limited);
+    }
 
-    if has_special {
-        let relies_on_explicit = conditions
-            .iter()
-            .any(|c| c.condition == Article9Condition::ExplicitConsent);
-        if conditions.is_empty() || relies_on_explicit {
-            let lists = std::iter::once((a.path.clone(), a.name(), &activity.lawful_bases))
-                .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
-                    (
-                        format!("{}/purposes/{i}", a.path),
-                        p.description.as_str(),
-                        &p.lawful_bases,
-                    )
-                }))
-                .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
-                    (
-                        format!("{}/data_categories/{i}", a.path),
-                        c.name.as_str(),
-                        &c.lawful_bases,
-                    )
-                }));
-            for (parent, what, bases) in lists {
-                for (j, basis) in bases.iter().enumerate() {
-                    let form = basis.consent.as_ref().and_then(|c| c.form);
-                    if basis.basis == Article6Basis::Consent
-                        && matches!(form, Some(ConsentForm::Implied | ConsentForm::Affirmative))
-                    {
-                        let form = form.map(|f| f.as_str()).unwrap_or_default();
-                        ctx.report(
-                            &IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
-                            format!("{parent}/lawful_bases/{j}/consent/form"),
-                            format!("Consent for '{what}' is {form}, but special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition."),
-                        );
-                    }
+    if consent_must_be_explicit(activity) {
+        let mut implied: Vec<(String, String)> = Vec::new();
+        let lists = std::iter::once((a.path.clone(), a.name(), &activity.lawful_bases))
+            .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
+                (
+                    format!("{}/purposes/{i}", a.path),
+                    p.description.as_str(),
+                    &p.lawful_bases,
+                )
+            }))
+            .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
+                (
+                    format!("{}/data_categories/{i}", a.path),
+                    c.name.as_str(),
+                    &c.lawful_bases,
+                )
+            }));
+        for (parent, what, bases) in lists {
+            for (j, basis) in bases.iter().enumerate() {
+                let form = basis.consent.as_ref().and_then(|c| c.form);
+                if basis.basis == Article6Basis::Consent
+                    && matches!(form, Some(ConsentForm::Implied | ConsentForm::Affirmative))
+                {
+                    let form = form.map(|f| f.as_str()).unwrap_or_default();
+                    implied.push((
+                        format!("{parent}/lawful_bases/{j}/consent/form"),
+                        format!("'{what}': {form}"),
+                    ));
                 }
             }
         }
-    } else if !conditions.is_empty() {
+        report_once(
+            ctx,
+            &IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
+            &implied,
+            |label| {
+                format!(
+                    "Consent for {label}, but special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition."
+                )
+            },
+            |list| {
+                format!(
+                    "Consent that is not explicit is relied on in {} places of '{}': {list}; special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition.",
+                    implied.len(),
+                    a.name()
+                )
+            },
+        );
+    } else if !has_special && !conditions.is_empty() {
         ctx.report(&CONDITION_NOT_SPECIAL_CATEGORY, format!("{}/special_category_conditions", a.path), format!("'{}' names Art 9 conditions but no data category is marked as special category data.", a.name()));
     }
 
     if !ctx.uk_law {
         return;
     }
+    let mut no_policy: Vec<(String, String)> = Vec::new();
+    let mut no_para_41: Vec<(String, String)> = Vec::new();
     for (i, c) in conditions.iter().enumerate() {
         let path = format!("{}/special_category_conditions/{i}", a.path);
         let cite = c.condition.citation();
@@ -233,13 +299,16 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             None => c.condition == Article9Condition::SubstantialPublicInterest,
         };
         if needs_policy {
-            policy_and_para_41(
-                ctx,
-                &path,
-                c.policy_document.is_some(),
-                c.para_41.as_ref().is_some_and(|r| r.is_complete()),
-                c.disclosure_exception,
-            );
+            let label = match c.schedule_1_paragraph {
+                Some(paragraph) => format!("Art {cite}, Sch 1 para {}", paragraph.paragraph()),
+                None => format!("Art {cite}"),
+            };
+            if c.policy_document.is_none() {
+                no_policy.push((path.clone(), policy_label(&label, c.disclosure_exception)));
+            }
+            if !c.para_41.as_ref().is_some_and(|r| r.is_complete()) {
+                no_para_41.push((path, label));
+            }
         }
     }
     for (i, c) in activity.criminal_offence_conditions.iter().enumerate() {
@@ -254,30 +323,107 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 if paragraph.needs_policy_document()
                     && !(c.disclosure_exception && paragraph.entry().disclosure_exception.is_some()) =>
             {
-                policy_and_para_41(ctx, &path, c.policy_document.is_some(), c.para_41.as_ref().is_some_and(|r| r.is_complete()), c.disclosure_exception);
+                let label = format!("Art 10, Sch 1 para {}", paragraph.paragraph());
+                if c.policy_document.is_none() {
+                    no_policy.push((path.clone(), policy_label(&label, c.disclosure_exception)));
+                }
+                if !c.para_41.as_ref().is_some_and(|r| r.is_complete()) {
+                    no_para_41.push((path, label));
+                }
             }
             _ => {}
         }
     }
+    report_once(
+        ctx,
+        &APPROPRIATE_POLICY_DOCUMENT_MISSING,
+        &no_policy,
+        |label| {
+            format!(
+                "This Schedule 1 condition ({label}) needs an appropriate policy document; reference it in policy_document."
+            )
+        },
+        |list| {
+            format!(
+                "{} Schedule 1 conditions of '{}' need an appropriate policy document and none is referenced: {list}. One document can serve them all; reference it in each policy_document.",
+                no_policy.len(),
+                a.name()
+            )
+        },
+    );
+    report_once(
+        ctx,
+        &PARA_41_RECORD_INCOMPLETE,
+        &no_para_41,
+        |label| {
+            format!(
+                "Record the para 41 entries for this condition ({label}): how the processing satisfies Art 6, and whether the data is retained and erased per the appropriate policy document (and if not, why not)."
+            )
+        },
+        |list| {
+            format!(
+                "The para 41 entries are missing or incomplete for {} Schedule 1 conditions of '{}': {list}. Record for each how the processing satisfies Art 6, and whether the data is retained and erased per the appropriate policy document (and if not, why not).",
+                no_para_41.len(),
+                a.name()
+            )
+        },
+    );
 }
 
-fn policy_and_para_41(
-    ctx: &mut Context<'_>,
-    path: &str,
-    has_policy: bool,
-    para_41_complete: bool,
-    disclosure_exception: bool,
-) {
-    if !has_policy {
-        let note = if disclosure_exception {
-            " (disclosure_exception is recorded, but only paras 10(2) and 27(3) have a disclosure exception)"
-        } else {
-            ""
-        };
-        ctx.report(&APPROPRIATE_POLICY_DOCUMENT_MISSING, path.to_owned(), format!("This Schedule 1 condition needs an appropriate policy document{note}; reference it in policy_document."));
+/// The label of a condition without its appropriate policy document, saying why a disclosure
+/// exception recorded does not help.
+fn policy_label(label: &str, disclosure_exception: bool) -> String {
+    if disclosure_exception {
+        format!(
+            "{label}; disclosure_exception is recorded, but only paras 10(2) and 27(3) have a disclosure exception"
+        )
+    } else {
+        label.to_owned()
     }
-    if !para_41_complete {
-        ctx.report(&PARA_41_RECORD_INCOMPLETE, path.to_owned(), "Record the para 41 entries: how the processing satisfies Art 6, and whether the data is retained and erased per the appropriate policy document (and if not, why not).".to_owned());
+}
+
+/// Special category data that is covered only by conditions limited to named purposes: each
+/// purpose that uses it (a purpose naming no data categories uses them all) needs a condition
+/// that covers it there.
+fn check_purpose_scope(ctx: &mut Context<'_>, a: &ActivityContext<'_>, limited: &[usize]) {
+    let activity = a.activity;
+    for (k, purpose) in activity.purposes.iter().enumerate() {
+        let uses =
+            crate::validate::id_membership(|| purpose.data_categories.iter().map(|c| c.as_str()));
+        let mut missing: Vec<&str> = Vec::new();
+        for &i in limited {
+            let category = &activity.data_categories[i];
+            let used = purpose.data_categories.is_empty() || uses(category.id.as_str());
+            if used
+                && !activity.special_category_conditions.iter().any(|c| {
+                    covers_category(c, category.id.as_str())
+                        && covers_purpose(c, purpose.id.as_str())
+                })
+            {
+                missing.push(&category.name);
+            }
+        }
+        if !missing.is_empty() {
+            // A purpose that names its data shows the processing; one that names none may use it.
+            let (severity, scope) = if purpose.data_categories.is_empty() {
+                (
+                    Severity::Warning,
+                    " (it names no data categories, so it may use them all)",
+                )
+            } else {
+                (Severity::Error, "")
+            };
+            ctx.report_as(
+                &SPECIAL_CATEGORY_WITHOUT_CONDITION,
+                severity,
+                format!("{}/purposes/{k}", a.path),
+                format!(
+                    "The purpose '{}'{scope} uses special category data ('{}') that no Art 9(2) condition covers for it: the conditions recorded are limited to other purposes. Record the condition relied on for this purpose, or keep the data out of it.",
+                    purpose.description,
+                    missing.join("', '")
+                ),
+            );
+        }
     }
 }
 

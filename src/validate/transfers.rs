@@ -7,14 +7,17 @@ use crate::{
     TransferDestination, TransferFrequency, TransferMechanism,
 };
 
-/// Fires when a processor, a sub-processor, or a controller the organisation processes for has
-/// no Art 28(3) contract recorded: processing by a processor is governed by a contract or other
-/// legal act.
+/// Fires when a processor (a recipient in the role of processor, or the provider of a system that
+/// holds the activity's data and is not otherwise a recipient), a controller the organisation
+/// processes for, or a sub-processor has no Art 28 contract recorded: processing by a processor is
+/// governed by a contract or other legal act (Art 28(3); for a sub-processor, the processor's
+/// duty under Art 28(4), which the finding cites). A warning: the contract must exist, but the
+/// register need not hold it.
 pub const PROCESSOR_WITHOUT_CONTRACT: Rule = Rule {
     id: "processor-without-contract",
-    severity: Severity::Error,
+    severity: Severity::Warning,
     citation: "Art 28(3)",
-    summary: "A processor without an Art 28 contract.",
+    summary: "A processor, system provider or sub-processor without an Art 28 contract recorded (sub-processors cite Art 28(4)).",
 };
 
 /// Fires when a transfer states no mechanism: a transfer is lawful only under Chapter V (Art 44;
@@ -119,13 +122,15 @@ pub const PUBLICATION_RECORDED_AS_TRANSFER: Rule = Rule {
     summary: "Worldwide publication recorded as a transfer: it is a disclosure; the transfer is the upload to the platform's operator.",
 };
 
-/// Fires when a recipient is located in a third country and no transfer of the activity names it:
-/// the transfer must be recorded (Art 30(1)(e)) and rest on Chapter V.
+/// Fires when a recipient is located in a third country and no transfer of the activity names it,
+/// or when a system holding the activity's data is hosted in a third country (its own country,
+/// or its provider's where the provider is not a recipient) and no transfer goes to that country
+/// or to that provider: the transfer must be recorded (Art 30(1)(e)) and rest on Chapter V.
 pub const RECIPIENT_OUTSIDE_WITHOUT_TRANSFER: Rule = Rule {
     id: "recipient-outside-without-transfer",
     severity: Severity::Error,
     citation: "Art 30(1)(e)",
-    summary: "A recipient in a third country with no transfer recorded.",
+    summary: "A recipient, or a system's hosting or provider, in a third country with no transfer recorded.",
 };
 
 pub(super) fn check_register(ctx: &mut Context<'_>) {
@@ -147,7 +152,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             if let Some(sub) = ctx.index.party(id)
                 && sub.contract.is_none()
             {
-                ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("/parties/{i}/sub_processors/{j}"), format!("Sub-processor {} of {} has no Art 28 contract recorded; reference it in the sub-processor's contract.", sub.name, party.name));
+                ctx.report_cited(&PROCESSOR_WITHOUT_CONTRACT, PROCESSOR_WITHOUT_CONTRACT.severity, "Art 28(4)", format!("/parties/{i}/sub_processors/{j}"), format!("Sub-processor {} of {} has no contract recorded binding it to the same data protection obligations (Art 28(4)); reference it in the sub-processor's contract.", sub.name, party.name));
             }
         }
     }

@@ -1,0 +1,452 @@
+//! Gaps a register could otherwise hide: a processor acting for itself, a reference to a document
+//! of the wrong kind, a system's provider or hosting that no other rule sees, a transfer that names
+//! another country than its recipient's, and ids that only look different.
+
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use foldhash::HashMap;
+
+use super::{
+    ActivityContext, Context, PROCESSOR_WITHOUT_CONTRACT, RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, Rule,
+    SCAN_LIMIT, Severity, id_membership,
+};
+use crate::law::adequacy::is_third_country;
+use crate::text::skeleton;
+use crate::{ActivityRole, DocumentId, DocumentKind, RecipientRole, TransferMechanism};
+
+/// Fires when an activity is recorded with the organisation as processor on behalf of itself.
+/// A processor processes on behalf of another (Art 4(8)); the activity is the organisation's own,
+/// and recorded as processing it escapes every rule for controllers (special category data, lawful
+/// bases, retention) until its role is corrected.
+pub const PROCESSOR_ON_OWN_BEHALF: Rule = Rule {
+    id: "processor-on-own-behalf",
+    severity: Severity::Error,
+    citation: "Art 4(8)",
+    summary: "An activity recorded as processing on behalf of the organisation itself.",
+};
+
+/// Fires when a reference points at a document of a kind that cannot be what the place needs: an
+/// Art 28 contract, transfer documentation or a risk assessment that is a privacy notice, say.
+/// What the place needs is then not recorded, so the finding has the severity and cites the
+/// provision of that place (an error only for the Art 49(6) documentation of a transfer on
+/// compelling legitimate interests, which the record must hold). Documents of kind `other` are
+/// accepted anywhere.
+pub const DOCUMENT_KIND_MISMATCH: Rule = Rule {
+    id: "document-kind-mismatch",
+    severity: Severity::Warning,
+    citation: "Art 5(2)",
+    summary: "A reference to a document of the wrong kind (error for Art 49(6) documentation).",
+};
+
+/// Fires when a transfer names a destination country other than the country of its recipient
+/// (the recipient's own, or its party's): the record then identifies the third country wrongly
+/// for one of them (Art 30(1)(e)), and the mechanism is judged against a country the data may
+/// not go to.
+pub const TRANSFER_COUNTRY_MISMATCH: Rule = Rule {
+    id: "transfer-country-mismatch",
+    severity: Severity::Error,
+    citation: "Art 30(1)(e)",
+    summary: "A transfer whose country differs from its recipient's country.",
+};
+
+/// Fires when two parties, documents or activities, or two purposes, data subject categories,
+/// data categories or recipients of one activity, have ids that differ only by case, surrounding
+/// or invisible characters, or look-alike letters (Cyrillic `а` for Latin `a`, `0` for `o`): a
+/// reference meant for one can be read, or typed, as the other.
+pub const CONFUSABLE_IDS: Rule = Rule {
+    id: "confusable-ids",
+    severity: Severity::Warning,
+    citation: "Art 30(1)",
+    summary: "Ids of the same kind that differ only by case, spacing or look-alike characters.",
+};
+
+/// Reports every item of `items` whose id looks like an earlier item's without being equal.
+fn confusables<'a, T>(
+    ctx: &mut Context<'_>,
+    kind: &str,
+    (base, list): (&str, &str),
+    items: &'a [T],
+    id: impl Fn(&'a T) -> &'a str,
+) {
+    let same = |a: &str, b: &str| a != b && skeleton(a).eq(skeleton(b));
+    let report = |ctx: &mut Context<'_>, i: usize, j: usize| {
+        ctx.report(
+            &CONFUSABLE_IDS,
+            format!("{base}/{list}/{i}/id"),
+            format!(
+                "The {kind} id {:?} differs from {:?} ({base}/{list}/{j}/id) only by case, spacing or look-alike characters; give them clearly different ids.",
+                id(&items[i]),
+                id(&items[j])
+            ),
+        );
+    };
+    if items.len() <= SCAN_LIMIT {
+        for i in 1..items.len() {
+            if let Some(j) = (0..i).find(|&j| same(id(&items[j]), id(&items[i]))) {
+                report(ctx, i, j);
+            }
+        }
+        return;
+    }
+    // Long lists: bucket by a hash of the skeleton, so that the check stays linear and allocates
+    // nothing per id; equal hashes are confirmed by comparing the skeletons.
+    let state = foldhash::fast::FixedState::default();
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::default();
+    for i in 0..items.len() {
+        let mut hasher = state.build_hasher();
+        for c in skeleton(id(&items[i])) {
+            c.hash(&mut hasher);
+        }
+        let bucket = first.entry(hasher.finish()).or_default();
+        if let Some(&j) = bucket.iter().find(|&&j| same(id(&items[j]), id(&items[i]))) {
+            report(ctx, i, j);
+        } else if !bucket
+            .iter()
+            .any(|&j| skeleton(id(&items[j])).eq(skeleton(id(&items[i]))))
+        {
+            bucket.push(i);
+        }
+    }
+}
+
+/// Reports a reference to a document whose kind is not among `kinds` (nor `other`).
+fn kind(
+    ctx: &mut Context<'_>,
+    id: &DocumentId,
+    kinds: &[DocumentKind],
+    (severity, citation): (Severity, &str),
+    path: impl FnOnce() -> String,
+) {
+    let Some(document) = ctx.index.document(id) else {
+        return;
+    };
+    if document.kind == DocumentKind::Other || kinds.contains(&document.kind) {
+        return;
+    }
+    let wanted: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    ctx.report_cited(
+        &DOCUMENT_KIND_MISMATCH,
+        severity,
+        citation,
+        path(),
+        format!(
+            "'{id}' is a document of kind {}, not {}: what belongs here is not recorded. Reference the right document, or correct the document's kind.",
+            document.kind,
+            wanted.join(" or ")
+        ),
+    );
+}
+
+const WARN_28_3: (Severity, &str) = (Severity::Warning, "Art 28(3)");
+
+pub(super) fn check_register(ctx: &mut Context<'_>) {
+    let register = ctx.register;
+    confusables(ctx, "party", ("", "parties"), &register.parties, |p| {
+        p.id.as_str()
+    });
+    confusables(
+        ctx,
+        "document",
+        ("", "documents"),
+        &register.documents,
+        |d| d.id.as_str(),
+    );
+    confusables(
+        ctx,
+        "activity",
+        ("", "activities"),
+        &register.activities,
+        |a| a.id.as_str(),
+    );
+    for (i, party) in register.parties.iter().enumerate() {
+        if let Some(id) = &party.contract {
+            kind(ctx, id, &[DocumentKind::Art28Contract], WARN_28_3, || {
+                format!("/parties/{i}/contract")
+            });
+        }
+        if let Some(id) = &party.sub_processor_authorisation {
+            kind(
+                ctx,
+                id,
+                &[DocumentKind::Art28Contract],
+                (Severity::Warning, "Art 28(2)"),
+                || format!("/parties/{i}/sub_processor_authorisation"),
+            );
+        }
+    }
+}
+
+pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
+    confusables(
+        ctx,
+        "purpose",
+        (base, "purposes"),
+        &activity.purposes,
+        |p| p.id.as_str(),
+    );
+    confusables(
+        ctx,
+        "data subject category",
+        (base, "data_subjects"),
+        &activity.data_subjects,
+        |s| s.id.as_str(),
+    );
+    confusables(
+        ctx,
+        "data category",
+        (base, "data_categories"),
+        &activity.data_categories,
+        |c| c.id.as_str(),
+    );
+    confusables(
+        ctx,
+        "recipient",
+        (base, "recipients"),
+        &activity.recipients,
+        |r| r.id.as_str(),
+    );
+
+    if activity.role == ActivityRole::Processor {
+        for (i, entry) in activity.on_behalf_of.iter().enumerate() {
+            if entry.controller == ctx.register.organisation {
+                ctx.report(&PROCESSOR_ON_OWN_BEHALF, format!("{base}/on_behalf_of/{i}/controller"), format!("'{}' is recorded as processing on behalf of the organisation itself; an organisation processing for its own purposes is their controller. Record the activity with role controller, so that the rules for controllers apply to it.", a.name()));
+            }
+        }
+    }
+
+    document_kinds(ctx, a);
+    transfer_countries(ctx, a);
+    systems(ctx, a);
+}
+
+fn document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    use DocumentKind as K;
+    let activity = a.activity;
+    let base = &a.path;
+    let warn = |citation| (Severity::Warning, citation);
+    if let Some(id) = &activity.joint_arrangement {
+        kind(
+            ctx,
+            id,
+            &[K::JointControllerArrangement],
+            warn("Art 26(1)"),
+            || format!("{base}/joint_arrangement"),
+        );
+    }
+    for (i, entry) in activity.on_behalf_of.iter().enumerate() {
+        if let Some(id) = &entry.contract {
+            kind(ctx, id, &[K::Art28Contract], WARN_28_3, || {
+                format!("{base}/on_behalf_of/{i}/contract")
+            });
+        }
+        if let Some(id) = &entry.sub_processor_authorisation {
+            kind(ctx, id, &[K::Art28Contract], warn("Art 28(2)"), || {
+                format!("{base}/on_behalf_of/{i}/sub_processor_authorisation")
+            });
+        }
+    }
+    let lists = std::iter::once((base.clone(), &activity.lawful_bases))
+        .chain(
+            activity
+                .purposes
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (format!("{base}/purposes/{i}"), &p.lawful_bases)),
+        )
+        .chain(
+            activity
+                .data_categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (format!("{base}/data_categories/{i}"), &c.lawful_bases)),
+        );
+    for (parent, bases) in lists {
+        for (j, basis) in bases.iter().enumerate() {
+            let path = || format!("{parent}/lawful_bases/{j}");
+            if let Some(id) = &basis.assessment {
+                kind(
+                    ctx,
+                    id,
+                    &[K::LegitimateInterestsAssessment],
+                    warn("Art 6(1)(f)"),
+                    || format!("{}/assessment", path()),
+                );
+            }
+            if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
+                kind(ctx, id, &[K::ConsentRecord], warn("Art 7(1)"), || {
+                    format!("{}/consent/record", path())
+                });
+            }
+        }
+    }
+    let apd = warn("DPA 2018 Sch 1 para 5, 38-39");
+    for (i, c) in activity.special_category_conditions.iter().enumerate() {
+        if let Some(id) = &c.policy_document {
+            kind(ctx, id, &[K::AppropriatePolicyDocument], apd, || {
+                format!("{base}/special_category_conditions/{i}/policy_document")
+            });
+        }
+    }
+    for (i, c) in activity.criminal_offence_conditions.iter().enumerate() {
+        if let Some(id) = &c.policy_document {
+            kind(ctx, id, &[K::AppropriatePolicyDocument], apd, || {
+                format!("{base}/criminal_offence_conditions/{i}/policy_document")
+            });
+        }
+    }
+    for (i, r) in activity.recipients.iter().enumerate() {
+        if let Some(id) = &r.agreement {
+            let path = || format!("{base}/recipients/{i}/agreement");
+            if r.role == Some(RecipientRole::Processor) {
+                kind(ctx, id, &[K::Art28Contract], WARN_28_3, path);
+            } else {
+                let agreements = [
+                    K::InformationSharingAgreement,
+                    K::JointControllerArrangement,
+                    K::Art28Contract,
+                    K::Policy,
+                ];
+                kind(ctx, id, &agreements, warn("Art 5(2)"), path);
+            }
+        }
+    }
+    for (i, t) in activity.transfers.iter().enumerate() {
+        if let Some(id) = &t.documentation {
+            let citation = if t.mechanism == Some(TransferMechanism::CompellingLegitimateInterests)
+            {
+                (Severity::Error, "Art 49(6)")
+            } else {
+                warn("Art 30(1)(e)")
+            };
+            let kinds = [
+                K::TransferDocumentation,
+                K::TransferRiskAssessment,
+                K::Art28Contract,
+            ];
+            kind(ctx, id, &kinds, citation, || {
+                format!("{base}/transfers/{i}/documentation")
+            });
+        }
+        if let Some(id) = &t.risk_assessment {
+            kind(
+                ctx,
+                id,
+                &[K::TransferRiskAssessment],
+                warn("Art 46(1)"),
+                || format!("{base}/transfers/{i}/risk_assessment"),
+            );
+        }
+    }
+    for (i, rule) in activity.retention.iter().enumerate() {
+        if let Some(id) = &rule.policy {
+            let kinds = [K::RetentionPolicy, K::Policy, K::AppropriatePolicyDocument];
+            kind(ctx, id, &kinds, warn("Art 5(1)(e)"), || {
+                format!("{base}/retention/{i}/policy")
+            });
+        }
+    }
+    if let Some(id) = activity.dpia.as_ref().and_then(|d| d.document.as_ref()) {
+        kind(ctx, id, &[K::Dpia], warn("Art 35(1)"), || {
+            format!("{base}/dpia/document")
+        });
+    }
+    if let Some(id) = &activity.privacy_notice {
+        kind(ctx, id, &[K::PrivacyNotice], warn("Art 13"), || {
+            format!("{base}/privacy_notice")
+        });
+    }
+    for (i, id) in activity.breaches.iter().enumerate() {
+        kind(ctx, id, &[K::BreachRecord], warn("Art 33(5)"), || {
+            format!("{base}/breaches/{i}")
+        });
+    }
+}
+
+fn transfer_countries(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    for (i, t) in activity.transfers.iter().enumerate() {
+        let (Some(country), Some(recipient)) = (t.country, t.recipient.as_ref()) else {
+            continue;
+        };
+        let Some(r) = a
+            .recipients
+            .get(recipient.as_str())
+            .map(|j| &activity.recipients[j])
+        else {
+            continue;
+        };
+        let theirs = r.country.or_else(|| {
+            r.party
+                .as_ref()
+                .and_then(|id| ctx.index.party(id))
+                .and_then(|p| p.country)
+        });
+        if let Some(theirs) = theirs
+            && theirs != country
+        {
+            ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/country", a.path), format!("The transfer names {country}, but its recipient '{}' is in {theirs}; record the country the data goes to, and a transfer to each country it reaches.", r.id));
+        }
+    }
+}
+
+/// A system's provider is a processor unless it is the organisation or a recipient recorded in
+/// another role, or the system holds anonymised data only; it holds the data where it hosts it, so
+/// hosting abroad is a transfer.
+fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    if activity.systems.is_empty() {
+        return;
+    }
+    let transferred_countries = id_membership(|| {
+        activity
+            .transfers
+            .iter()
+            .filter_map(|t| t.country.as_ref().map(|c| c.as_str()))
+    });
+    // The parties that a transfer's recipient names.
+    let transferred_parties = id_membership(|| {
+        activity.transfers.iter().filter_map(|t| {
+            let r = t.recipient.as_ref()?;
+            let j = a.recipients.get(r.as_str())?;
+            activity.recipients[j].party.as_ref().map(|p| p.as_str())
+        })
+    });
+    let recipient_parties = id_membership(|| {
+        activity
+            .recipients
+            .iter()
+            .filter_map(|r| r.party.as_ref().map(|p| p.as_str()))
+    });
+    for (i, system) in activity.systems.iter().enumerate() {
+        // Anonymised data is not personal data (Recital 26): its host processes none.
+        if system.data_form == Some(crate::DataForm::Anonymised) {
+            continue;
+        }
+        let provider = system
+            .provider
+            .as_ref()
+            .filter(|id| **id != ctx.register.organisation)
+            .and_then(|id| ctx.index.party(id));
+        let is_recipient = provider.is_some_and(|p| recipient_parties(p.id.as_str()));
+        if let Some(p) = provider
+            && !is_recipient
+            && p.contract.is_none()
+        {
+            ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("{}/systems/{i}/provider", a.path), format!("{} provides '{}', which holds data of '{}', so it processes the data on the organisation's behalf; no Art 28 contract with it is recorded. Reference it in the party's contract.", p.name, system.name, a.name()));
+        }
+        // A provider that is a recipient is judged with the recipients, at its own country.
+        let country = system
+            .country
+            .or_else(|| provider.filter(|_| !is_recipient).and_then(|p| p.country));
+        if let Some(country) = country
+            && is_third_country(ctx.regime, country)
+            && Some(country) != ctx.organisation_country
+            && !transferred_countries(country.as_str())
+            && !provider.is_some_and(|p| transferred_parties(p.id.as_str()))
+        {
+            ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/systems/{i}", a.path), format!("'{}' is hosted or provided in {country}, a third country, and no transfer to {country} is recorded; record the transfer and its mechanism.", system.name));
+        }
+    }
+}

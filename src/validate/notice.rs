@@ -1,0 +1,93 @@
+//! What the privacy notice tells people about their rights, against the rights the law gives them
+//! on the bases relied on (Art 12(1), 13(2), 14(2), 21(4)).
+
+use super::{ActivityContext, Context, Rule, Severity};
+use crate::{DataSubjectRight, applicable_rights};
+
+/// Fires when the rights stated to people (`rights_stated`) include one the activity's lawful
+/// bases do not give: erasure or portability where only public task or legal obligation are relied
+/// on, objection where neither public task nor legitimate interests are, withdrawing consent where
+/// consent is not relied on. Telling people of a right they do not have is not transparent
+/// information (Art 12(1), 5(1)(a)). A warning: an organisation may honour more than the law asks.
+/// Not judged while a purpose of the activity states no basis. One finding an activity.
+pub const STATED_RIGHT_NOT_AVAILABLE: Rule = Rule {
+    id: "stated-right-not-available",
+    severity: Severity::Warning,
+    citation: "Art 12(1)",
+    summary: "The notice states a right the activity's lawful bases do not give.",
+};
+
+/// Fires when the rights stated to people (`rights_stated`, where the register records them) leave
+/// out one the activity gives: access, rectification, restriction and complaint to the regulator
+/// always; erasure, portability and objection where the bases give them (Art 13(2)(b), 14(2)(c);
+/// the right to object explicitly, Art 21(4)); withdrawing consent where consent is relied on
+/// (13(2)(c)); the right about solely automated decisions where the activity makes them. The
+/// notice as recorded fails Art 13(2), so an error. The rights that depend on the bases are not
+/// judged while a purpose states no basis. One finding an activity.
+pub const AVAILABLE_RIGHT_NOT_STATED: Rule = Rule {
+    id: "available-right-not-stated",
+    severity: Severity::Error,
+    citation: "Art 13(2)",
+    summary: "The notice leaves out a right the activity gives.",
+};
+
+/// Rights that do not depend on the lawful basis.
+fn independent_of_basis(right: DataSubjectRight) -> bool {
+    matches!(
+        right,
+        DataSubjectRight::BeInformed
+            | DataSubjectRight::Access
+            | DataSubjectRight::Rectification
+            | DataSubjectRight::Restriction
+            | DataSubjectRight::AutomatedDecisions
+            | DataSubjectRight::Complain
+    )
+}
+
+pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    if !a.is_controller() || activity.rights_stated.is_empty() {
+        return;
+    }
+    // A basis for the whole activity, or one for every data category, covers every purpose.
+    let every_category_based = !activity.data_categories.is_empty()
+        && activity
+            .data_categories
+            .iter()
+            .all(|c| !c.lawful_bases.is_empty());
+    let every_purpose_has_a_basis = !activity.lawful_bases.is_empty()
+        || every_category_based
+        || (!activity.purposes.is_empty()
+            && activity.purposes.iter().all(|p| !p.lawful_bases.is_empty()));
+    let available = applicable_rights(activity);
+    let stated = &activity.rights_stated;
+
+    if every_purpose_has_a_basis {
+        let extra: Vec<String> = stated
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| !available.contains(r))
+            .map(|(i, r)| format!("{}/rights_stated/{i} ({r})", a.path))
+            .collect();
+        if !extra.is_empty() {
+            ctx.report(&STATED_RIGHT_NOT_AVAILABLE, format!("{}/rights_stated", a.path), format!("The notice for '{}' tells people of rights its lawful bases do not give: {}. Say which rights apply to which processing, or change the basis.", a.name(), extra.join(", ")));
+        }
+    }
+
+    let automated = activity
+        .automated_decisions
+        .iter()
+        .any(|d| d.solely_automated && d.significant_effects);
+    let missing: Vec<String> = available
+        .iter()
+        .copied()
+        .filter(|r| *r != DataSubjectRight::BeInformed)
+        .filter(|r| *r != DataSubjectRight::AutomatedDecisions || automated)
+        .filter(|r| every_purpose_has_a_basis || independent_of_basis(*r))
+        .filter(|r| !stated.contains(r))
+        .map(|r| format!("{r} ({})", r.citation()))
+        .collect();
+    if !missing.is_empty() {
+        ctx.report(&AVAILABLE_RIGHT_NOT_STATED, format!("{}/rights_stated", a.path), format!("The notice for '{}' does not tell people of rights they have: {}. Add them to the notice and to rights_stated.", a.name(), missing.join(", ")));
+    }
+}
