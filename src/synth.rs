@@ -513,10 +513,15 @@ fn inject_error(a: &mut ProcessingActivity, n: usize) {
                 .with_recipient("r0")
                 .with_frequency(TransferFrequency::Occasional),
         ),
-        3 => a.retention.clear(),
-        4 => a.recipients.push(
-            Recipient::new("gap", RecipientRole::Processor).with_category("Unnamed IT supplier"),
-        ),
-        _ => a.purposes[0].lawful_bases = vec![LawfulBasis::new(Article6Basis::LegalObligation)],
+        3 => a.retention = vec![RetentionRule::new(RetentionPeriod::indefinite(None))],
+        4 => {
+            let mut recipient = Recipient::new("gap", RecipientRole::Processor)
+                .with_category("Unnamed IT supplier");
+            recipient.country = Some(CountryCode::US);
+            a.recipients.push(recipient);
+        }
+        _ => {
+            a.purposes[0].lawful_bases = vec![LawfulBasis::new(Article6Basis::LegitimateInterests)]
+        }
     }
 }

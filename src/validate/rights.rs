@@ -209,7 +209,9 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     });
     let always = !triggers.is_empty() || !listed.is_empty();
     let presumed = criteria.len() >= 2;
-    if (always || presumed) && !dpia_done && !(judged_not_required && !always) {
+    // Reasons for needing none answer the WP248 presumption, never a case that always needs one.
+    let answered = judged_not_required && !always;
+    if (always || presumed) && !dpia_done && !answered {
         let reasons: Vec<String> = triggers
             .iter()
             .map(|t| format!("{t} (Art 35(3))"))
