@@ -413,10 +413,12 @@ fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             activity.recipients[j].party.as_ref().map(|p| p.as_str())
         })
     });
+    // The activity's recipients and the register's own, which every activity shares.
     let recipient_parties = id_membership(|| {
         activity
             .recipients
             .iter()
+            .chain(&ctx.register.recipients)
             .filter_map(|r| r.party.as_ref().map(|p| p.as_str()))
     });
     for (i, system) in activity.systems.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! Art 6 lawful bases and what each needs beside it.
 
+use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::{DUAA_FROM, Provision, in_force};
 use crate::text::{is_blank, is_stated};
@@ -50,7 +51,8 @@ pub const PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS: Rule = Rule {
 
 /// Fires when legal obligation (c) or public task (e) is relied on without the law that lays it
 /// down (or with only blank text as the law): Art 6(3) requires a basis in law. A warning: the
-/// law must exist, but the register need not name it.
+/// law must exist, but the register need not name it. One finding for an activity, naming each
+/// basis that lacks it.
 pub const BASIS_WITHOUT_LEGAL_SOURCE: Rule = Rule {
     id: "basis-without-legal-source",
     severity: Severity::Warning,
@@ -135,8 +137,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .data_categories
             .iter()
             .all(|c| !c.lawful_bases.is_empty());
-    // One missing consent record is one gap, however many bases rely on consent.
-    let mut consent_gaps: Vec<(String, &str, String)> = Vec::new();
+    let mut gaps = Gaps::default();
     for (i, purpose) in activity.purposes.iter().enumerate() {
         let path = || format!("{}/purposes/{i}", a.path);
         if purpose.lawful_bases.is_empty()
@@ -171,7 +172,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             &path(),
             &purpose.description,
             (young_children, consent_age),
-            &mut consent_gaps,
+            &mut gaps,
         );
     }
     check_bases(
@@ -181,7 +182,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         &a.path,
         a.name(),
         (young_children, consent_age),
-        &mut consent_gaps,
+        &mut gaps,
     );
     for (i, category) in activity.data_categories.iter().enumerate() {
         check_bases(
@@ -191,9 +192,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             &format!("{}/data_categories/{i}", a.path),
             &category.name,
             (young_children, consent_age),
-            &mut consent_gaps,
+            &mut gaps,
         );
     }
+    let consent_gaps = &gaps.consent;
     if let Some((first, missing, what)) = consent_gaps.first() {
         let message = if consent_gaps.len() == 1 {
             format!("Consent is relied on for '{what}' but the register does not say {missing}.")
@@ -211,6 +213,32 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         };
         ctx.report(&CONSENT_WITHOUT_RECORD, first.clone(), message);
     }
+    report_once(
+        ctx,
+        &BASIS_WITHOUT_LEGAL_SOURCE,
+        &gaps.legal_source,
+        |basis| {
+            format!(
+                "{basis} is relied on without the law that lays it down; add the statute or rule of law to legal_sources."
+            )
+        },
+        |list| {
+            format!(
+                "Legal obligation or public task is relied on in {} places of '{}' without the law that lays it down: {list}. Add the statute or rule of law to each legal_sources.",
+                gaps.legal_source.len(),
+                a.name()
+            )
+        },
+    );
+}
+
+/// The gaps that are one gap however many bases share them: reported once an activity.
+#[derive(Default)]
+struct Gaps {
+    /// Consent without a record or a withdrawal route: place, what is missing, what it is for.
+    consent: Vec<(String, &'static str, String)>,
+    /// Legal obligation or public task without the law: place, the basis.
+    legal_source: Vec<(String, String)>,
 }
 
 /// What each basis of one list needs beside it; `parent` is the pointer of the list's owner and
@@ -222,7 +250,7 @@ fn check_bases(
     parent: &str,
     what: &str,
     (young_children, consent_age): (bool, u8),
-    consent_gaps: &mut Vec<(String, &'static str, String)>,
+    gaps: &mut Gaps,
 ) {
     let activity = a.activity;
     for (j, basis) in bases.iter().enumerate() {
@@ -254,7 +282,10 @@ fn check_bases(
             Article6Basis::LegalObligation | Article6Basis::PublicTask
                 if basis.legal_sources.iter().all(|s| is_blank(s)) =>
             {
-                ctx.report(&BASIS_WITHOUT_LEGAL_SOURCE, path(), format!("{} ({}) is relied on without the law that lays it down; add the statute or rule of law to legal_sources.", basis.basis.label(), basis.basis.citation()));
+                gaps.legal_source.push((
+                    path(),
+                    format!("{} ({})", basis.basis.label(), basis.basis.citation()),
+                ));
             }
             Article6Basis::RecognisedLegitimateInterest if ctx.regime == Regime::EuGdpr => {
                 ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK, path(), "Recognised legitimate interests (Art 6(1)(ea)) exist only under the UK GDPR; choose an Art 6(1) basis of the EU GDPR.".to_owned());
@@ -289,7 +320,7 @@ fn check_bases(
                         (true, false) => "where consent is recorded (Art 7(1))",
                         _ => "how consent is withdrawn (Art 7(3))",
                     };
-                    consent_gaps.push((path(), missing, what.to_owned()));
+                    gaps.consent.push((path(), missing, what.to_owned()));
                 }
                 if activity.information_society_service
                     && young_children
