@@ -73,6 +73,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         ctx,
         &IMPLIED_CONSENT,
         &implied,
+        &a.path,
         |label| {
             format!(
                 "Consent for {label} is implied; consent must be a clear affirmative act (Art 4(11)). Obtain it by one and record the form as affirmative, or rely on another basis."
@@ -90,6 +91,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         ctx,
         &CONDITIONAL_CONSENT,
         &conditional,
+        &a.path,
         |label| {
             format!(
                 "Consent for {label} is a condition of the service or bundled with other terms, so it is presumed not freely given (Art 7(4)); rely on a basis that fits what the service needs (contract, legitimate interests) and ask consent only for what is optional."

@@ -211,12 +211,19 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 places.join("; ")
             )
         };
-        ctx.report(&CONSENT_WITHOUT_RECORD, first.clone(), message);
+        // Several places: the finding is the activity's, wherever they are in its lists.
+        let at = if consent_gaps.len() == 1 {
+            first.clone()
+        } else {
+            a.path.clone()
+        };
+        ctx.report(&CONSENT_WITHOUT_RECORD, at, message);
     }
     report_once(
         ctx,
         &BASIS_WITHOUT_LEGAL_SOURCE,
         &gaps.legal_source,
+        &a.path,
         |basis| {
             format!(
                 "{basis} is relied on without the law that lays it down; add the statute or rule of law to legal_sources."

@@ -18,7 +18,8 @@ pub const MISSING_RETENTION: Rule = Rule {
 
 /// Fires on the data categories that no retention rule covers, when every rule of the activity is
 /// limited to named categories: Art 30(1)(f) asks for the time limits of the different
-/// categories of data. One finding for an activity, at the first category, naming each.
+/// categories of data. One finding for an activity (at the category, or at the list of categories
+/// when there are several), naming each.
 pub const DATA_CATEGORY_WITHOUT_RETENTION: Rule = Rule {
     id: "data-category-without-retention",
     severity: Severity::Warning,
@@ -111,6 +112,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             ctx,
             &DATA_CATEGORY_WITHOUT_RETENTION,
             &uncovered,
+            &format!("{}/data_categories", a.path),
             |name| format!("No retention rule covers {name}."),
             |list| {
                 format!(

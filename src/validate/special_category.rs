@@ -9,7 +9,8 @@ use crate::{
 
 /// Fires on the special category data categories (or free text that may hold such data) of a
 /// controller's activity that no Art 9(2) condition covers: the processing is prohibited unless
-/// one applies (Art 9(1)). One finding for the categories of an activity, at the first, naming
+/// one applies (Art 9(1)). One finding for the categories of an activity (at the list when there
+/// are several), naming
 /// each. A condition limited to named recipients covers only those disclosures, and one limited
 /// to named purposes covers only those: a purpose that uses special category data no condition
 /// covers for it gets a finding of its own, at the purpose (a warning where the purpose names no
@@ -170,6 +171,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         ctx,
         &SPECIAL_CATEGORY_WITHOUT_CONDITION,
         &uncovered,
+        &format!("{}/data_categories", a.path),
         |what| {
             format!(
                 "{what} and no Art 9(2) condition covers it; record the condition relied on, or stop processing it."
@@ -222,6 +224,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             ctx,
             &IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY,
             &implied,
+            &a.path,
             |label| {
                 format!(
                     "Consent for {label}, but special category data needs explicit consent (Art 9(2)(a)) or another Art 9(2) condition."
@@ -338,6 +341,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         ctx,
         &APPROPRIATE_POLICY_DOCUMENT_MISSING,
         &no_policy,
+        &a.path,
         |label| {
             format!(
                 "This Schedule 1 condition ({label}) needs an appropriate policy document; reference it in policy_document."
@@ -355,6 +359,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         ctx,
         &PARA_41_RECORD_INCOMPLETE,
         &no_para_41,
+        &a.path,
         |label| {
             format!(
                 "Record the para 41 entries for this condition ({label}): how the processing satisfies Art 6, and whether the data is retained and erased per the appropriate policy document (and if not, why not)."

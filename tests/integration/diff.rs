@@ -366,14 +366,26 @@ fn findings_are_matched_by_rule_and_place_not_position() {
         findings.introduced
     );
 
-    // A processor without a contract is introduced, and a purpose's finding resolved with it.
+    // A processor without a contract is introduced, and the consent finding (one for the
+    // activity's four purposes) resolved when every purpose's consent is recorded.
     let mut new = old.clone();
     new.parties
         .push(Party::new("hosting", "Hosting Ltd").with_kind(PartyKind::Company));
     new.activities[0]
         .recipients
         .push(Recipient::new("hosting", RecipientRole::Processor).with_party("hosting"));
-    new.activities[0].purposes.remove(0);
+    new.documents.push(ropa::Document::new(
+        "consents",
+        ropa::DocumentKind::ConsentRecord,
+        "Consent log",
+    ));
+    for purpose in &mut new.activities[0].purposes {
+        for basis in &mut purpose.lawful_bases {
+            if let Some(consent) = basis.consent.as_mut() {
+                consent.record = Some("consents".into());
+            }
+        }
+    }
     let findings = diff_with_findings(&old, &new, &as_of()).findings.unwrap();
     let introduced: Vec<(&str, &str)> = findings
         .introduced
@@ -389,13 +401,7 @@ fn findings_are_matched_by_rule_and_place_not_position() {
         .iter()
         .map(|f| (f.rule, f.path.as_str()))
         .collect();
-    assert_eq!(
-        resolved,
-        [(
-            "consent-without-record",
-            "/activities/0/purposes/0/lawful_bases/0"
-        )]
-    );
+    assert_eq!(resolved, [("consent-without-record", "/activities/0")]);
 }
 
 #[test]
