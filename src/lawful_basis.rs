@@ -110,7 +110,11 @@ pub struct Consent {
     /// Consent is made a condition of a service or contract for which the data is not necessary,
     /// or bundled with agreement to other terms, so that it is not freely given (Art 7(4),
     /// Recital 43).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
     pub conditional: bool,
 }
 
