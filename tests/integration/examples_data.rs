@@ -232,6 +232,24 @@ fn format_1_1_notices_have_their_facts_typed() {
             .next()
             .is_some()
     );
+    let mennecy = load("mennecy-mentions-legales");
+    assert_eq!(
+        mennecy.member_state.map(|c| c.to_string()),
+        Some("FR".to_owned())
+    );
+    assert_eq!(mennecy.regime, Some(ropa::Regime::EuGdpr));
+    let localeo = mennecy.party(&"localeo".into()).unwrap();
+    assert_eq!(localeo.registrations[0].number, "813 058 542");
+    assert_eq!(
+        mennecy.recipients[0].party.as_ref().map(|p| p.as_str()),
+        Some("localeo")
+    );
+    let letter = &mennecy.activities[1];
+    assert!(letter.purposes[0].opt_out.is_some());
+    assert_eq!(
+        letter.retention[0].retention.bound,
+        Some(ropa::PeriodBound::Within)
+    );
     let report = ropa::validate(&cop26, &ropa::ValidationOptions::default());
     assert!(
         report
