@@ -6,6 +6,11 @@
 //! (d) `jsonschema`: parse to `Value` plus validation against the crate's schema with the
 //! jsonschema crate, formats on, which is what an integrator would run instead;
 //! (e) `report_html`, `report_csv`: rendering the register report to a writer.
+//!
+//! The group `adversarial` (`cargo bench --bench ropa -- adversarial`) times parse plus validation
+//! and every report kind on the shapes of `ropa::synth::Shape`, each at `n` and `4n`: linear work
+//! takes about 4 times as long at `4n`. (`examples/growth.rs` prints the ratios for every command;
+//! the growth test in tests/integration/growth.rs fails when one passes 8.)
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -35,7 +40,64 @@ fn configure(
     }
 }
 
+/// The adversarial shapes' sizes: `n` and `4n`.
+const ADVERSARIAL_SIZES: &[usize] = &[2_000, 8_000];
+
+fn adversarial(c: &mut Criterion) {
+    use ropa::synth::{Shape, adversarial_register};
+    let options = ReportOptions::default().as_of("2026-11-22".parse().unwrap());
+    let mut group = c.benchmark_group("adversarial");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    for shape in Shape::ALL {
+        for &n in ADVERSARIAL_SIZES {
+            let bytes = ropa::to_string(&adversarial_register(*shape, n))
+                .unwrap()
+                .into_bytes();
+            let register = ropa::from_slice(&bytes).unwrap();
+            group.bench_with_input(
+                BenchmarkId::new(format!("{}/parse_validate", shape.name()), n),
+                &bytes,
+                |b, bytes| {
+                    b.iter(|| {
+                        let register = ropa::from_slice(bytes).unwrap();
+                        black_box(ropa::validate(&register, &options.validation))
+                    })
+                },
+            );
+            for kind in ReportKind::ALL {
+                let formats: &[Format] = if *kind == ReportKind::Register {
+                    &[Format::Markdown, Format::Csv]
+                } else {
+                    &[Format::Markdown]
+                };
+                for format in formats {
+                    group.bench_with_input(
+                        BenchmarkId::new(format!("{}/{kind}_{format}", shape.name()), n),
+                        &register,
+                        |b, register| {
+                            b.iter(|| {
+                                render(register, *kind, *format, &options, std::io::sink()).unwrap()
+                            })
+                        },
+                    );
+                }
+            }
+        }
+    }
+    group.finish();
+}
+
 fn benches(c: &mut Criterion) {
+    // Generating the synthetic registers takes minutes at 100 000 activities; skip it when only
+    // the adversarial group is asked for.
+    if std::env::args()
+        .skip(1)
+        .any(|a| a.starts_with("adversarial"))
+    {
+        return;
+    }
     let options = ropa::ValidationOptions::default().as_of("2026-11-22".parse().unwrap());
     let schema = jsonschema::draft202012::options()
         .should_validate_formats(true)
@@ -120,5 +182,5 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(ropa_benches, benches);
+criterion_group!(ropa_benches, benches, adversarial);
 criterion_main!(ropa_benches);

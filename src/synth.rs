@@ -525,3 +525,186 @@ fn inject_error(a: &mut ProcessingActivity, n: usize) {
         }
     }
 }
+
+/// The shapes of register that once made a command super-linear: each holds `n` of one thing in a
+/// single activity (or one rule), where the synthetic register spreads its size over activities.
+/// [`adversarial_register`] builds them; the `adversarial` benchmark group and the growth test
+/// time every command on them at `n` and `4n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Shape {
+    /// One activity with `n` special category data categories, all listed by one Art 9 condition.
+    SpecialCategories,
+    /// One activity with `n` criminal offence data categories, all listed by one Art 10 condition.
+    CriminalOffence,
+    /// One retention rule listing `n` data categories.
+    RetentionCategories,
+    /// One retention rule listing `n` data categories, with `n` exceptions.
+    RetentionExceptions,
+    /// One activity with `n` purposes, each with its own lawful basis.
+    PurposesWithBases,
+    /// One activity with `n` data categories, each from its own source.
+    DataSources,
+    /// One activity with `n` recipients and `n` transfers, each naming one of them.
+    TransfersToRecipients,
+}
+
+impl Shape {
+    /// Every shape.
+    pub const ALL: &'static [Shape] = &[
+        Shape::SpecialCategories,
+        Shape::CriminalOffence,
+        Shape::RetentionCategories,
+        Shape::RetentionExceptions,
+        Shape::PurposesWithBases,
+        Shape::DataSources,
+        Shape::TransfersToRecipients,
+    ];
+
+    /// A short kebab-case name, for benchmark ids and tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shape::SpecialCategories => "special-categories",
+            Shape::CriminalOffence => "criminal-offence",
+            Shape::RetentionCategories => "retention-categories",
+            Shape::RetentionExceptions => "retention-exceptions",
+            Shape::PurposesWithBases => "purposes-with-bases",
+            Shape::DataSources => "data-sources",
+            Shape::TransfersToRecipients => "transfers-to-recipients",
+        }
+    }
+}
+
+/// A register of one activity holding `n` of what the shape names, otherwise complete enough
+/// that every rule and every report section has something to do.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::synth::{adversarial_register, Shape};
+///
+/// let register = adversarial_register(Shape::RetentionExceptions, 10);
+/// assert_eq!(register.activities[0].retention[0].exceptions.len(), 10);
+/// assert_eq!(register.activities[0].retention[0].data_categories.len(), 10);
+/// ```
+pub fn adversarial_register(shape: Shape, n: usize) -> Register {
+    let organisation = Party::new("org", "Adversarial Borough Council")
+        .with_kind(PartyKind::PublicAuthority)
+        .with_country(CountryCode::GB)
+        .with_contact(Contact::new().with_email("info@adversarial.example"));
+    let mut register = Register::new(organisation);
+    register.regime = Some(Regime::UkGdpr);
+    register.dpo = Some(Dpo::new(
+        Contact::new().with_email("dpo@adversarial.example"),
+    ));
+    register.last_reviewed = NaiveDate::from_ymd_opt(2026, 1, 15);
+    register.security_measures =
+        vec![SecurityMeasure::new(SecurityMeasureKind::AccessControl).with_description("Roles")];
+    register.documents.push(Document::new(
+        "apd",
+        DocumentKind::AppropriatePolicyDocument,
+        "Appropriate policy document",
+    ));
+    let mut a = ProcessingActivity::controller("a", "Casework")
+        .with_purpose(
+            Purpose::new("p", "Casework").with_basis(LawfulBasis::public_task("Children Act 1989")),
+        )
+        .with_data_subjects(DataSubjectCategory::new("s", "Residents"))
+        .with_data_category(DataCategory::new("name", "Name"));
+    a.retention.push(
+        RetentionRule::new(RetentionPeriod::after(
+            IsoDuration::years(6),
+            RetentionTrigger::CaseClosure,
+        ))
+        .with_disposal(DisposalAction::Delete),
+    );
+    let category = |prefix: &str, i: usize| format!("{prefix}-{i}");
+    match shape {
+        Shape::SpecialCategories => {
+            let mut condition =
+                SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest)
+                    .with_schedule_1(Schedule1Paragraph::StatutoryAndGovernmentPurposes)
+                    .with_policy_document("apd")
+                    .with_para_41(Para41Record::new("Art 6(1)(e)", true));
+            for i in 0..n {
+                let id = category("health", i);
+                a.data_categories.push(DataCategory::special(
+                    id.as_str(),
+                    format!("Health record {i}"),
+                    SpecialCategoryKind::Health,
+                ));
+                condition = condition.for_data_category(id.as_str());
+            }
+            a.special_category_conditions.push(condition);
+        }
+        Shape::CriminalOffence => {
+            let mut condition =
+                CriminalOffenceCondition::new(CriminalOffenceAuthority::AuthorisedByLaw)
+                    .with_schedule_1(Schedule1Paragraph::PreventingUnlawfulActs);
+            condition.policy_document = Some("apd".into());
+            condition.para_41 = Some(Para41Record::new("Art 6(1)(e)", true));
+            for i in 0..n {
+                let id = category("offence", i);
+                a.data_categories.push(DataCategory::criminal_offence(
+                    id.as_str(),
+                    format!("Offence record {i}"),
+                ));
+                condition.data_categories.push(id.as_str().into());
+            }
+            a.criminal_offence_conditions.push(condition);
+        }
+        Shape::RetentionCategories | Shape::RetentionExceptions => {
+            let rule = &mut a.retention[0];
+            for i in 0..n {
+                let id = category("record", i);
+                rule.data_categories.push(id.as_str().into());
+                if shape == Shape::RetentionExceptions {
+                    rule.exceptions.push(RetentionException::new(
+                        format!("Where case {i} is appealed"),
+                        RetentionPeriod::after(
+                            IsoDuration::years(10),
+                            RetentionTrigger::CaseClosure,
+                        ),
+                    ));
+                }
+                a.data_categories
+                    .push(DataCategory::new(id.as_str(), format!("Case record {i}")));
+            }
+        }
+        Shape::PurposesWithBases => {
+            for i in 0..n {
+                a.purposes.push(
+                    Purpose::new(format!("p-{i}"), format!("Statutory duty {i}"))
+                        .with_basis(LawfulBasis::legal_obligation(format!("Act {i}"))),
+                );
+            }
+        }
+        Shape::DataSources => {
+            for i in 0..n {
+                a.data_categories.push(
+                    DataCategory::new(category("referral", i), format!("Referral {i}"))
+                        .with_source(
+                            DataSource::new(SourceKind::ThirdParty)
+                                .with_description(format!("Referring agency {i}")),
+                        ),
+                );
+            }
+        }
+        Shape::TransfersToRecipients => {
+            for i in 0..n {
+                let id = format!("r-{i}");
+                a.recipients.push(
+                    Recipient::new(id.as_str(), RecipientRole::Processor)
+                        .with_category(format!("Hosting provider {i}")),
+                );
+                a.transfers.push(
+                    Transfer::to_country(CountryCode::US)
+                        .with_recipient(id.as_str())
+                        .with_mechanism(TransferMechanism::UkIdta),
+                );
+            }
+        }
+    }
+    register.activities.push(a);
+    register
+}

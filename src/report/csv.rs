@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::ReportOptions;
-use super::record::controller_rows;
+use super::record::{controller_rows, purpose_columns};
 use super::sink::csv_cell;
 use super::text::words;
 use crate::Register;
@@ -19,7 +19,7 @@ pub(crate) fn register(
                          id: &str,
                          name: &str,
                          role: &str,
-                         rows: Vec<(&'static str, String)>|
+                         rows: &[(&'static str, String)]|
      -> io::Result<()> {
         if !header_written {
             let mut header = vec!["Activity ID", "Activity", "Role"];
@@ -40,17 +40,24 @@ pub(crate) fn register(
                 a.id.as_str(),
                 &a.name,
                 &role,
-                controller_rows(register, &index, a, None, options),
+                &controller_rows(register, &index, a, None, options),
             )?;
         }
-        for purpose in &a.purposes {
-            write_row(
-                out,
-                a.id.as_str(),
-                &a.name,
-                &role,
-                controller_rows(register, &index, a, Some(purpose), options),
-            )?;
+        // The activity's own columns are computed once and repeated on each purpose's row; only
+        // the purpose's columns are computed per row. The output is one row per purpose, each
+        // repeating the activity's columns: its size is bounded by purposes x activity.
+        let mut rows = Vec::new();
+        for (i, purpose) in a.purposes.iter().enumerate() {
+            if i == 0 {
+                rows = controller_rows(register, &index, a, Some(purpose), options);
+            } else {
+                for (label, value) in purpose_columns(&index, a, &[purpose]) {
+                    if let Some(row) = rows.iter_mut().find(|(l, _)| *l == label) {
+                        row.1 = value;
+                    }
+                }
+            }
+            write_row(out, a.id.as_str(), &a.name, &role, &rows)?;
         }
     }
     if !header_written {

@@ -200,13 +200,14 @@ pub(crate) fn render(
         if a.retention.is_empty() {
             sink.paragraph("The record states no retention period for this information.")?;
         } else {
+            let names = CategoryNames::of(a);
             sink.list(
                 &a.retention
                     .iter()
                     .map(|r| {
                         r.wording
                             .clone()
-                            .unwrap_or_else(|| retention_rule(&index, r, a))
+                            .unwrap_or_else(|| retention_rule(&index, r, &names))
                     })
                     .collect::<Vec<_>>(),
             )?;

@@ -7,6 +7,55 @@ use super::sink::Sink;
 use super::text::*;
 use crate::*;
 
+/// The template's columns that depend on the purposes shown (the CSV writes one row per purpose
+/// and recomputes only these, so that its time stays linear in its output).
+pub(crate) fn purpose_columns(
+    index: &RegisterIndex<'_>,
+    a: &ProcessingActivity,
+    purposes: &[&Purpose],
+) -> [(&'static str, String); 5] {
+    let bases: Vec<&LawfulBasis> = a
+        .lawful_bases
+        .iter()
+        .chain(purposes.iter().flat_map(|p| &p.lawful_bases))
+        .chain(a.data_categories.iter().flat_map(|c| &c.lawful_bases))
+        .collect();
+    [
+        (
+            "Purpose of processing",
+            join_or_not_stated(purposes.iter().map(|p| purpose_text(p)).collect()),
+        ),
+        (
+            "Article 6 lawful basis",
+            join_or_not_stated(unique(bases.iter().map(|b| basis(b)))),
+        ),
+        (
+            "Legitimate interests",
+            none_recorded(bases.iter().filter_map(|b| b.interest.clone()).collect()),
+        ),
+        (
+            "Link to record of legitimate interests assessment",
+            none_recorded(
+                bases
+                    .iter()
+                    .filter_map(|b| b.assessment.as_ref())
+                    .map(|d| document(index, d))
+                    .collect(),
+            ),
+        ),
+        (
+            "Link to record of consent",
+            none_recorded(
+                bases
+                    .iter()
+                    .filter_map(|b| b.consent.as_ref()?.record.as_ref())
+                    .map(|d| document(index, d))
+                    .collect(),
+            ),
+        ),
+    ]
+}
+
 /// The regulator's (ICO) controller template columns, in its order, for one activity and its
 /// purposes (all of them when `purpose` is None).
 pub(crate) fn controller_rows(
@@ -22,14 +71,15 @@ pub(crate) fn controller_rows(
         Some(p) => vec![p],
         None => a.purposes.iter().collect(),
     };
-    let bases: Vec<&LawfulBasis> = a
-        .lawful_bases
-        .iter()
-        .chain(purposes.iter().flat_map(|p| &p.lawful_bases))
-        .chain(a.data_categories.iter().flat_map(|c| &c.lawful_bases))
-        .collect();
     // The register-wide recipients receive every activity's data.
     let recipients: Vec<&Recipient> = a.recipients.iter().chain(&register.recipients).collect();
+    let [
+        purpose_of_processing,
+        lawful_basis,
+        legitimate_interests,
+        assessment,
+        consent_record,
+    ] = purpose_columns(index, a, &purposes);
     let para_41: Vec<(&str, &Para41Record)> = a
         .special_category_conditions
         .iter()
@@ -60,10 +110,7 @@ pub(crate) fn controller_rows(
                 .clone()
                 .unwrap_or_else(|| NOT_STATED.to_owned()),
         ),
-        (
-            "Purpose of processing",
-            join_or_not_stated(purposes.iter().map(|p| purpose_text(p)).collect()),
-        ),
+        purpose_of_processing,
         (
             "Name and contact details of joint controller",
             none_recorded(
@@ -96,23 +143,20 @@ pub(crate) fn controller_rows(
         ),
         countries,
         safeguards,
-        (
-            "Retention schedule",
+        ("Retention schedule", {
+            let names = CategoryNames::of(a);
             join_or_not_stated(
                 a.retention
                     .iter()
-                    .map(|r| retention_rule(index, r, a))
+                    .map(|r| retention_rule(index, r, &names))
                     .collect(),
-            ),
-        ),
+            )
+        }),
         (
             "General description of technical and organisational security measures",
             join_or_not_stated(measures),
         ),
-        (
-            "Article 6 lawful basis",
-            join_or_not_stated(unique(bases.iter().map(|b| basis(b)))),
-        ),
+        lawful_basis,
         (
             "Article 9 condition",
             none_recorded(
@@ -123,20 +167,8 @@ pub(crate) fn controller_rows(
                     .collect(),
             ),
         ),
-        (
-            "Legitimate interests",
-            none_recorded(bases.iter().filter_map(|b| b.interest.clone()).collect()),
-        ),
-        (
-            "Link to record of legitimate interests assessment",
-            none_recorded(
-                bases
-                    .iter()
-                    .filter_map(|b| b.assessment.as_ref())
-                    .map(|d| document(index, d))
-                    .collect(),
-            ),
-        ),
+        legitimate_interests,
+        assessment,
         (
             "Rights available to individuals",
             applicable_rights(a)
@@ -153,16 +185,7 @@ pub(crate) fn controller_rows(
             "Source of personal data",
             join_or_not_stated(sources(index, a)),
         ),
-        (
-            "Link to record of consent",
-            none_recorded(
-                bases
-                    .iter()
-                    .filter_map(|b| b.consent.as_ref()?.record.as_ref())
-                    .map(|d| document(index, d))
-                    .collect(),
-            ),
-        ),
+        consent_record,
         (
             "Location of personal data",
             join_or_not_stated(a.systems.iter().map(system).collect()),
@@ -347,22 +370,16 @@ fn automated(a: &ProcessingActivity) -> String {
 }
 
 pub(crate) fn sources(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for c in &a.data_categories {
-        for s in &c.sources {
-            let mut text = words(s.kind.as_str());
-            if let Some(id) = &s.party {
-                text.push_str(&format!(": {}", party_name(index, id)));
-            }
-            if let Some(d) = &s.description {
-                text.push_str(&format!(" ({d})"));
-            }
-            if !out.contains(&text) {
-                out.push(text);
-            }
+    unique(a.data_categories.iter().flat_map(|c| &c.sources).map(|s| {
+        let mut text = words(s.kind.as_str());
+        if let Some(id) = &s.party {
+            text.push_str(&format!(": {}", party_name(index, id)));
         }
-    }
-    out
+        if let Some(d) = &s.description {
+            text.push_str(&format!(" ({d})"));
+        }
+        text
+    }))
 }
 
 fn system(s: &System) -> String {
@@ -674,11 +691,13 @@ fn none_recorded(parts: Vec<String>) -> String {
     join_or(parts, NONE_RECORDED)
 }
 
-/// The distinct values, in first-seen order.
-fn unique(values: impl Iterator<Item = String>) -> Vec<String> {
+/// The distinct values, in first-seen order (hashed, so that thousands of them stay linear).
+pub(crate) fn unique(values: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen: foldhash::HashSet<String> = foldhash::HashSet::default();
     let mut out: Vec<String> = Vec::new();
     for value in values {
-        if !out.contains(&value) {
+        if !seen.contains(&value) {
+            seen.insert(value.clone());
             out.push(value);
         }
     }

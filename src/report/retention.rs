@@ -9,6 +9,10 @@ use super::sink::Sink;
 use super::text::*;
 use crate::*;
 
+/// What an exception's row says of the data it covers and its disposal: those of the rule in the
+/// row above.
+const AS_ABOVE: &str = "As above";
+
 /// The date a rule's trigger happened, where the register knows it.
 fn trigger_date(period: &RetentionPeriod, activity: &ProcessingActivity) -> Option<NaiveDate> {
     match period.trigger {
@@ -83,10 +87,14 @@ pub(crate) fn render(
         "Erasure or review due",
         "Status",
     ];
-    let mut rows = Vec::new();
     for a in &register.activities {
+        // Each row is written as it is made, so a rule with thousands of categories and
+        // exceptions streams; an exception's row says "as above" rather than repeating the
+        // rule's categories and disposal, so the output stays linear in the rule's size.
+        sink.heading(2, &a.name)?;
+        sink.table_start(&headers)?;
         if a.retention.is_empty() {
-            rows.push(vec![
+            sink.table_row(&[
                 "All data".to_owned(),
                 NOT_STATED.to_owned(),
                 NOT_STATED.to_owned(),
@@ -94,8 +102,9 @@ pub(crate) fn render(
                 NOT_STATED.to_owned(),
                 NOT_STATED.to_owned(),
                 "No retention stated".to_owned(),
-            ]);
+            ])?;
         }
+        let names = CategoryNames::of(a);
         for rule in &a.retention {
             let disposal = if rule.disposal.is_empty() {
                 NOT_STATED.to_owned()
@@ -107,24 +116,27 @@ pub(crate) fn render(
                     .join(", ")
             };
             let (due, state) = status(&rule.retention, a, register, as_of);
-            let mut applies_to = format!("{}{}", covered(rule, a), holder(&index, rule));
+            let mut applies_to = format!("{}{}", covered(rule, &names), holder(&index, rule));
             if let Some(wording) = &rule.wording {
                 applies_to.push_str(&format!(" (\"{wording}\")"));
             }
+            // The rule's first row says what it covers; its later rows say "as above".
+            let mut first = Some(applies_to);
+            let mut covers = || first.take().unwrap_or_else(|| AS_ABOVE.to_owned());
             for stage in &rule.stages {
                 let (due, state) = status(&stage.retention, a, register, as_of);
-                rows.push(vec![
-                    format!("{}{}", covered(rule, a), holder(&index, rule)),
+                sink.table_row(&[
+                    covers(),
                     retention_period(&stage.retention),
                     trigger(&stage.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
                     "Step before the end".to_owned(),
                     actions(&stage.actions),
                     due,
                     state,
-                ]);
+                ])?;
             }
-            rows.push(vec![
-                applies_to,
+            sink.table_row(&[
+                covers(),
                 format!(
                     "{}{}",
                     retention_period(&rule.retention),
@@ -132,31 +144,28 @@ pub(crate) fn render(
                 ),
                 trigger(&rule.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
                 "Always".to_owned(),
-                disposal.clone(),
+                disposal,
                 due,
                 state,
-            ]);
+            ])?;
             for exception in &rule.exceptions {
                 let (due, state) = status(&exception.retention, a, register, as_of);
-                rows.push(vec![
-                    covered(rule, a),
+                sink.table_row(&[
+                    AS_ABOVE.to_owned(),
                     retention_period(&exception.retention),
                     trigger(&exception.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
                     exception.condition.clone(),
                     if exception.disposal.is_empty() {
-                        disposal.clone()
+                        AS_ABOVE.to_owned()
                     } else {
                         actions(&exception.disposal)
                     },
                     due,
                     state,
-                ]);
+                ])?;
             }
         }
-        // One table per activity, written as it is built, so that large registers stream.
-        sink.heading(2, &a.name)?;
-        sink.table(&headers, &rows)?;
-        rows.clear();
+        sink.table_end()?;
     }
     sink.end()
 }

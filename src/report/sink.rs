@@ -10,7 +10,20 @@ pub(crate) trait Sink {
     fn paragraph(&mut self, text: &str) -> io::Result<()>;
     /// A two-column table of labelled values.
     fn fields(&mut self, rows: &[(&str, String)]) -> io::Result<()>;
-    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()>;
+    /// A table, written whole.
+    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+        self.table_start(headers)?;
+        for row in rows {
+            self.table_row(row)?;
+        }
+        self.table_end()
+    }
+    /// A table written row by row, so that one of any length streams: its header row ...
+    fn table_start(&mut self, headers: &[&str]) -> io::Result<()>;
+    /// ... each of its rows ...
+    fn table_row(&mut self, row: &[String]) -> io::Result<()>;
+    /// ... and its end.
+    fn table_end(&mut self) -> io::Result<()>;
     fn list(&mut self, items: &[String]) -> io::Result<()>;
     fn end(&mut self) -> io::Result<()>;
 }
@@ -129,14 +142,18 @@ impl<W: Write> Sink for Markdown<W> {
         writeln!(self.0)
     }
 
-    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    fn table_start(&mut self, headers: &[&str]) -> io::Result<()> {
         let header: Vec<String> = headers.iter().map(|h| markdown_escape(h)).collect();
         writeln!(self.0, "| {} |", header.join(" | "))?;
-        writeln!(self.0, "|{}", "---|".repeat(headers.len()))?;
-        for row in rows {
-            let cells: Vec<String> = row.iter().map(|c| markdown_escape(c)).collect();
-            writeln!(self.0, "| {} |", cells.join(" | "))?;
-        }
+        writeln!(self.0, "|{}", "---|".repeat(headers.len()))
+    }
+
+    fn table_row(&mut self, row: &[String]) -> io::Result<()> {
+        let cells: Vec<String> = row.iter().map(|c| markdown_escape(c)).collect();
+        writeln!(self.0, "| {} |", cells.join(" | "))
+    }
+
+    fn table_end(&mut self) -> io::Result<()> {
         writeln!(self.0)
     }
 
@@ -191,19 +208,23 @@ impl<W: Write> Sink for Html<W> {
         writeln!(self.0, "</table>")
     }
 
-    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
+    fn table_start(&mut self, headers: &[&str]) -> io::Result<()> {
         write!(self.0, "<table>\n<thead><tr>")?;
         for header in headers {
             write!(self.0, "<th scope=\"col\">{}</th>", html_escape(header))?;
         }
-        writeln!(self.0, "</tr></thead>\n<tbody>")?;
-        for row in rows {
-            write!(self.0, "<tr>")?;
-            for cell in row {
-                write!(self.0, "<td>{}</td>", html_escape(cell))?;
-            }
-            writeln!(self.0, "</tr>")?;
+        writeln!(self.0, "</tr></thead>\n<tbody>")
+    }
+
+    fn table_row(&mut self, row: &[String]) -> io::Result<()> {
+        write!(self.0, "<tr>")?;
+        for cell in row {
+            write!(self.0, "<td>{}</td>", html_escape(cell))?;
         }
+        writeln!(self.0, "</tr>")
+    }
+
+    fn table_end(&mut self) -> io::Result<()> {
         writeln!(self.0, "</tbody>\n</table>")
     }
 

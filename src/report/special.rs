@@ -46,17 +46,12 @@ pub(crate) fn render(
             "Reasons for not following it",
         ];
         let mut rows = Vec::new();
+        let names = CategoryNames::of(a);
         for c in &a.special_category_conditions {
             let covers: Vec<String> = c
                 .data_categories
                 .iter()
-                .map(|id| {
-                    a.data_categories
-                        .iter()
-                        .find(|d| &d.id == id)
-                        .map(|d| d.name.clone())
-                        .unwrap_or_else(|| id.to_string())
-                })
+                .map(|id| names.name(id).map_or_else(|| id.to_string(), str::to_owned))
                 .chain(c.recipients.iter().map(|id| format!("disclosures to {id}")))
                 .collect();
             rows.push(vec![

@@ -249,9 +249,9 @@ pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
 pub(crate) fn retention_rule(
     index: &RegisterIndex<'_>,
     rule: &RetentionRule,
-    activity: &ProcessingActivity,
+    names: &CategoryNames<'_>,
 ) -> String {
-    let covers = covered(rule, activity);
+    let covers = covered(rule, names);
     let mut text = format!("{covers}{}: ", holder(index, rule));
     for stage in &rule.stages {
         text.push_str(&format!(
@@ -322,7 +322,7 @@ pub(crate) fn retention_grounds(rule: &RetentionRule) -> String {
 }
 
 /// What a retention rule covers, in words.
-pub(crate) fn covered(rule: &RetentionRule, activity: &ProcessingActivity) -> String {
+pub(crate) fn covered(rule: &RetentionRule, names: &CategoryNames<'_>) -> String {
     if let Some(applies_to) = &rule.applies_to {
         return applies_to.clone();
     }
@@ -332,16 +332,62 @@ pub(crate) fn covered(rule: &RetentionRule, activity: &ProcessingActivity) -> St
     let names: Vec<String> = rule
         .data_categories
         .iter()
-        .map(|id| {
-            activity
-                .data_categories
-                .iter()
-                .find(|c| &c.id == id)
-                .map(|c| c.name.clone())
-                .unwrap_or_else(|| id.to_string())
-        })
+        .map(|id| names.name(id).map_or_else(|| id.to_string(), str::to_owned))
         .collect();
     names.join(", ")
+}
+
+/// The position of the first of `ids` equal to an id: scanned while they are few, hashed once when
+/// they are many, so that resolving every reference of a long list stays linear.
+pub(crate) fn first_positions<'a>(
+    ids: impl Iterator<Item = &'a str> + Clone,
+) -> impl Fn(&str) -> Option<usize> {
+    let many = ids.clone().nth(crate::validate::SCAN_LIMIT).is_some();
+    let map: Option<foldhash::HashMap<&'a str, usize>> = many.then(|| {
+        let mut map = foldhash::HashMap::default();
+        for (i, id) in ids.clone().enumerate() {
+            map.entry(id).or_insert(i);
+        }
+        map
+    });
+    move |id| match &map {
+        Some(map) => map.get(id).copied(),
+        None => ids.clone().position(|x| x == id),
+    }
+}
+
+/// The names of one activity's data categories by id: scanned while they are few, hashed once
+/// when they are many, so that naming every category a rule or condition lists stays linear.
+pub(crate) struct CategoryNames<'a> {
+    categories: &'a [DataCategory],
+    map: Option<foldhash::HashMap<&'a str, &'a str>>,
+}
+
+impl<'a> CategoryNames<'a> {
+    pub(crate) fn of(activity: &'a ProcessingActivity) -> Self {
+        let categories = activity.data_categories.as_slice();
+        let map = (categories.len() > crate::validate::SCAN_LIMIT).then(|| {
+            let mut map = foldhash::HashMap::default();
+            for c in categories {
+                // The first category with an id names it, as a scan would find.
+                map.entry(c.id.as_str()).or_insert(c.name.as_str());
+            }
+            map
+        });
+        Self { categories, map }
+    }
+
+    /// The name of the category with this id, if the activity has one.
+    pub(crate) fn name(&self, id: &DataCategoryId) -> Option<&'a str> {
+        match &self.map {
+            Some(map) => map.get(id.as_str()).copied(),
+            None => self
+                .categories
+                .iter()
+                .find(|c| &c.id == id)
+                .map(|c| c.name.as_str()),
+        }
+    }
 }
 
 pub(crate) fn lower_first(text: &str) -> String {

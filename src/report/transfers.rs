@@ -49,30 +49,31 @@ pub(crate) fn render(
         "Findings",
     ];
     let mut any = false;
+    let shared_at = first_positions(register.recipients.iter().map(|r| r.id.as_str()));
     for (ai, a) in register.activities.iter().enumerate() {
         let mut rows = Vec::new();
+        let recipient_at = first_positions(a.recipients.iter().map(|r| r.id.as_str()));
         for (ti, t) in a.transfers.iter().enumerate() {
-            let recipient_text = t
+            let position = t
                 .recipient
                 .as_ref()
-                .map(|id| {
-                    a.recipients
-                        .iter()
-                        .chain(&register.recipients)
-                        .find(|r| &r.id == id)
-                        .map(|r| recipient(&index, r))
-                        .unwrap_or_else(|| format!("{id} (not in the activity's recipients)"))
-                })
-                .unwrap_or_else(|| NOT_STATED.to_owned());
+                .and_then(|id| recipient_at(id.as_str()));
+            // The activity's own recipients first, then the register-wide ones.
+            let shared = match (&t.recipient, position) {
+                (Some(id), None) => shared_at(id.as_str()),
+                _ => None,
+            };
+            let recipient_text = match (&t.recipient, position, shared) {
+                (Some(_), Some(ri), _) => recipient(&index, &a.recipients[ri]),
+                (Some(_), None, Some(ri)) => recipient(&index, &register.recipients[ri]),
+                (Some(id), None, None) => format!("{id} (not in the activity's recipients)"),
+                (None, _, _) => NOT_STATED.to_owned(),
+            };
             let mut findings = about
                 .get(&(ai, "transfers", ti))
                 .cloned()
                 .unwrap_or_default();
-            if let Some(ri) = t
-                .recipient
-                .as_ref()
-                .and_then(|id| a.recipients.iter().position(|r| &r.id == id))
-            {
+            if let Some(ri) = position {
                 findings.extend(
                     about
                         .get(&(ai, "recipients", ri))

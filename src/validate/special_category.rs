@@ -1,7 +1,7 @@
 //! Special category data (Art 9), criminal offence data (Art 10), and DPA 2018 Schedule 1.
 
 use super::once::report_once;
-use super::{ActivityContext, Context, Rule, Severity};
+use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::{
     Article6Basis, Article9Condition, ConsentForm, Schedule1Paragraph, Schedule1Part,
     Schedule1Requirement, SpecialCategoryCondition,
@@ -138,31 +138,52 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let has_special = activity.has_special_category_data();
     let conditions = &activity.special_category_conditions;
 
+    // Which categories some condition covers, and some condition not limited to purposes,
+    // resolved once per activity (a condition may list thousands of categories, and so may the
+    // activity), so that the check stays linear.
+    let covering = |unlimited_only: bool| {
+        let counts = move |c: &&SpecialCategoryCondition| {
+            c.recipients.is_empty() && (!unlimited_only || c.purposes.is_empty())
+        };
+        let all = conditions
+            .iter()
+            .filter(counts)
+            .any(|c| c.data_categories.is_empty());
+        let listed = id_membership(move || {
+            conditions
+                .iter()
+                .filter(counts)
+                .flat_map(|c| c.data_categories.iter().map(|id| id.as_str()))
+        });
+        move |id: &str| all || listed(id)
+    };
+    let covered = covering(false);
+    let covered_for_every_purpose = covering(true);
+    let criminal = &activity.criminal_offence_conditions;
+    let criminal_covers_all = criminal.iter().any(|c| c.data_categories.is_empty());
+    let criminal_listed = id_membership(|| {
+        criminal
+            .iter()
+            .flat_map(|c| c.data_categories.iter().map(|id| id.as_str()))
+    });
     let mut uncovered: Vec<(String, String)> = Vec::new();
     // Special category data covered only by conditions limited to some purposes.
     let mut purpose_limited: Vec<usize> = Vec::new();
     for (i, category) in activity.data_categories.iter().enumerate() {
         let path = || format!("{}/data_categories/{i}", a.path);
         if category.is_special_category() {
-            let mut covering = conditions
-                .iter()
-                .filter(|c| covers_category(c, category.id.as_str()))
-                .peekable();
-            if covering.peek().is_none() {
+            if !covered(category.id.as_str()) {
                 let what = match category.special_category {
                     Some(kind) => format!("'{}' is special category data ({kind})", category.name),
                     None => format!("'{}' may hold special category data", category.name),
                 };
                 uncovered.push((path(), what));
-            } else if covering.all(|c| !c.purposes.is_empty()) {
+            } else if !covered_for_every_purpose(category.id.as_str()) {
                 purpose_limited.push(i);
             }
         }
         if category.criminal_offence
-            && !activity
-                .criminal_offence_conditions
-                .iter()
-                .any(|c| c.data_categories.is_empty() || c.data_categories.contains(&category.id))
+            && !(criminal_covers_all || criminal_listed(category.id.as_str()))
         {
             ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path(), format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", category.name));
         }

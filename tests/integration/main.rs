@@ -4,6 +4,7 @@ mod ci_recipe;
 mod cli;
 mod diff;
 mod examples_data;
+mod growth;
 mod hostile;
 mod json_io;
 mod law;

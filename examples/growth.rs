@@ -1,0 +1,118 @@
+//! Measures how every command grows on the adversarial shapes of register, from `n` to `4n`.
+//!
+//! `cargo run --release --example growth -- [--n N] [--runs R]` (default `n` 2 000, 3 runs)
+//!
+//! For each shape of `ropa::synth::Shape` and each command (parse, validate, every report kind in
+//! every format it supports), prints the growth of the input (JSON bytes), of the time (the best
+//! of R runs) and of the output (bytes) from `n` to `4n`. Linear work shows as about 4x in time;
+//! quadratic work as about 16x.
+
+use std::time::{Duration, Instant};
+
+use ropa::report::{Format, ReportKind, ReportOptions, render, supported};
+use ropa::synth::{Shape, adversarial_register};
+
+/// One command on one register: its output size.
+fn run(command: &Command, json: &str, options: &ReportOptions) -> usize {
+    match command {
+        Command::Parse => {
+            ropa::from_str(json).unwrap();
+            0
+        }
+        Command::Validate => {
+            let register = ropa::from_str(json).unwrap();
+            ropa::validate(&register, &options.validation)
+                .findings
+                .len()
+        }
+        Command::Report(kind, format) => {
+            let register = ropa::from_str(json).unwrap();
+            let mut out = Vec::new();
+            render(&register, *kind, *format, options, &mut out).unwrap();
+            out.len()
+        }
+    }
+}
+
+enum Command {
+    Parse,
+    Validate,
+    Report(ReportKind, Format),
+}
+
+impl Command {
+    fn all() -> Vec<Command> {
+        let mut all = vec![Command::Parse, Command::Validate];
+        for kind in ReportKind::ALL {
+            for format in Format::ALL {
+                if supported(*kind, *format).is_ok() {
+                    all.push(Command::Report(*kind, *format));
+                }
+            }
+        }
+        all
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Command::Parse => "parse".to_owned(),
+            Command::Validate => "validate (findings)".to_owned(),
+            Command::Report(kind, format) => format!("report {kind} {format}"),
+        }
+    }
+}
+
+fn best(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
+    let mut best = Duration::MAX;
+    let mut size = 0;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        size = f();
+        best = best.min(start.elapsed());
+    }
+    (best, size)
+}
+
+fn main() {
+    let mut n = 2_000usize;
+    let mut runs = 3usize;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match (arg.as_str(), args.next().and_then(|v| v.parse().ok())) {
+            ("--n", Some(v)) => n = v,
+            ("--runs", Some(v)) => runs = v,
+            _ => {
+                eprintln!("usage: cargo run --release --example growth -- [--n N] [--runs R]");
+                std::process::exit(2);
+            }
+        }
+    }
+    let options = ReportOptions::default().as_of("2026-11-22".parse().unwrap());
+    println!(
+        "| shape | command | input {n} -> {} | time | output |",
+        4 * n
+    );
+    println!("|---|---|---:|---:|---:|");
+    for shape in Shape::ALL {
+        let small = ropa::to_string(&adversarial_register(*shape, n)).unwrap();
+        let large = ropa::to_string(&adversarial_register(*shape, 4 * n)).unwrap();
+        for command in Command::all() {
+            let (t1, o1) = best(runs, || run(&command, &small, &options));
+            let (t4, o4) = best(runs, || run(&command, &large, &options));
+            let output = if o1 == 0 {
+                "-".to_owned()
+            } else {
+                format!("{:.1}x", o4 as f64 / o1 as f64)
+            };
+            println!(
+                "| {} | {} | {:.1}x | {:.1}x ({:.1} ms -> {:.1} ms) | {output} |",
+                shape.name(),
+                command.name(),
+                large.len() as f64 / small.len() as f64,
+                t4.as_secs_f64() / t1.as_secs_f64(),
+                t1.as_secs_f64() * 1e3,
+                t4.as_secs_f64() * 1e3,
+            );
+        }
+    }
+}
