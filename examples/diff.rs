@@ -4,98 +4,16 @@
 //! cargo run --example diff -- [--format markdown|html|json] [--as-of YYYY-MM-DD] OLD NEW
 //! ```
 //!
-//! With `--as-of` it also lists the findings the change introduced and resolved. Exit status, as
-//! diff(1): 0 when the registers are the same, 1 when they differ, 2 when a file cannot be read or
-//! parsed (the message names the file, the JSON Pointer and line:column).
+//! The options, output and exit status are those of `ropa diff` (the `cli` feature): both run the
+//! shared code in `src/cli/diff.rs`, whose docs say what the command does.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+#[allow(dead_code)] // Each example runs one of the shared commands.
+#[path = "../src/cli/mod.rs"]
+mod cli;
 
-use chrono::NaiveDate;
-use ropa::ValidationOptions;
-use ropa::diff::DiffFormat;
-
-struct Args {
-    format: DiffFormat,
-    as_of: Option<NaiveDate>,
-    files: Vec<PathBuf>,
-}
-
-fn usage() -> &'static str {
-    "usage: cargo run --example diff -- [--format markdown|html|json] [--as-of YYYY-MM-DD] OLD NEW"
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        format: DiffFormat::Markdown,
-        as_of: None,
-        files: Vec::new(),
-    };
-    let mut it = std::env::args().skip(1);
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .ok_or_else(|| format!("{name} needs a value\n{}", usage()))
-        };
-        match arg.as_str() {
-            "--format" => {
-                let text = value("--format")?;
-                args.format = text
-                    .parse()
-                    .map_err(|_| format!("unknown format '{text}': use markdown, html or json"))?;
-            }
-            "--as-of" => {
-                let text = value("--as-of")?;
-                let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-                    .map_err(|e| format!("--as-of {text}: {e} (use YYYY-MM-DD)"))?;
-                args.as_of = Some(date);
-            }
-            "-h" | "--help" => return Err(usage().to_owned()),
-            flag if flag.starts_with("--") => {
-                return Err(format!("unknown option {flag}\n{}", usage()));
-            }
-            file => args.files.push(PathBuf::from(file)),
-        }
-    }
-    if args.files.len() != 2 {
-        return Err(format!("give two files, OLD and NEW\n{}", usage()));
-    }
-    Ok(args)
-}
-
-fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let mut registers = Vec::new();
-    for path in &args.files {
-        match ropa::from_path(path) {
-            Ok(register) => registers.push(register),
-            Err(error) => {
-                eprintln!("{}", error.in_file(path));
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let (old, new) = (&registers[0], &registers[1]);
-    let result = match args.as_of {
-        Some(date) => {
-            ropa::diff::diff_with_findings(old, new, &ValidationOptions::default().as_of(date))
-        }
-        None => ropa::diff::diff(old, new),
-    };
-    let names: Vec<String> = args.files.iter().map(|p| p.display().to_string()).collect();
-    if let Err(error) = result.render(args.format, &names[0], &names[1], std::io::stdout().lock()) {
-        eprintln!("cannot write the diff: {error}");
-        return ExitCode::from(2);
-    }
-    if result.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+fn main() -> std::process::ExitCode {
+    cli::diff::main(
+        "cargo run --example diff --",
+        std::env::args().skip(1).collect(),
+    )
 }

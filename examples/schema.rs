@@ -1,15 +1,19 @@
-//! Prints the register's JSON Schema.
+//! Prints the register's JSON Schema (`--strict`: the strict one).
 //!
-//! `cargo run --example schema > schema/ropa.schema.json`
-//! `cargo run --example schema -- --strict > schema/ropa.strict.schema.json`
+//! ```text
+//! cargo run --example schema -- [--strict]
+//! ```
+//!
+//! The options, output and exit status are those of `ropa schema` (the `cli` feature): both run the
+//! shared code in `src/cli/schema.rs`, whose docs say what the command does.
 
-fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let strict = std::env::args().skip(1).any(|a| a == "--strict");
-    let schema = if strict {
-        ropa::strict_schema()
-    } else {
-        ropa::schema()
-    };
-    println!("{}", serde_json::to_string_pretty(&schema)?);
-    Ok(())
+#[allow(dead_code)] // Each example runs one of the shared commands.
+#[path = "../src/cli/mod.rs"]
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::schema::main(
+        "cargo run --example schema --",
+        std::env::args().skip(1).collect(),
+    )
 }

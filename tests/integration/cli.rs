@@ -1,10 +1,28 @@
-//! The `validate` example as its users run it: output lines, JSON keys, exit status.
+//! The command line as its users run it: output lines, JSON keys, exit status; the `ropa` binary
+//! (the `cli` feature) against the examples.
+//!
+//! Every test that runs an example through [`example`] runs the `ropa` binary's command instead
+//! when `ROPA_BIN` names one, so the binary passes the same tests:
+//! `ROPA_BIN=target/debug/ropa cargo test --test integration` (as `.ci/run` does), or
+//! `ROPA_BIN=$(which ropa)` for one that `cargo install --path . --features cli` installed.
 
 use std::path::PathBuf;
 use std::process::Command;
 
-/// `cargo test` builds the examples next to the test binary's directory.
+/// The `ropa` binary that `cargo test` builds (the crate's dev-dependency on itself turns on
+/// `cli`).
+pub const ROPA: &str = env!("CARGO_BIN_EXE_ropa");
+
+/// The example `name` (`validate`, `report`, `diff`, `format`, ...), run from the crate's root, or
+/// the `ropa` command doing the same when `ROPA_BIN` is set. `cargo test` builds the examples
+/// next to the test binary's directory.
 pub fn example(name: &str) -> Command {
+    if let Some(bin) = std::env::var_os("ROPA_BIN") {
+        let mut command = Command::new(bin);
+        command.arg(if name == "format" { "fmt" } else { name });
+        command.current_dir(env!("CARGO_MANIFEST_DIR"));
+        return command;
+    }
     let mut path: PathBuf = std::env::current_exe().unwrap();
     path.pop();
     if path.ends_with("deps") {
@@ -140,4 +158,146 @@ fn validate_prints_a_register_level_path_as_register() {
     let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
     assert_eq!(rows[0]["path"], "");
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// The binary and the example run the same code on the same arguments: the same output, the same
+/// error messages (bar the usage line's command) and the same exit status.
+#[test]
+fn the_binary_does_what_the_examples_do() {
+    let dir = std::env::temp_dir().join(format!("ropa-bin-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = dir.join("broken.json");
+    std::fs::write(
+        &broken,
+        "{\"schema_version\": \"1.1\", \"organisation\": 7}",
+    )
+    .unwrap();
+    let broken = broken.to_str().unwrap();
+    let doncaster = "examples/data/doncaster-peer-support-groups.json";
+    let northfield = "examples/data/northfield-research-processor.json";
+    let cases: &[(&str, &str, Vec<&str>)] = &[
+        (
+            "validate",
+            "validate",
+            vec!["--as-of", "2026-11-22", doncaster, northfield],
+        ),
+        (
+            "validate",
+            "validate",
+            vec!["--format", "json", "--as-of=2026-11-22", doncaster],
+        ),
+        (
+            "validate",
+            "validate",
+            vec![
+                "--format",
+                "sarif",
+                "--as-of",
+                "2026-11-22",
+                doncaster,
+                broken,
+            ],
+        ),
+        (
+            "validate",
+            "validate",
+            vec!["--min-severity", "error", "--as-of", "2026-11-22"],
+        ),
+        (
+            "validate",
+            "validate",
+            vec!["--list-rules", "--format", "markdown"],
+        ),
+        (
+            "validate",
+            "validate",
+            vec!["--as-of", "2026-02-30", doncaster],
+        ),
+        (
+            "report",
+            "report",
+            vec!["--kind", "retention", "--as-of", "2026-11-22", doncaster],
+        ),
+        (
+            "report",
+            "report",
+            vec!["--kind", "register", "--format", "csv", northfield],
+        ),
+        (
+            "report",
+            "report",
+            vec!["--kind", "notice", "--format", "csv", northfield],
+        ),
+        ("report", "report", vec![broken]),
+        (
+            "diff",
+            "diff",
+            vec!["--as-of", "2026-11-22", northfield, doncaster],
+        ),
+        ("diff", "diff", vec![northfield, northfield]),
+        ("schema", "schema", vec!["--strict"]),
+        ("schema", "schema", vec![]),
+        ("format", "fmt", vec![broken]),
+    ];
+    for (example_name, command, args) in cases {
+        let expected = example(example_name).args(args).output().unwrap();
+        let actual = Command::new(ROPA)
+            .arg(command)
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        let what = format!("ropa {command} {}", args.join(" "));
+        assert_eq!(actual.status.code(), expected.status.code(), "{what}");
+        assert_eq!(
+            String::from_utf8_lossy(&actual.stdout),
+            String::from_utf8_lossy(&expected.stdout),
+            "{what}"
+        );
+        let usage = format!("cargo run --example {example_name} --");
+        assert_eq!(
+            String::from_utf8_lossy(&actual.stderr),
+            String::from_utf8_lossy(&expected.stderr).replace(&usage, &format!("ropa {command}")),
+            "{what}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn the_binary_has_help_with_examples_and_rejects_bad_usage() {
+    let run = |args: &[&str]| Command::new(ROPA).args(args).output().unwrap();
+    let help = run(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8(help.stdout).unwrap();
+    for command in ["validate", "report", "diff", "schema", "fmt"] {
+        assert!(text.contains(&format!("  {command} ")), "{command}\n{text}");
+        let help = run(&[command, "--help"]);
+        assert_eq!(help.status.code(), Some(0), "{command}");
+        let text = String::from_utf8(help.stdout).unwrap();
+        assert!(text.contains("Example"), "{command}\n{text}");
+        assert!(
+            text.contains(&format!("ropa {command}")),
+            "{command}\n{text}"
+        );
+    }
+    assert!(text.contains("Exit status"), "{text}");
+    let version = String::from_utf8(run(&["--version"]).stdout).unwrap();
+    assert_eq!(
+        version.trim(),
+        format!("ropa {}", env!("CARGO_PKG_VERSION"))
+    );
+    for bad in [
+        &["validate", "--format", "yaml"][..],
+        &["validate", "--colour"],
+        &["report", "--kind", "everything"],
+        &["diff", "one.json"],
+        &["fmt"],
+        &["frobnicate"],
+        &[],
+    ] {
+        let output = run(bad);
+        assert_eq!(output.status.code(), Some(2), "{bad:?}");
+        assert!(output.stdout.is_empty(), "{bad:?}");
+    }
 }

@@ -4,20 +4,10 @@
 //! is not summarised as clean.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
 
-fn example(name: &str) -> Command {
-    let mut path: PathBuf = std::env::current_exe().unwrap();
-    path.pop();
-    if path.ends_with("deps") {
-        path.pop();
-    }
-    let mut command = Command::new(path.join("examples").join(name));
-    command.current_dir(env!("CARGO_MANIFEST_DIR"));
-    command
-}
+use crate::cli::example;
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ropa-outputs-{name}-{}", std::process::id()));

@@ -1,0 +1,118 @@
+//! `report`: renders an auditor's report of a register. Shared by `cargo run --example report`
+//! and `ropa report` (the `cli` feature).
+//!
+//! With no FILE it renders the bundled example register (an organisation that is both controller
+//! and processor). Output goes to stdout unless `--out` names a file, which is replaced only when
+//! the whole report is written: on any failure it is left as it was, and the message gives the
+//! OS's reason.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ropa::NaiveDate;
+use ropa::report::{Format, ReportKind, ReportOptions, render, render_to_path, terminal_escape};
+
+/// The options after the command, as its usage line gives them.
+pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [FILE]";
+
+struct Args {
+    kind: ReportKind,
+    format: Format,
+    options: ReportOptions,
+    out: Option<PathBuf>,
+    file: PathBuf,
+}
+
+/// Reads the arguments after the command; `command` is how it was called, for the usage line.
+fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
+    let usage = format!("usage: {command} {OPTIONS}");
+    let mut args = Args {
+        kind: ReportKind::Register,
+        format: Format::Markdown,
+        options: ReportOptions::default(),
+        out: None,
+        file: Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/data/northfield-research-processor.json"),
+    };
+    let mut file = None;
+    let mut it = super::split_equals(arguments).into_iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .ok_or_else(|| format!("{name} needs a value\n{usage}"))
+        };
+        match arg.as_str() {
+            "--kind" => {
+                let text = value("--kind")?;
+                args.kind = text
+                    .replace('-', "_")
+                    .parse()
+                    .map_err(|_| format!("unknown kind '{text}'\n{usage}"))?;
+            }
+            "--format" => {
+                let text = value("--format")?;
+                args.format = text
+                    .parse()
+                    .map_err(|_| format!("unknown format '{text}'\n{usage}"))?;
+            }
+            "--as-of" => {
+                let text = value("--as-of")?;
+                let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_err(|e| format!("--as-of {text}: {e} (use YYYY-MM-DD)"))?;
+                args.options = args.options.as_of(date);
+            }
+            "--out" => args.out = Some(PathBuf::from(value("--out")?)),
+            "-h" | "--help" => return Err(usage),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{usage}"));
+            }
+            path if file.is_none() => file = Some(PathBuf::from(path)),
+            _ => return Err(format!("one FILE at a time\n{usage}")),
+        }
+    }
+    if let Some(file) = file {
+        args.file = file;
+    }
+    Ok(args)
+}
+
+/// Runs the command: `command` is how it was called (for the usage line), `arguments` what
+/// follows it.
+pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
+    let args = match parse_args(command, arguments) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{}", terminal_escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    // Checked before the register is read or any file touched.
+    if let Err(error) = ropa::report::supported(args.kind, args.format) {
+        eprintln!("{error}");
+        return ExitCode::from(2);
+    }
+    let register = match ropa::from_path(&args.file) {
+        Ok(register) => register,
+        Err(error) => {
+            eprintln!("{}", terminal_escape(&super::error_chain(&error)));
+            return ExitCode::from(2);
+        }
+    };
+    let result = match &args.out {
+        Some(path) => render_to_path(&register, args.kind, args.format, &args.options, path),
+        None => render(
+            &register,
+            args.kind,
+            args.format,
+            &args.options,
+            std::io::stdout().lock(),
+        ),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", terminal_escape(&super::error_chain(&error)));
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! `schema`: prints the register's JSON Schema, or with `--strict` the strict one. Shared by
+//! `cargo run --example schema` and `ropa schema` (the `cli` feature).
+
+use std::process::ExitCode;
+
+/// The options after the command, as its usage line gives them.
+pub const OPTIONS: &str = "[--strict]";
+
+/// Runs the command: `command` is how it was called (for the usage line), `arguments` what
+/// follows it.
+pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
+    let mut strict = false;
+    for argument in &arguments {
+        match argument.as_str() {
+            "--strict" => strict = true,
+            _ => {
+                eprintln!("usage: {command} {OPTIONS}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let schema = if strict {
+        ropa::strict_schema()
+    } else {
+        ropa::schema()
+    };
+    match serde_json::to_string_pretty(&schema) {
+        Ok(text) => {
+            println!("{text}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(2)
+        }
+    }
+}

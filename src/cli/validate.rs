@@ -1,0 +1,266 @@
+//! `validate`: validates registers and prints the findings. Shared by `cargo run --example
+//! validate` and `ropa validate` (the `cli` feature), so that both take the same options, print the
+//! same output and exit with the same status.
+//!
+//! With no FILE it validates the registers bundled in examples/data. Exit status: 0 when no
+//! finding is an error, 1 when one is, 2 when a file cannot be read or parsed. A file that cannot
+//! be read or parsed is a `parse-error` finding of its own (and its error goes to stderr too), so
+//! it is never summarised as clean. Text output escapes control characters, line breaks and bidi
+//! controls, so one finding is one line and no value can drive the terminal. `--list-rules
+//! --format markdown` prints the README's rule table: each rule's citation under each regime, by
+//! date. SARIF output (`--format sarif`) is one SARIF 2.1.0 log for code review tools, each
+//! finding at the line and column of the file where the value it is about starts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use ropa::{NaiveDate, Severity, ValidationOptions};
+
+/// One line of the JSON output: the file, then the finding's own fields in their order.
+#[derive(serde::Serialize)]
+struct Row {
+    file: String,
+    #[serde(flatten)]
+    finding: ropa::Finding,
+}
+
+struct Args {
+    json: bool,
+    markdown: bool,
+    /// SARIF 2.1.0, for code review tools.
+    sarif: bool,
+    list_rules: bool,
+    options: ValidationOptions,
+    files: Vec<PathBuf>,
+}
+
+/// The options after the command, as its usage line gives them.
+pub const OPTIONS: &str = "[--format text|json|sarif|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]";
+
+/// Reads the arguments after the command; `command` is how it was called, for the usage line.
+fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
+    let usage = || format!("usage: {command} {OPTIONS}");
+    let mut args = Args {
+        json: false,
+        markdown: false,
+        sarif: false,
+        list_rules: false,
+        options: ValidationOptions::default(),
+        files: Vec::new(),
+    };
+    let mut it = super::split_equals(arguments).into_iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .ok_or_else(|| format!("{name} needs a value\n{}", usage()))
+        };
+        match arg.as_str() {
+            "--format" => match value("--format")?.as_str() {
+                "text" => args.json = false,
+                "json" => args.json = true,
+                "markdown" => args.markdown = true,
+                "sarif" => args.sarif = true,
+                other => {
+                    return Err(format!(
+                        "unknown format '{other}': use text, json, sarif or markdown (with --list-rules)"
+                    ));
+                }
+            },
+            "--as-of" => {
+                let text = value("--as-of")?;
+                let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                    .map_err(|e| format!("--as-of {text}: {e} (use YYYY-MM-DD)"))?;
+                args.options = args.options.as_of(date);
+            }
+            "--min-severity" => {
+                let text = value("--min-severity")?;
+                let severity: Severity = text.parse().map_err(|_| {
+                    format!("unknown severity '{text}': use info, warning or error")
+                })?;
+                args.options = args.options.min_severity(severity);
+            }
+            "--list-rules" => args.list_rules = true,
+            "-h" | "--help" => return Err(usage()),
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option {flag}\n{}", usage()));
+            }
+            file => args.files.push(PathBuf::from(file)),
+        }
+    }
+    Ok(args)
+}
+
+fn bundled() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root.join("examples/data"))
+        .map(|dir| {
+            dir.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    // Relative names read better, and are the same on every machine.
+    files
+        .into_iter()
+        .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
+        .collect()
+}
+
+/// Runs the command: `command` is how it was called (for the usage line), `arguments` what
+/// follows it.
+pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
+    let args = match parse_args(command, arguments) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{}", ropa::report::terminal_escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.list_rules && args.json {
+        let _ = serde_json::to_writer_pretty(&mut out, ropa::catalogue());
+        let _ = writeln!(out);
+        return ExitCode::SUCCESS;
+    }
+    if args.list_rules && args.markdown {
+        let _ = writeln!(
+            out,
+            "| rule | severity | UK GDPR / DPA 2018 | EU GDPR | fires when |"
+        );
+        let _ = writeln!(out, "|---|---|---|---|---|");
+        for rule in ropa::catalogue() {
+            let _ = writeln!(
+                out,
+                "| `{}` | {} | {} | {} | {} |",
+                rule.id,
+                rule.severity,
+                ropa::law::rule_citations_in_words(rule, ropa::Regime::UkGdpr),
+                ropa::law::rule_citations_in_words(rule, ropa::Regime::EuGdpr),
+                rule.summary
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
+    if args.list_rules {
+        for rule in ropa::catalogue() {
+            let _ = writeln!(
+                out,
+                "{:<42} {:<8} {:<32} {}",
+                rule.id, rule.severity, rule.citation, rule.summary
+            );
+        }
+        return ExitCode::SUCCESS;
+    }
+    let files = if args.files.is_empty() {
+        // Resolve bundled files against the manifest so the command works from any directory.
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        bundled()
+            .into_iter()
+            .map(|p| (root.join(&p), p))
+            .collect::<Vec<_>>()
+    } else {
+        args.files.iter().map(|p| (p.clone(), p.clone())).collect()
+    };
+
+    let mut unreadable = 0usize;
+    let mut any_error = false;
+    let mut counts = [0usize; 3];
+    let mut json_rows = Vec::new();
+    let mut sarif = ropa::sarif::Sarif::new();
+    for (path, shown) in &files {
+        if args.sarif {
+            // SARIF locates each finding in the file's text, so the text is kept.
+            let read = std::fs::read_to_string(path)
+                .map_err(|source| ropa::Error::Io {
+                    path: shown.clone(),
+                    source,
+                })
+                .and_then(|text| ropa::from_str(&text).map(|register| (text, register)));
+            match read {
+                Ok((text, register)) => {
+                    let report = ropa::validate(&register, &args.options);
+                    any_error |= report.has_errors();
+                    sarif.add_findings(&shown.display().to_string(), &text, &register, &report);
+                }
+                Err(error) => {
+                    let error = error.in_file(shown);
+                    eprintln!(
+                        "{}",
+                        ropa::report::terminal_escape(&super::error_chain(&error))
+                    );
+                    unreadable += 1;
+                    sarif.add_error(&shown.display().to_string(), &error, &args.options);
+                }
+            }
+            continue;
+        }
+        let findings = match ropa::from_path(path) {
+            Ok(register) => {
+                let report = ropa::validate(&register, &args.options);
+                any_error |= report.has_errors();
+                report.findings
+            }
+            Err(error) => {
+                let error = error.in_file(shown);
+                eprintln!(
+                    "{}",
+                    ropa::report::terminal_escape(&super::error_chain(&error))
+                );
+                unreadable += 1;
+                vec![ropa::Finding::parse_error(&error, &args.options)]
+            }
+        };
+        for finding in findings {
+            counts[finding.severity as usize] += 1;
+            if args.json {
+                json_rows.push(Row {
+                    file: shown.display().to_string(),
+                    finding,
+                });
+            } else {
+                // Escaped as one line: a value cannot start a line of its own or drive the terminal.
+                let line = format!(
+                    "{}: {} {} {}: {} ({})",
+                    shown.display(),
+                    finding.severity,
+                    finding.rule,
+                    finding.display_path(),
+                    finding.message,
+                    finding.citation
+                );
+                let _ = writeln!(out, "{}", ropa::report::terminal_escape(&line));
+            }
+        }
+    }
+    if args.sarif {
+        let _ = serde_json::to_writer_pretty(&mut out, &sarif.finish());
+        let _ = writeln!(out);
+    } else if args.json {
+        let _ = serde_json::to_writer_pretty(&mut out, &json_rows);
+        let _ = writeln!(out);
+    } else {
+        let [info, warnings, errors] = counts;
+        let unreadable_note = if unreadable > 0 {
+            format!(" ({unreadable} unreadable)")
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "{} findings in {} files{unreadable_note}: {errors} errors, {warnings} warnings, {info} info",
+            info + warnings + errors,
+            files.len()
+        );
+    }
+    let _ = out.flush();
+    if unreadable > 0 {
+        ExitCode::from(2)
+    } else if any_error {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,144 @@
+//! The `ropa` command line (the `cli` feature): `cargo install --path . --features cli`.
+//!
+//! clap reads the arguments to check them and to give `--help`; each command then runs the code
+//! the examples run (`src/cli/`), on the same arguments, so that `ropa validate` and
+//! `cargo run --example validate --` take the same options, print the same output and exit with
+//! the same status.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod cli;
+
+const EXAMPLES: &str = "Examples:
+  ropa validate register.json                      findings, one a line; exit 1 on an error
+  ropa validate --format json --as-of 2026-11-22 *.json
+  ropa validate --format sarif register.json > ropa.sarif
+  ropa validate --list-rules
+  ropa report --kind register --format html --out register.html register.json
+  ropa diff --as-of 2026-11-22 old.json new.json   what changed, and the findings it made or fixed
+  ropa schema --strict > ropa.strict.schema.json
+  ropa fmt register.json                           rewrite in the canonical layout
+
+Exit status: 0 success (no error finding; registers the same), 1 an error finding (diff: the
+registers differ), 2 a file that cannot be read or parsed, or a usage error.";
+
+/// Records of processing activities (GDPR / UK GDPR Art 30): validate, report, compare.
+#[derive(Parser)]
+#[command(name = "ropa", version, after_help = EXAMPLES)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate registers against the rules the law sets and print every finding.
+    #[command(after_help = "Examples:
+  ropa validate register.json
+  ropa validate --format json --min-severity warning --as-of 2026-11-22 a.json b.json
+  ropa validate --format sarif register.json > ropa.sarif
+  ropa validate --list-rules --format markdown
+
+With no FILE it validates the example registers bundled with the source. Exit status: 0 when no
+finding is an error, 1 when one is, 2 when a file cannot be read or parsed (a parse-error finding,
+its message naming the file, the JSON Pointer and line:column).")]
+    Validate {
+        /// Output: text (one finding a line), json, sarif (SARIF 2.1.0), or markdown (with
+        /// --list-rules: the rule table).
+        #[arg(long, value_parser = ["text", "json", "sarif", "markdown"])]
+        format: Option<String>,
+        /// The date the law and the dates are judged on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// Leave out findings below this severity.
+        #[arg(long, value_parser = ["info", "warning", "error"])]
+        min_severity: Option<String>,
+        /// Print the rules instead of validating.
+        #[arg(long)]
+        list_rules: bool,
+        /// Register files (JSON).
+        files: Vec<PathBuf>,
+    },
+    /// Render a report of a register for auditors and DPOs.
+    #[command(after_help = "Examples:
+  ropa report register.json                                  the Art 30 record, Markdown
+  ropa report --kind register --format html --out register.html register.json
+  ropa report --kind register --format csv register.json     the regulator template's columns
+  ropa report --kind findings --format json --as-of 2026-11-22 register.json
+  ropa report --kind notice register.json                    a draft privacy notice
+
+--out replaces the file only when the whole report is written. Exit status 2 when the register
+cannot be read or the report written.")]
+    Report {
+        /// What to show.
+        #[arg(long, value_parser = ["register", "retention", "transfers", "special-category", "findings", "notice"])]
+        kind: Option<String>,
+        /// How to write it: csv is for the register, json for the findings.
+        #[arg(long, value_parser = ["markdown", "html", "csv", "json"])]
+        format: Option<String>,
+        /// The reference date for erasure dates, overdue rows and validation (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// Write to this file instead of stdout.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The register file (default: the bundled example register).
+        file: Option<PathBuf>,
+    },
+    /// Compare two versions of a register: what was added, removed or changed, by id.
+    #[command(after_help = "Examples:
+  ropa diff old.json new.json
+  ropa diff --as-of 2026-11-22 --format html old.json new.json > changes.html
+
+Exit status, as diff(1): 0 when the registers are the same, 1 when they differ, 2 when a file
+cannot be read or parsed.")]
+    Diff {
+        /// Output format.
+        #[arg(long, value_parser = ["markdown", "html", "json"])]
+        format: Option<String>,
+        /// Also list the findings the change introduced and resolved, judged on this date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// The older register.
+        old: PathBuf,
+        /// The newer register.
+        new: PathBuf,
+    },
+    /// Print the register's JSON Schema (draft 2020-12).
+    #[command(after_help = "Examples:
+  ropa schema > ropa.schema.json
+  ropa schema --strict > ropa.strict.schema.json")]
+    Schema {
+        /// The strict schema: also the validation rules JSON Schema can express.
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Rewrite registers in the canonical layout, in which they round-trip byte for byte.
+    #[command(after_help = "Example:
+  ropa fmt register.json
+
+A file written in an older version of the format is rewritten in the current one, without loss.
+Exit status 2 when a file cannot be read, parsed or written.")]
+    Fmt {
+        /// Register files, rewritten in place.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    // Checks the arguments and answers --help and --version (exit status 2 on a usage error).
+    let parsed = Cli::parse();
+    // The arguments after the command, for the shared code to read as the examples do.
+    let arguments: Vec<String> = std::env::args().skip(2).collect();
+    match parsed.command {
+        Command::Validate { .. } => cli::validate::main("ropa validate", arguments),
+        Command::Report { .. } => cli::report::main("ropa report", arguments),
+        Command::Diff { .. } => cli::diff::main("ropa diff", arguments),
+        Command::Schema { .. } => cli::schema::main("ropa schema", arguments),
+        Command::Fmt { .. } => cli::format::main("ropa fmt", arguments),
+    }
+}
