@@ -317,6 +317,27 @@ mod tests {
     }
 
     #[test]
+    fn the_united_states_are_adequate_only_for_certified_recipients() {
+        let us = CountryCode::US;
+        assert_eq!(
+            adequacy(Regime::EuGdpr, us, ymd(2023, 7, 9)),
+            Adequacy::NotAdequate
+        );
+        assert_eq!(
+            adequacy(Regime::EuGdpr, us, ymd(2023, 7, 10)),
+            Adequacy::CertifiedRecipientsOnly
+        );
+        assert_eq!(
+            adequacy(Regime::UkGdpr, us, ymd(2023, 10, 11)),
+            Adequacy::NotAdequate
+        );
+        assert_eq!(
+            adequacy(Regime::UkGdpr, us, ymd(2023, 10, 12)),
+            Adequacy::CertifiedRecipientsOnly
+        );
+    }
+
+    #[test]
     fn the_eea_is_adequate_for_the_uk_from_2021() {
         let fr: CountryCode = "FR".parse().unwrap();
         assert_eq!(
