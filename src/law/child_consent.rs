@@ -271,6 +271,26 @@ mod tests {
     }
 
     #[test]
+    fn one_country_has_one_age_on_any_date() {
+        for (i, a) in DIGITAL_CONSENT_AGES.iter().enumerate() {
+            for b in &DIGITAL_CONSENT_AGES[i + 1..] {
+                if a.regime != b.regime || a.country != b.country {
+                    continue;
+                }
+                let a_first = a
+                    .period
+                    .until
+                    .is_some_and(|u| b.period.from.is_some_and(|f| u < f));
+                let b_first = b
+                    .period
+                    .until
+                    .is_some_and(|u| a.period.from.is_some_and(|f| u < f));
+                assert!(a_first || b_first, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
     fn ages_differ_by_member_state_and_date() {
         let today = ymd(2026, 11, 25);
         assert_eq!(age(Regime::EuGdpr, "BE", today), 13);
