@@ -23,7 +23,8 @@ pub const STATED_RIGHT_NOT_AVAILABLE: Rule = Rule {
 /// the right to object explicitly, Art 21(4)); withdrawing consent where consent is relied on
 /// (13(2)(c)); the right about solely automated decisions where the activity makes them. The
 /// notice as recorded fails Art 13(2), so an error. The rights that depend on the bases are not
-/// judged while a purpose states no basis. One finding an activity.
+/// judged while a purpose states no basis, and a right recorded as restricted on a legal ground
+/// (`rights_restrictions`) is not asked for. One finding an activity.
 pub const AVAILABLE_RIGHT_NOT_STATED: Rule = Rule {
     id: "available-right-not-stated",
     severity: Severity::Error,
@@ -85,6 +86,14 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .filter(|r| *r != DataSubjectRight::AutomatedDecisions || automated)
         .filter(|r| every_purpose_has_a_basis || independent_of_basis(*r))
         .filter(|r| !stated.contains(r))
+        // A right the register records as restricted on a legal ground (a DPA 2018 Sch 2
+        // exemption, an Art 23 restriction) may rightly go untold.
+        .filter(|r| {
+            !activity
+                .rights_restrictions
+                .iter()
+                .any(|x| x.rights.contains(r))
+        })
         .map(|r| format!("{r} ({})", r.citation()))
         .collect();
     if !missing.is_empty() {

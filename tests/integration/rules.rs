@@ -1369,6 +1369,18 @@ const CASES: &[Case] = &[
         quiet: |r| act(r).rights_stated = all_rights_but(DataSubjectRight::Object),
     },
     Case {
+        rule: "available-right-not-stated",
+        path: "/activities/0/rights_stated",
+        fire: |r| act(r).rights_stated = all_rights_but(DataSubjectRight::Access),
+        quiet: |r| {
+            act(r).rights_stated = all_rights_but(DataSubjectRight::Access);
+            act(r).rights_restrictions = vec![
+                RightsRestriction::new("DPA 2018 Sch 2 para 2 (crime and taxation)")
+                    .of_right(DataSubjectRight::Access),
+            ]
+        },
+    },
+    Case {
         rule: "special-category-without-condition",
         path: "/activities/0/purposes/1",
         fire: |r| {
