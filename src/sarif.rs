@@ -638,6 +638,19 @@ mod tests {
             .nth(position.column - 1)
     }
 
+    /// Keys are decoded with their escapes, surrogate pairs in either case of hex included, so
+    /// that the pointer built from them names the key (serde_json writes no such escapes, so the
+    /// property test below cannot reach them).
+    #[test]
+    fn keys_are_decoded_with_their_escapes() {
+        let text = r#"{"\u00e9\ud83e\udd80\n\"\\\/x\u0041": 1, "\uD83D\uDE00": 2, "\u20AC": 3}"#;
+        let keys = ["/é🦀\n\"\\~1xA", "/😀", "/€"];
+        let positions = locate(text, keys);
+        for (key, value) in keys.iter().zip(['1', '2', '3']) {
+            assert_eq!(at(text, positions[*key]), Some(value), "{key}");
+        }
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
 
