@@ -361,3 +361,46 @@ pub fn terminal_escape(text: &str) -> std::borrow::Cow<'_, str> {
     }
     std::borrow::Cow::Owned(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_escape_writes_every_control_and_separator_as_an_escape() {
+        assert_eq!(terminal_escape("plain: ok"), "plain: ok");
+        assert!(matches!(
+            terminal_escape("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            terminal_escape("a\nb\rc\td\u{7f}e\u{85}f\u{2028}g\u{2029}h\u{200f}i\u{61c}"),
+            r"a\nb\rc\td\u{7f}e\u{85}f\u{2028}g\u{2029}h\u{200f}i\u{61c}"
+        );
+    }
+
+    #[test]
+    fn csv_cells_are_quoted_where_a_reader_would_split_or_trim_them() {
+        assert_eq!(csv_cell("plain"), "plain");
+        assert_eq!(csv_cell("a;b"), "\"a;b\"");
+        assert_eq!(csv_cell("a\tb"), "\"a\tb\"");
+        assert_eq!(csv_cell("trailing "), "\"trailing \"");
+        assert_eq!(csv_cell("\u{a0}lead"), "\"\u{a0}lead\"");
+        // A trigger later in the text, after no boundary, is text.
+        assert_eq!(csv_cell("a=b-c"), "a=b-c");
+        assert_eq!(csv_cell("\u{FEFF}\u{200B} =1"), "'\u{FEFF}\u{200B} =1");
+        assert_eq!(csv_cell("x;\u{3000}\u{FF1D}1"), "\"x;'\u{3000}\u{FF1D}1\"");
+    }
+
+    #[test]
+    fn markdown_escapes_only_what_opens_a_block() {
+        assert_eq!(markdown_escape("1. x"), r"1\. x");
+        assert_eq!(markdown_escape("123456789) x"), r"123456789\) x");
+        // Ten digits cannot open a list.
+        assert_eq!(markdown_escape("1234567890. x"), "1234567890. x");
+        assert_eq!(markdown_escape("1.5 years"), r"1\.5 years");
+        assert_eq!(markdown_escape("a - b = c"), "a - b = c");
+        assert_eq!(markdown_escape("\n\t  x"), "&#32;&#9;&#32;&#32;x");
+        assert_eq!(markdown_escape("a\u{202E}b"), r"a\[U+202E\]b");
+    }
+}
