@@ -304,6 +304,10 @@ mod partial_date_tests {
             "２０２５",
             "",
             "2025-1a",
+            // Seven characters that are not YYYY-MM, though their parts parse as numbers.
+            "2025x04",
+            "+202-04",
+            "2025-+4",
         ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
