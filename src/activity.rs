@@ -304,6 +304,15 @@ pub struct ProcessingActivity {
         deserialize_with = "crate::de::exact_vec"
     )]
     pub automated_decisions: Vec<AutomatedDecision>,
+    /// The register records that the activity involves no automated decision-making, including
+    /// profiling (Art 13(2)(f), 30): an empty `automated_decisions` only says that none is
+    /// recorded. A draft notice tells people there is none only when this is set.
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::de::null_as_default"
+    )]
+    pub no_automated_decisions: bool,
     /// The processing is on a large scale (Art 35(3)(b), 37(1)(b)-(c)).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub large_scale: Option<bool>,
@@ -413,6 +422,7 @@ impl ProcessingActivity {
             retention: Vec::new(),
             security_measures: Vec::new(),
             automated_decisions: Vec::new(),
+            no_automated_decisions: false,
             large_scale: None,
             article_35_3_triggers: Vec::new(),
             risk_criteria: Vec::new(),
@@ -541,6 +551,12 @@ impl ProcessingActivity {
     /// Adds a type of processing on the Art 35(4) list that the activity involves.
     pub fn with_high_risk_operation(mut self, operation: HighRiskOperation) -> Self {
         self.high_risk_operations.push(operation);
+        self
+    }
+
+    /// Records that the activity involves no automated decision-making, including profiling.
+    pub fn without_automated_decisions(mut self) -> Self {
+        self.no_automated_decisions = true;
         self
     }
 

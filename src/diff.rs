@@ -156,7 +156,7 @@ impl Diff {
                 writeln!(writer)?;
             }
             DiffFormat::Markdown => self.blocks(old_name, new_name, &mut Markdown(&mut writer))?,
-            DiffFormat::Html => self.blocks(old_name, new_name, &mut Html(&mut writer))?,
+            DiffFormat::Html => self.blocks(old_name, new_name, &mut Html::new(&mut writer))?,
         }
         writer.flush()
     }
@@ -211,19 +211,23 @@ impl Diff {
                     sink.paragraph("None.")?;
                     continue;
                 }
-                let rows: Vec<Vec<String>> = list
+                let rows: Vec<Vec<Vec<String>>> = list
                     .iter()
                     .map(|f| {
                         vec![
-                            f.severity.to_string(),
-                            f.rule.to_owned(),
-                            f.path.clone(),
-                            f.message.clone(),
-                            f.citation.clone(),
+                            vec![f.severity.to_string()],
+                            vec![f.rule.to_owned()],
+                            vec![f.path.clone()],
+                            vec![f.message.clone()],
+                            vec![f.citation.clone()],
                         ]
                     })
                     .collect();
-                sink.table(&["severity", "rule", "where", "finding", "cites"], &rows)?;
+                sink.table(
+                    &format!("{title}{date}"),
+                    &["severity", "rule", "where", "finding", "cites"],
+                    &rows,
+                )?;
             }
         }
         sink.end()

@@ -400,6 +400,10 @@ fn activity(rng: &mut SplitMix64, i: usize, processors: usize, public: bool) -> 
         a.dpia = Some(Dpia::new(DpiaStatus::Completed).with_document("dpia"));
     }
 
+    // Some controllers record that they make no automated decisions (Art 13(2)(f)); the rest
+    // leave it unsaid. Chosen by position, not by the generator, so other fields stay as they were.
+    a.no_automated_decisions = role != ActivityRole::Processor && i.is_multiple_of(3);
+
     if i % 10 == 7 && role == ActivityRole::Controller {
         inject_error(&mut a, i / 10);
     }

@@ -3,10 +3,32 @@
 use std::io::{self, Write};
 
 use super::ReportOptions;
-use super::record::{controller_rows, purpose_columns};
-use super::sink::csv_cell;
-use super::text::words;
+use super::labels::{Label, capital};
+use super::record::{RowContext, controller_rows, processor_rows, purpose_fields};
+use super::sink::{Field, csv_cell};
+use super::text::CategoryNames;
 use crate::Register;
+
+/// The template's columns, then the Art 30(2) ones, which hold "Not stated" for an activity the
+/// organisation controls.
+fn with_processor(
+    cx: &RowContext<'_, '_>,
+    a: &crate::ProcessingActivity,
+    purpose: Option<&crate::Purpose>,
+) -> Vec<Field> {
+    let mut rows = controller_rows(cx, a, purpose);
+    rows.extend(processor_rows(cx.index, a).map(|(label, value)| {
+        (
+            match label {
+                "Name and contact details of the controller" => "Controller acted for (Art 30(2))",
+                "Categories of processing" => "Categories of processing (Art 30(2))",
+                other => other,
+            },
+            value,
+        )
+    }));
+    rows
+}
 
 pub(crate) fn register(
     register: &Register,
@@ -14,44 +36,43 @@ pub(crate) fn register(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let index = register.index();
+    let cx = RowContext::new(register, &index, options);
     let mut header_written = false;
-    let mut write_row = |out: &mut dyn Write,
-                         id: &str,
-                         name: &str,
-                         role: &str,
-                         rows: &[(&'static str, String)]|
-     -> io::Result<()> {
-        if !header_written {
-            let mut header = vec!["Activity ID", "Activity", "Role"];
-            header.extend(rows.iter().map(|(label, _)| *label));
-            let cells: Vec<String> = header.iter().map(|h| csv_cell(h)).collect();
-            write!(out, "{}\r\n", cells.join(","))?;
-            header_written = true;
-        }
-        let mut cells = vec![csv_cell(id), csv_cell(name), csv_cell(role)];
-        cells.extend(rows.iter().map(|(_, value)| csv_cell(value)));
-        write!(out, "{}\r\n", cells.join(","))
-    };
+    let mut write_row =
+        |out: &mut dyn Write, id: &str, name: &str, role: &str, rows: &[Field]| -> io::Result<()> {
+            if !header_written {
+                let mut header = vec!["Activity ID", "Activity", "Role"];
+                header.extend(rows.iter().map(|(label, _)| *label));
+                let cells: Vec<String> = header.iter().map(|h| csv_cell(h)).collect();
+                write!(out, "{}\r\n", cells.join(","))?;
+                header_written = true;
+            }
+            let mut cells = vec![csv_cell(id), csv_cell(name), csv_cell(role)];
+            // A cell of several items holds one a line, so that no separator is needed.
+            cells.extend(rows.iter().map(|(_, value)| csv_cell(&value.join("\n"))));
+            write!(out, "{}\r\n", cells.join(","))
+        };
     for a in &register.activities {
-        let role = words(a.role.as_str());
+        let role = capital(a.role.label());
         if a.purposes.is_empty() {
             write_row(
                 out,
                 a.id.as_str(),
                 &a.name,
                 &role,
-                &controller_rows(register, &index, a, None, options),
+                &with_processor(&cx, a, None),
             )?;
         }
-        // The activity's own columns are computed once and repeated on each purpose's row; only
-        // the purpose's columns are computed per row. The output is one row per purpose, each
+        // The activity's columns are computed once and repeated on each purpose's row; only the
+        // purpose's own columns are computed per row. The output is one row per purpose, each
         // repeating the activity's columns: its size is bounded by purposes x activity.
-        let mut rows = Vec::new();
+        let names = CategoryNames::new(a).with_shared(&register.recipients);
+        let mut rows: Vec<Field> = Vec::new();
         for (i, purpose) in a.purposes.iter().enumerate() {
             if i == 0 {
-                rows = controller_rows(register, &index, a, Some(purpose), options);
+                rows = with_processor(&cx, a, Some(purpose));
             } else {
-                for (label, value) in purpose_columns(&index, a, &[purpose]) {
+                for (label, value) in purpose_fields(&cx, a, &[purpose], &names) {
                     if let Some(row) = rows.iter_mut().find(|(l, _)| *l == label) {
                         row.1 = value;
                     }
@@ -69,7 +90,7 @@ pub(crate) fn register(
             "Role".to_owned(),
         ];
         header.extend(
-            controller_rows(register, &index, &dummy, None, options)
+            with_processor(&cx, &dummy, None)
                 .iter()
                 .map(|(label, _)| csv_cell(label)),
         );

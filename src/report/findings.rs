@@ -3,7 +3,8 @@
 use std::io::{self, Write};
 
 use super::ReportOptions;
-use super::sink::Sink;
+use super::place::{parties, place};
+use super::sink::{Cell, RULE, Sink};
 use super::transfers::locate;
 use crate::*;
 
@@ -23,6 +24,9 @@ pub(crate) fn render(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let report = validate(register, &options.validation);
+    // The register as JSON, once, to name the place each pointer points at.
+    let root = serde_json::to_value(register).unwrap_or_default();
+    let parties = parties(&root);
     sink.begin(&format!("Findings: {}", super::organisation_name(register)))?;
     sink.paragraph(&format!(
         "Validation as of {}: {} errors, {} warnings, {} for information.",
@@ -54,10 +58,10 @@ pub(crate) fn render(
             continue;
         }
         let mut group: Option<Option<usize>> = None;
-        let mut rows = Vec::new();
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
         let flush = |sink: &mut dyn Sink,
                      group: Option<Option<usize>>,
-                     rows: &mut Vec<Vec<String>>|
+                     rows: &mut Vec<Vec<Cell>>|
          -> io::Result<()> {
             if let Some(activity) = group {
                 let title = match activity.and_then(|a| register.activities.get(a)) {
@@ -65,7 +69,11 @@ pub(crate) fn render(
                     None => "The register".to_owned(),
                 };
                 sink.heading(3, &title)?;
-                sink.table(&["Rule", "Where", "Finding", "Citation"], rows)?;
+                sink.table(
+                    &format!("{} ({})", title, severity),
+                    &[RULE, "Where", "Finding", "Citation"],
+                    rows,
+                )?;
                 rows.clear();
             }
             Ok(())
@@ -77,11 +85,15 @@ pub(crate) fn render(
                 flush(sink, group, &mut rows)?;
                 group = Some(activity);
             }
+            // The place in words for people, the pointer for machines.
             rows.push(vec![
-                f.rule.to_owned(),
-                f.display_path().to_owned(),
-                f.message.clone(),
-                f.citation.clone(),
+                vec![f.rule.to_owned()],
+                vec![
+                    place(&root, &parties, &f.path),
+                    format!("Pointer: {}", f.display_path()),
+                ],
+                vec![f.message.clone()],
+                vec![f.citation.clone()],
             ]);
         }
         flush(sink, group, &mut rows)?;

@@ -26,7 +26,9 @@ use crate::{Register, ValidationOptions};
 mod csv;
 mod file;
 mod findings;
+pub(crate) mod labels;
 mod notice;
+mod place;
 mod record;
 mod retention;
 pub(crate) mod sink;
@@ -153,7 +155,7 @@ pub fn render(
         (ReportKind::Register, Format::Csv) => csv::register(register, options, &mut writer)?,
         (ReportKind::Findings, Format::Json) => findings::json(register, options, &mut writer)?,
         (_, Format::Csv | Format::Json) => return Err(ReportError::Unsupported { kind, format }),
-        (_, Format::Html) => blocks(register, kind, options, &mut Html(&mut writer))?,
+        (_, Format::Html) => blocks(register, kind, options, &mut Html::new(&mut writer))?,
         (_, Format::Markdown) => blocks(register, kind, options, &mut Markdown(&mut writer))?,
     }
     writer.flush()?;

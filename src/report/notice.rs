@@ -3,6 +3,7 @@
 use std::io;
 
 use super::ReportOptions;
+use super::labels::Label;
 use super::record::dpo;
 use super::sink::Sink;
 use super::text::*;
@@ -49,219 +50,86 @@ pub(crate) fn render(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let index = register.index();
+    let uk_law = crate::validate::uk_law_applies(register, options.validation.regime);
     let regime = register.regime.unwrap_or(options.validation.regime);
     let name = super::organisation_name(register);
     sink.begin(&format!("Privacy notice (draft): {name}"))?;
     sink.paragraph(&format!("A draft drawn from our record of processing activities as of {}. Check it before publishing: it says only what the record says.", options.date()))?;
 
+    let (controller, processor): (Vec<&ProcessingActivity>, Vec<&ProcessingActivity>) = register
+        .activities
+        .iter()
+        .partition(|a| a.role != ActivityRole::Processor);
+
     sink.heading(2, "Who we are")?;
     let organisation = register.organisation();
-    let mut who = format!("{name} is the controller of your personal information");
-    if let Some(contacts) = organisation.map(|p| &p.contacts).filter(|c| !c.is_empty()) {
-        who.push_str(&format!(
-            ". You can contact us at: {}",
-            contacts.iter().map(contact).collect::<Vec<_>>().join("; ")
-        ));
-    }
-    sink.paragraph(&format!("{who}."))?;
-    let facts = organisation.map(party_facts).unwrap_or_default();
-    if !facts.is_empty() {
+    if !controller.is_empty() {
+        let names: Vec<String> = controller.iter().map(|a| a.name.clone()).collect();
         sink.paragraph(&format!(
-            "About us: {}.",
-            facts.trim_start_matches(" [").trim_end_matches(']')
+            "{name} is the controller of your personal information for: {}.",
+            enumerate(&names)
         ))?;
     }
+    if !processor.is_empty() {
+        sink.paragraph(&format!(
+            "For some processing {name} is not the controller: it acts on behalf of another organisation, which decides why and how your information is used (see \u{201c}Where we act for another organisation\u{201d})."
+        ))?;
+    }
+    let contacts: Vec<String> = organisation
+        .map(|p| p.contacts.iter().flat_map(contact).collect())
+        .unwrap_or_default();
+    if contacts.is_empty() {
+        sink.paragraph("The record gives no contact details for us.")?;
+    } else {
+        sink.paragraph("You can contact us:")?;
+        sink.list(&contacts)?;
+    }
+    let facts = organisation.map(party_facts).unwrap_or_default();
+    if !facts.is_empty() {
+        sink.paragraph("About us:")?;
+        sink.list(&facts)?;
+    }
     if let Some(id) = &register.representative {
-        sink.paragraph(&format!("Our representative is {}.", party(&index, id)))?;
+        sink.paragraph("Our representative:")?;
+        sink.list(&party(&index, id))?;
     }
     sink.heading(2, "Our data protection officer")?;
     match &register.dpo {
-        Some(d) => sink.paragraph(&format!(
-            "You can contact our data protection officer: {}.",
-            dpo(d)
-        ))?,
+        Some(d) => {
+            sink.paragraph("You can contact our data protection officer:")?;
+            sink.list(&dpo(&index, d))?;
+        }
         None => sink.paragraph("The record names no data protection officer.")?,
     }
 
-    for a in register
-        .activities
-        .iter()
-        .filter(|a| a.role != ActivityRole::Processor)
-    {
-        sink.heading(2, &a.name)?;
-        if let Some(description) = &a.description {
-            sink.paragraph(description)?;
-        }
+    for a in controller {
+        activity(sink, register, &index, a, uk_law, (regime, options.date()))?;
+    }
 
-        sink.heading(3, "What information we use")?;
-        sink.list(
-            &a.data_categories
-                .iter()
-                .map(data_category)
-                .collect::<Vec<_>>(),
-        )?;
-        let required: Vec<&str> = a
-            .data_categories
-            .iter()
-            .filter(|c| c.provision == Some(Provision::Required))
-            .map(|c| c.name.as_str())
-            .collect();
-        if !required.is_empty() {
-            sink.paragraph(&format!("You need to give us: {}. Without it we cannot provide this service (Art 13(2)(e)).", required.join(", ")))?;
-        }
-
-        if a.data_categories
-            .iter()
-            .any(|c| c.sources.iter().any(|s| s.kind != SourceKind::DataSubject))
-        {
-            sink.heading(3, "Where we get your information from")?;
-            sink.list(&super::record::sources(&index, a))?;
-        }
-
-        sink.heading(3, "Why we use it, and our lawful basis")?;
-        let purposes: Vec<String> = a
-            .purposes
-            .iter()
-            .map(|p| {
-                let bases: Vec<String> = a.bases_of(p).map(basis).collect();
-                format!(
-                    "{}: {}",
-                    purpose_text(p),
-                    if bases.is_empty() {
-                        "lawful basis not stated".to_owned()
-                    } else {
-                        bases.join("; ")
-                    }
-                )
-            })
-            .collect();
-        sink.list(&purposes)?;
-        let per_category: Vec<String> = a
-            .data_categories
-            .iter()
-            .filter(|c| !c.lawful_bases.is_empty())
-            .map(|c| {
-                let bases: Vec<String> = c.lawful_bases.iter().map(basis).collect();
-                format!("{}: {}", c.name, bases.join("; "))
-            })
-            .collect();
-        if !per_category.is_empty() {
-            sink.paragraph("For particular information we rely on:")?;
-            sink.list(&per_category)?;
-        }
-        let interests: Vec<String> = a.all_bases().filter_map(|b| b.interest.clone()).collect();
-        if !interests.is_empty() {
-            sink.paragraph(&format!(
-                "The legitimate interests we pursue: {}.",
-                interests.join("; ")
-            ))?;
-        }
-        if !a.special_category_conditions.is_empty() || !a.criminal_offence_conditions.is_empty() {
-            let mut conditions: Vec<String> = a
-                .special_category_conditions
-                .iter()
-                .map(special_condition)
-                .collect();
-            conditions.extend(
-                a.criminal_offence_conditions
-                    .iter()
-                    .map(|c| format!("Art 10: {}", words(c.authority.as_str()))),
-            );
-            sink.paragraph(&format!(
-                "For special category or criminal offence information we rely on: {}.",
-                conditions.join("; ")
-            ))?;
-        }
-
-        sink.heading(3, "Who we share it with")?;
-        if a.recipients.is_empty() && register.recipients.is_empty() {
-            sink.paragraph("The record names no one we share this information with.")?;
-        } else {
-            sink.list(
-                &a.recipients
-                    .iter()
-                    .chain(&register.recipients)
-                    .map(|r| recipient(&index, r))
-                    .collect::<Vec<_>>(),
-            )?;
-        }
-
-        if !a.transfers.is_empty() {
-            sink.heading(3, "Sending your information abroad")?;
-            sink.list(
-                &a.transfers
-                    .iter()
-                    .map(|t| super::record::transfer_safeguards(&index, t))
-                    .collect::<Vec<_>>(),
-            )?;
-        }
-
-        sink.heading(3, "How long we keep it")?;
-        if a.retention.is_empty() {
-            sink.paragraph("The record states no retention period for this information.")?;
-        } else {
-            let names = CategoryNames::of(a);
-            sink.list(
-                &a.retention
-                    .iter()
-                    .map(|r| {
-                        r.wording
-                            .clone()
-                            .unwrap_or_else(|| retention_rule(&index, r, &names))
-                    })
-                    .collect::<Vec<_>>(),
-            )?;
-        }
-
-        sink.heading(3, "Automated decisions")?;
-        if a.automated_decisions.is_empty() {
-            sink.paragraph(
-                "We do not make decisions about you based solely on automated processing.",
-            )?;
-        } else {
-            let decisions: Vec<String> = a
-                .automated_decisions
-                .iter()
-                .map(|d| {
-                    format!(
-                        "{}{}{}",
-                        d.description,
-                        d.logic
-                            .as_ref()
-                            .map(|l| format!("; how it works: {l}"))
-                            .unwrap_or_default(),
-                        d.consequences
-                            .as_ref()
-                            .map(|c| format!("; what it means for you: {c}"))
-                            .unwrap_or_default()
-                    )
-                })
-                .collect();
-            sink.list(&decisions)?;
-        }
-
-        sink.heading(3, "Your rights")?;
-        sink.list(
-            &applicable_rights(a)
-                .into_iter()
-                .map(|r| format!("The right {}.", right(r, regime, options.date())))
-                .collect::<Vec<_>>(),
-        )?;
-        if !a.rights_restrictions.is_empty() {
-            sink.paragraph("Some rights are restricted:")?;
-            sink.list(
-                &a.rights_restrictions
-                    .iter()
-                    .map(rights_restriction)
-                    .collect::<Vec<_>>(),
-            )?;
-        }
-        let withdrawal: Vec<String> = a
-            .all_bases()
-            .filter_map(|b| b.consent.as_ref()?.withdrawal.clone())
-            .collect();
-        if let Some(how) = withdrawal.first() {
-            sink.paragraph(&format!("To withdraw consent: {how}"))?;
+    if !processor.is_empty() {
+        sink.heading(2, "Where we act for another organisation")?;
+        sink.paragraph("For the processing below we are a processor: the organisation we act for is the controller and decides why and how your information is used. Its own privacy notice tells you about it, and you can exercise your rights with it.")?;
+        for a in processor {
+            sink.heading(3, &a.name)?;
+            if let Some(description) = &a.description {
+                sink.paragraph(description)?;
+            }
+            if a.on_behalf_of.is_empty() {
+                sink.paragraph("The record does not name the controller.")?;
+            }
+            for o in &a.on_behalf_of {
+                sink.paragraph(&format!(
+                    "The controller is {}.",
+                    party_name(&index, &o.controller)
+                ))?;
+                let contacts: Vec<String> = index
+                    .party(&o.controller)
+                    .map(|p| p.contacts.iter().flat_map(contact).collect())
+                    .unwrap_or_default();
+                if !contacts.is_empty() {
+                    sink.list(&contacts)?;
+                }
+            }
         }
     }
 
@@ -272,19 +140,273 @@ pub(crate) fn render(
         regime,
         options.date(),
     ) {
-        let contacts: Vec<String> = organisation
-            .map(|p| p.contacts.iter().map(contact).collect())
-            .unwrap_or_default();
-        let reach = match (&register.dpo, contacts.is_empty()) {
-            (_, false) => format!("you can reach us at: {}", contacts.join("; ")),
-            (Some(d), true) => format!("you can reach our data protection officer: {}", dpo(d)),
-            (None, true) => "the record gives no contact details for complaints".to_owned(),
-        };
-        sink.paragraph(&format!("If you are unhappy with how we use your information, you can complain to us first ({}); {reach}. If you are not satisfied with our response, you can then complain to the supervisory authority.", entry.citation))?;
+        sink.paragraph(&format!("If you are unhappy with how we use your information, you can complain to us first ({}). If you are not satisfied with our response, you can then complain to the supervisory authority.", entry.citation))?;
+        match (contacts.is_empty(), &register.dpo) {
+            (false, _) => {
+                sink.paragraph("You can reach us:")?;
+                sink.list(&contacts)?;
+            }
+            (true, Some(d)) => {
+                sink.paragraph("You can reach our data protection officer:")?;
+                sink.list(&dpo(&index, d))?;
+            }
+            (true, None) => {
+                sink.paragraph("The record gives no contact details for complaints.")?
+            }
+        }
     }
     match &register.supervisory_authority {
-        Some(id) => sink.paragraph(&format!("You have the right to complain to the supervisory authority: {}.", party(&index, id)))?,
+        Some(id) => {
+            sink.paragraph(&format!(
+                "You have the right to complain to the supervisory authority, {} (Art 77).",
+                party_name(&index, id)
+            ))?;
+            let contacts: Vec<String> = index
+                .party(id)
+                .map(|p| p.contacts.iter().flat_map(contact).collect())
+                .unwrap_or_default();
+            if !contacts.is_empty() {
+                sink.list(&contacts)?;
+            }
+        }
         None => sink.paragraph("You have the right to complain to a supervisory authority (Art 77); the record does not name one.")?,
     }
     sink.end()
+}
+
+/// The notice's section for one activity the organisation controls.
+fn activity(
+    sink: &mut dyn Sink,
+    register: &Register,
+    index: &RegisterIndex<'_>,
+    a: &ProcessingActivity,
+    uk_law: bool,
+    (regime, on): (Regime, chrono::NaiveDate),
+) -> io::Result<()> {
+    let names = CategoryNames::new(a).with_shared(&register.recipients);
+    sink.heading(2, &a.name)?;
+    if let Some(description) = &a.description {
+        sink.paragraph(description)?;
+    }
+    if a.role == ActivityRole::JointController && !a.joint_controllers.is_empty() {
+        let others: Vec<String> = a
+            .joint_controllers
+            .iter()
+            .map(|id| party_name(index, id))
+            .collect();
+        sink.paragraph(&format!(
+            "We are joint controllers of this information with: {}.",
+            enumerate(&others)
+        ))?;
+    }
+
+    sink.heading(3, "What information we use")?;
+    if a.data_categories.is_empty() {
+        sink.paragraph("The record lists no categories of information for this activity.")?;
+    } else {
+        sink.list(
+            &a.data_categories
+                .iter()
+                .map(data_category)
+                .collect::<Vec<_>>(),
+        )?;
+    }
+    // Art 13(2)(e): only what the record says; whether a requirement is statutory or
+    // contractual, and what follows from not providing, are not recorded, so not stated.
+    let required: Vec<String> = a
+        .data_categories
+        .iter()
+        .filter(|c| c.provision == Some(Provision::Required))
+        .map(|c| c.name.clone())
+        .collect();
+    if !required.is_empty() {
+        sink.paragraph(&format!(
+            "You must give us: {} (Art 13(2)(e)).",
+            enumerate(&required)
+        ))?;
+    }
+
+    if a.data_categories
+        .iter()
+        .any(|c| c.sources.iter().any(|s| s.kind != SourceKind::DataSubject))
+    {
+        sink.heading(3, "Where we get your information from")?;
+        sink.list(&super::record::sources(index, a))?;
+    }
+
+    sink.heading(3, "Why we use it, and our lawful basis")?;
+    if a.purposes.is_empty() {
+        sink.paragraph("The record states no purpose for this activity.")?;
+    }
+    let purposes: Vec<String> = a
+        .purposes
+        .iter()
+        .flat_map(|p| {
+            let purpose = format!("{}{}", p.description.trim_end_matches('.'), opt_out(p));
+            let bases: Vec<&LawfulBasis> = a.bases_of(p).collect();
+            if bases.is_empty() {
+                vec![format!("{purpose}: lawful basis not stated")]
+            } else {
+                bases
+                    .iter()
+                    .map(|b| format!("{purpose}: {}", basis(b)))
+                    .collect()
+            }
+        })
+        .collect();
+    sink.list(&purposes)?;
+    let per_category: Vec<String> = a
+        .data_categories
+        .iter()
+        .flat_map(|c| {
+            c.lawful_bases
+                .iter()
+                .map(move |b| format!("{}: {}", c.name, basis(b)))
+        })
+        .collect();
+    if !per_category.is_empty() {
+        sink.paragraph("For particular information we rely on:")?;
+        sink.list(&per_category)?;
+    }
+    let interests: Vec<String> = a
+        .lawful_bases
+        .iter()
+        .filter_map(|b| b.interest.clone())
+        .chain(a.purposes.iter().flat_map(|p| {
+            p.lawful_bases.iter().filter_map(move |b| {
+                Some(format!(
+                    "{}: {}",
+                    p.description.trim_end_matches('.'),
+                    b.interest.as_ref()?
+                ))
+            })
+        }))
+        .chain(a.data_categories.iter().flat_map(|c| {
+            c.lawful_bases
+                .iter()
+                .filter_map(move |b| Some(format!("{}: {}", c.name, b.interest.as_ref()?)))
+        }))
+        .collect();
+    if !interests.is_empty() {
+        sink.paragraph("The legitimate interests we pursue:")?;
+        sink.list(&interests)?;
+    }
+    if !a.special_category_conditions.is_empty() || !a.criminal_offence_conditions.is_empty() {
+        let mut conditions: Vec<String> = a
+            .special_category_conditions
+            .iter()
+            .map(|c| {
+                if uk_law {
+                    special_condition(c)
+                } else {
+                    format!("Art {} {}", c.condition.citation(), c.condition.label())
+                }
+            })
+            .collect();
+        conditions.extend(a.criminal_offence_conditions.iter().map(|c| {
+            let mut text = format!("Art 10: {}", c.authority.label());
+            if let (true, Some(p)) = (uk_law, c.schedule_1_paragraph) {
+                text.push_str(&format!(
+                    "; DPA 2018 Sch 1 para {} ({})",
+                    p.paragraph(),
+                    p.heading()
+                ));
+            }
+            text
+        }));
+        sink.paragraph("For special category or criminal offence information we rely on:")?;
+        sink.list(&conditions)?;
+    }
+
+    sink.heading(3, "Who we share it with")?;
+    if a.recipients.is_empty() && register.recipients.is_empty() {
+        sink.paragraph("The record names no one we share this information with.")?;
+    } else {
+        sink.list(
+            &a.recipients
+                .iter()
+                .chain(&register.recipients)
+                .map(|r| recipient(index, r, &names))
+                .collect::<Vec<_>>(),
+        )?;
+    }
+
+    if !a.transfers.is_empty() {
+        sink.heading(3, "Sending your information abroad")?;
+        sink.list(
+            &a.transfers
+                .iter()
+                .map(|t| super::record::transfer_safeguards(index, t, &names))
+                .collect::<Vec<_>>(),
+        )?;
+    }
+
+    sink.heading(3, "How long we keep it")?;
+    if a.retention.is_empty() {
+        sink.paragraph("The record states no retention period for this information.")?;
+    } else {
+        sink.list(
+            &a.retention
+                .iter()
+                .flat_map(|r| match &r.wording {
+                    Some(wording) => vec![wording.clone()],
+                    None => retention_rule(r, &names, index),
+                })
+                .collect::<Vec<_>>(),
+        )?;
+    }
+
+    sink.heading(3, "Automated decisions")?;
+    if !a.automated_decisions.is_empty() {
+        let decisions: Vec<String> = a
+            .automated_decisions
+            .iter()
+            .map(|d| {
+                let mut text = d.description.trim_end_matches('.').to_owned();
+                if let Some(logic) = &d.logic {
+                    text.push_str(&format!("; how it works: {}", logic.trim_end_matches('.')));
+                }
+                if let Some(consequences) = &d.consequences {
+                    text.push_str(&format!(
+                        "; what it means for you: {}",
+                        consequences.trim_end_matches('.')
+                    ));
+                }
+                if !d.safeguards.is_empty() {
+                    text.push_str(&format!("; your safeguards: {}", enumerate(&d.safeguards)));
+                }
+                text
+            })
+            .collect();
+        sink.list(&decisions)?;
+    } else if a.no_automated_decisions {
+        sink.paragraph("We do not make decisions about you based solely on automated processing.")?;
+    } else {
+        sink.paragraph("The record does not say whether we make decisions about you based solely on automated processing (Art 13(2)(f)).")?;
+    }
+
+    sink.heading(3, "Your rights")?;
+    sink.list(
+        &applicable_rights(a)
+            .into_iter()
+            .map(|r| format!("The right {}.", right(r, regime, on)))
+            .collect::<Vec<_>>(),
+    )?;
+    if !a.rights_restrictions.is_empty() {
+        sink.paragraph("Some rights are restricted:")?;
+        sink.list(
+            &a.rights_restrictions
+                .iter()
+                .map(rights_restriction)
+                .collect::<Vec<_>>(),
+        )?;
+    }
+    let withdrawal: Vec<String> = a
+        .all_bases()
+        .filter_map(|b| b.consent.as_ref()?.withdrawal.clone())
+        .collect();
+    if let Some(how) = withdrawal.first() {
+        sink.paragraph(&sentence(&format!("To withdraw consent: {how}")))?;
+    }
+    Ok(())
 }

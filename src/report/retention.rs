@@ -5,12 +5,12 @@ use std::io;
 use chrono::NaiveDate;
 
 use super::ReportOptions;
+use super::labels::capital;
 use super::sink::Sink;
 use super::text::*;
 use crate::*;
 
-/// What an exception's row says of the data it covers and its disposal: those of the rule in the
-/// row above.
+/// What a rule's later rows say of the data it covers: that of the row above.
 const AS_ABOVE: &str = "As above";
 
 /// The date a rule's trigger happened, where the register knows it.
@@ -70,13 +70,12 @@ pub(crate) fn render(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let as_of = options.date();
-    let index = register.index();
     sink.begin(&format!(
         "Retention schedule: {}",
         super::organisation_name(register)
     ))?;
     sink.paragraph(&format!(
-        "Every retention rule of every activity, with its trigger, period, condition and disposal. Erasure dates are computed as of {as_of} where the trigger date is known (a fixed end date, or the end of an activity with an end date); OVERDUE marks data that should already have been disposed of, REVIEW DUE indefinite retention whose review has passed."
+        "Every retention rule of every activity, with its trigger, period, condition and disposal. Erasure dates are computed as of {as_of} where the trigger date is known (a fixed end date, or the end of an activity with an end date); OVERDUE marks data that should already have been disposed of, REVIEW DUE indefinite retention whose review has passed, NO RULE COVERS THIS DATA a data category that no rule names."
     ))?;
     let headers = [
         "Applies to",
@@ -86,82 +85,117 @@ pub(crate) fn render(
         "Disposal",
         "Erasure or review due",
         "Status",
+        "Policy and notes",
     ];
+    let index = register.index();
     for a in &register.activities {
-        // Each row is written as it is made, so a rule with thousands of categories and
-        // exceptions streams; an exception's row says "as above" rather than repeating the
-        // rule's categories and disposal, so the output stays linear in the rule's size.
+        // Each row is written as it is made, so that a rule with thousands of categories and
+        // exceptions streams; a rule's later rows say "as above" rather than repeating what it
+        // covers, so that the output stays linear in the rule's size.
         sink.heading(2, &a.name)?;
-        sink.table_start(&headers)?;
+        sink.table_start(
+            &format!("Retention of \u{2018}{}\u{2019}", a.name),
+            &headers,
+        )?;
+        let names = CategoryNames::new(a).with_shared(&register.recipients);
         if a.retention.is_empty() {
             sink.table_row(&[
-                "All data".to_owned(),
-                NOT_STATED.to_owned(),
-                NOT_STATED.to_owned(),
-                String::new(),
-                NOT_STATED.to_owned(),
-                NOT_STATED.to_owned(),
-                "No retention stated".to_owned(),
+                one("All data"),
+                one(NOT_STATED),
+                one(NOT_STATED),
+                one(""),
+                one(NOT_STATED),
+                one(NOT_STATED),
+                one("No retention stated"),
+                one(""),
             ])?;
         }
-        let names = CategoryNames::of(a);
         for rule in &a.retention {
-            let disposal = if rule.disposal.is_empty() {
-                NOT_STATED.to_owned()
-            } else {
-                rule.disposal
-                    .iter()
-                    .map(|d| words(d.as_str()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let (due, state) = status(&rule.retention, a, register, as_of);
-            let mut applies_to = format!("{}{}", covered(rule, &names), holder(&index, rule));
-            if let Some(wording) = &rule.wording {
-                applies_to.push_str(&format!(" (\"{wording}\")"));
-            }
             // The rule's first row says what it covers; its later rows say "as above".
-            let mut first = Some(applies_to);
+            let mut first = Some(format!("{}{}", covered(rule, &names), holder(&index, rule)));
             let mut covers = || first.take().unwrap_or_else(|| AS_ABOVE.to_owned());
+            // Staged actions before the end (e.g. restrict, then delete), each a row.
             for stage in &rule.stages {
                 let (due, state) = status(&stage.retention, a, register, as_of);
                 sink.table_row(&[
-                    covers(),
-                    retention_period(&stage.retention),
-                    trigger(&stage.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
-                    "Step before the end".to_owned(),
-                    actions(&stage.actions),
-                    due,
-                    state,
+                    one(covers()),
+                    one(retention_period(&stage.retention)),
+                    one(trigger(&stage.retention).unwrap_or_else(|| NOT_STATED.to_owned())),
+                    one("Step before the end"),
+                    one(capital(&actions(&stage.actions))),
+                    one(due),
+                    one(state),
+                    one(""),
                 ])?;
             }
+            let (due, state) = status(&rule.retention, a, register, as_of);
+            let mut applies_to = vec![covers()];
+            if let Some(wording) = &rule.wording {
+                applies_to.push(format!(
+                    "In the register's words: \u{201c}{wording}\u{201d}"
+                ));
+            }
+            let mut notes = Vec::new();
+            if let Some(policy) = &rule.policy {
+                notes.push(format!("Policy: {}", document(&index, policy)));
+            }
+            if let Some(note) = &rule.note {
+                notes.push(format!("Note: {note}"));
+            }
             sink.table_row(&[
-                covers(),
-                format!(
+                applies_to,
+                one(format!(
                     "{}{}",
                     retention_period(&rule.retention),
                     retention_grounds(rule)
-                ),
-                trigger(&rule.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
-                "Always".to_owned(),
-                disposal,
-                due,
-                state,
+                )),
+                one(trigger(&rule.retention).unwrap_or_else(|| NOT_STATED.to_owned())),
+                one("Always"),
+                one(disposal(&rule.disposal).map_or_else(|| NOT_STATED.to_owned(), |d| capital(&d))),
+                one(due),
+                one(state),
+                notes,
             ])?;
             for exception in &rule.exceptions {
                 let (due, state) = status(&exception.retention, a, register, as_of);
                 sink.table_row(&[
-                    AS_ABOVE.to_owned(),
-                    retention_period(&exception.retention),
-                    trigger(&exception.retention).unwrap_or_else(|| NOT_STATED.to_owned()),
-                    exception.condition.clone(),
-                    if exception.disposal.is_empty() {
-                        AS_ABOVE.to_owned()
-                    } else {
-                        actions(&exception.disposal)
-                    },
-                    due,
-                    state,
+                    one(AS_ABOVE),
+                    one(retention_period(&exception.retention)),
+                    one(trigger(&exception.retention).unwrap_or_else(|| NOT_STATED.to_owned())),
+                    one(exception.condition.clone()),
+                    // The exception's own disposal: the rule's is not lent to it.
+                    one(disposal(&exception.disposal).map_or_else(
+                        || "Not stated for the exception".to_owned(),
+                        |d| capital(&d),
+                    )),
+                    one(due),
+                    one(state),
+                    one(""),
+                ])?;
+            }
+        }
+        // Where every rule names its data categories, those that no rule names have no
+        // retention: listed, so that the schedule shows all the data and not only the rules.
+        if !a.retention.is_empty() && a.retention.iter().all(|r| !r.data_categories.is_empty()) {
+            let covered: std::collections::HashSet<&DataCategoryId> = a
+                .retention
+                .iter()
+                .flat_map(|r| &r.data_categories)
+                .collect();
+            for c in a
+                .data_categories
+                .iter()
+                .filter(|c| !covered.contains(&c.id))
+            {
+                sink.table_row(&[
+                    one(c.name.clone()),
+                    one(NOT_STATED),
+                    one(NOT_STATED),
+                    one(""),
+                    one(NOT_STATED),
+                    one(NOT_STATED),
+                    one("NO RULE COVERS THIS DATA"),
+                    one(""),
                 ])?;
             }
         }

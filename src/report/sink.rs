@@ -2,26 +2,38 @@
 
 use std::io::{self, Write};
 
+/// One cell of a table: its items, each shown on a line of its own, so that values are never
+/// joined with a separator they may themselves contain.
+pub(crate) type Cell = Vec<String>;
+
+/// One labelled row of a fields table.
+pub(crate) type Field = (&'static str, Cell);
+
+/// The header of a table column that holds rule ids.
+pub(crate) const RULE: &str = "Rule";
+
 /// The blocks a report is made of. Renderers write each block as it arrives, so a report of any
 /// size streams through a bounded buffer.
 pub(crate) trait Sink {
     fn begin(&mut self, title: &str) -> io::Result<()>;
     fn heading(&mut self, level: u8, text: &str) -> io::Result<()>;
     fn paragraph(&mut self, text: &str) -> io::Result<()>;
-    /// A two-column table of labelled values.
-    fn fields(&mut self, rows: &[(&str, String)]) -> io::Result<()>;
-    /// A table, written whole.
-    fn table(&mut self, headers: &[&str], rows: &[Vec<String>]) -> io::Result<()> {
-        self.table_start(headers)?;
+    /// A two-column table of labelled values, each value one or more items shown one per line.
+    fn fields(&mut self, caption: &str, rows: &[Field]) -> io::Result<()>;
+    /// A table with a header row, written whole; each cell is one or more items shown one per
+    /// line. A column headed [`RULE`] holds rule ids, which must not break across lines.
+    fn table(&mut self, caption: &str, headers: &[&str], rows: &[Vec<Cell>]) -> io::Result<()> {
+        self.table_start(caption, headers)?;
         for row in rows {
             self.table_row(row)?;
         }
         self.table_end()
     }
-    /// A table written row by row, so that one of any length streams: its header row ...
-    fn table_start(&mut self, headers: &[&str]) -> io::Result<()>;
+    /// A table written row by row, so that one of any length streams: its caption and header
+    /// row ...
+    fn table_start(&mut self, caption: &str, headers: &[&str]) -> io::Result<()>;
     /// ... each of its rows ...
-    fn table_row(&mut self, row: &[String]) -> io::Result<()>;
+    fn table_row(&mut self, row: &[Cell]) -> io::Result<()>;
     /// ... and its end.
     fn table_end(&mut self) -> io::Result<()>;
     fn list(&mut self, items: &[String]) -> io::Result<()>;
@@ -113,6 +125,19 @@ pub(crate) fn html_escape(text: &str) -> String {
     out
 }
 
+/// A Markdown table cell: one item as it is, several as bulleted lines (a line break is the
+/// only way to start a line inside a table cell).
+fn markdown_cell(items: &[String]) -> String {
+    match items {
+        [one] => markdown_escape(one),
+        items => items
+            .iter()
+            .map(|item| format!("• {}", markdown_escape(item)))
+            .collect::<Vec<_>>()
+            .join("<br>"),
+    }
+}
+
 pub(crate) struct Markdown<W: Write>(pub W);
 
 impl<W: Write> Sink for Markdown<W> {
@@ -129,27 +154,28 @@ impl<W: Write> Sink for Markdown<W> {
         writeln!(self.0, "{}\n", markdown_escape(text))
     }
 
-    fn fields(&mut self, rows: &[(&str, String)]) -> io::Result<()> {
+    fn fields(&mut self, _caption: &str, rows: &[Field]) -> io::Result<()> {
+        // The heading above the table says what it is; Markdown tables have no caption.
         writeln!(self.0, "| | |\n|---|---|")?;
         for (label, value) in rows {
             writeln!(
                 self.0,
                 "| **{}** | {} |",
                 markdown_escape(label),
-                markdown_escape(value)
+                markdown_cell(value)
             )?;
         }
         writeln!(self.0)
     }
 
-    fn table_start(&mut self, headers: &[&str]) -> io::Result<()> {
+    fn table_start(&mut self, _caption: &str, headers: &[&str]) -> io::Result<()> {
         let header: Vec<String> = headers.iter().map(|h| markdown_escape(h)).collect();
         writeln!(self.0, "| {} |", header.join(" | "))?;
         writeln!(self.0, "|{}", "---|".repeat(headers.len()))
     }
 
-    fn table_row(&mut self, row: &[String]) -> io::Result<()> {
-        let cells: Vec<String> = row.iter().map(|c| markdown_escape(c)).collect();
+    fn table_row(&mut self, row: &[Cell]) -> io::Result<()> {
+        let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
         writeln!(self.0, "| {} |", cells.join(" | "))
     }
 
@@ -169,20 +195,117 @@ impl<W: Write> Sink for Markdown<W> {
     }
 }
 
-const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45}\
+const STYLE: &str = "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;line-height:1.45;overflow-wrap:break-word}\
 h1{font-size:1.6rem;border-bottom:2px solid #1a1a1a;padding-bottom:.3rem}h2{font-size:1.3rem;margin-top:2rem;border-bottom:1px solid #999}h3{font-size:1.1rem;margin-top:1.5rem}\
-table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem;font-size:.9rem}th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top}\
-th{background:#eef1f4}table.fields th{width:28%}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}\
-@media print{body{max-width:none;margin:0;font-size:10pt}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+.scroll{overflow-x:auto;margin:.5rem 0 1rem}.scroll:focus{outline:2px solid #1a5fb4}\
+table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:46rem}table.wide td{min-width:9rem}caption{text-align:left;font-weight:600;padding:.2rem 0}\
+th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
+th{background:#eef1f4}table.fields th{width:28%;overflow-wrap:normal}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}td ul{margin:0;padding-left:1.1rem}\
+.rule{white-space:nowrap;overflow-wrap:normal}a{color:#1a5fb4}\
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
-pub(crate) struct Html<W: Write>(pub W);
+/// Escapes text for HTML and makes links of the web and email addresses in it. Only `http://`,
+/// `https://` and email addresses (as `mailto:`) become links, so a value such as
+/// `javascript:alert(1)` stays text.
+pub(crate) fn html_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        // A token is a run of characters that are neither whitespace nor brackets.
+        let start = rest
+            .find(|c: char| !(c.is_whitespace() || "()<>\"'".contains(c)))
+            .unwrap_or(rest.len());
+        out.push_str(&html_escape(&rest[..start]));
+        rest = &rest[start..];
+        let end = rest
+            .find(|c: char| c.is_whitespace() || "()<>\"'".contains(c))
+            .unwrap_or(rest.len());
+        let token = &rest[..end];
+        // Trailing punctuation ends the sentence, not the address.
+        let address = token.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        match link_target(address) {
+            Some(href) => {
+                out.push_str(&format!(
+                    "<a href=\"{}\">{}</a>",
+                    html_escape(&href),
+                    html_escape(address)
+                ));
+                out.push_str(&html_escape(&token[address.len()..]));
+            }
+            None => out.push_str(&html_escape(token)),
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Where an address links to: itself for an http(s) URL, `mailto:` for an email address, nothing
+/// for anything else.
+fn link_target(address: &str) -> Option<String> {
+    let lower = address.to_ascii_lowercase();
+    if let Some(after) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    {
+        return (!after.is_empty()).then(|| address.to_owned());
+    }
+    let (local, domain) = address.split_once('@')?;
+    let plain = |part: &str, extra: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || extra.contains(c))
+    };
+    (plain(local, "._%+-")
+        && plain(domain, ".-")
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.'))
+    .then(|| format!("mailto:{address}"))
+}
+
+/// An HTML table cell's content: one item as text, several as a list.
+fn html_cell(items: &[String]) -> String {
+    match items {
+        [one] => html_text(one),
+        items => {
+            let mut out = String::from("<ul>");
+            for item in items {
+                out.push_str(&format!("<li>{}</li>", html_text(item)));
+            }
+            out.push_str("</ul>");
+            out
+        }
+    }
+}
+
+/// HTML, and the position of the current table's [`RULE`] column, if it has one.
+pub(crate) struct Html<W: Write>(pub W, pub Option<usize>);
+
+impl<W: Write> Html<W> {
+    pub(crate) fn new(writer: W) -> Self {
+        Self(writer, None)
+    }
+}
+
+impl<W: Write> Html<W> {
+    /// Opens a table inside a wrapper that scrolls sideways on narrow screens (focusable, so
+    /// that keyboard users can scroll it too), with its caption.
+    fn open_table(&mut self, caption: &str, class: &str) -> io::Result<()> {
+        let caption = html_escape(caption);
+        writeln!(
+            self.0,
+            "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-label=\"{caption}\">\n<table class=\"{class}\">\n<caption>{caption}</caption>"
+        )
+    }
+}
 
 impl<W: Write> Sink for Html<W> {
     fn begin(&mut self, title: &str) -> io::Result<()> {
         let title = html_escape(title);
         write!(
             self.0,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{title}</h1>\n"
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
         )
     }
 
@@ -192,52 +315,59 @@ impl<W: Write> Sink for Html<W> {
     }
 
     fn paragraph(&mut self, text: &str) -> io::Result<()> {
-        writeln!(self.0, "<p>{}</p>", html_escape(text))
+        writeln!(self.0, "<p>{}</p>", html_text(text))
     }
 
-    fn fields(&mut self, rows: &[(&str, String)]) -> io::Result<()> {
-        writeln!(self.0, "<table class=\"fields\">")?;
+    fn fields(&mut self, caption: &str, rows: &[Field]) -> io::Result<()> {
+        self.open_table(caption, "fields")?;
         for (label, value) in rows {
             writeln!(
                 self.0,
                 "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
                 html_escape(label),
-                html_escape(value)
+                html_cell(value)
             )?;
         }
-        writeln!(self.0, "</table>")
+        writeln!(self.0, "</table>\n</div>")
     }
 
-    fn table_start(&mut self, headers: &[&str]) -> io::Result<()> {
-        write!(self.0, "<table>\n<thead><tr>")?;
+    fn table_start(&mut self, caption: &str, headers: &[&str]) -> io::Result<()> {
+        self.open_table(caption, if headers.len() > 3 { "wide" } else { "" })?;
+        write!(self.0, "<thead><tr>")?;
         for header in headers {
             write!(self.0, "<th scope=\"col\">{}</th>", html_escape(header))?;
         }
+        self.1 = headers.iter().position(|h| *h == RULE);
         writeln!(self.0, "</tr></thead>\n<tbody>")
     }
 
-    fn table_row(&mut self, row: &[String]) -> io::Result<()> {
+    fn table_row(&mut self, row: &[Cell]) -> io::Result<()> {
         write!(self.0, "<tr>")?;
-        for cell in row {
-            write!(self.0, "<td>{}</td>", html_escape(cell))?;
+        for (position, cell) in row.iter().enumerate() {
+            if self.1 == Some(position) {
+                write!(self.0, "<td class=\"rule\">{}</td>", html_cell(cell))?;
+            } else {
+                write!(self.0, "<td>{}</td>", html_cell(cell))?;
+            }
         }
         writeln!(self.0, "</tr>")
     }
 
     fn table_end(&mut self) -> io::Result<()> {
-        writeln!(self.0, "</tbody>\n</table>")
+        self.1 = None;
+        writeln!(self.0, "</tbody>\n</table>\n</div>")
     }
 
     fn list(&mut self, items: &[String]) -> io::Result<()> {
         writeln!(self.0, "<ul>")?;
         for item in items {
-            writeln!(self.0, "<li>{}</li>", html_escape(item))?;
+            writeln!(self.0, "<li>{}</li>", html_text(item))?;
         }
         writeln!(self.0, "</ul>")
     }
 
     fn end(&mut self) -> io::Result<()> {
-        writeln!(self.0, "</body>\n</html>")?;
+        writeln!(self.0, "</main>\n</body>\n</html>")?;
         self.0.flush()
     }
 }

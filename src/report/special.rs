@@ -3,7 +3,8 @@
 use std::io;
 
 use super::ReportOptions;
-use super::sink::Sink;
+use super::labels::{Label, capital};
+use super::sink::{Cell, Sink};
 use super::text::*;
 use crate::*;
 
@@ -13,18 +14,27 @@ pub(crate) fn render(
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let index = register.index();
+    let uk_law = crate::validate::uk_law_applies(register, options.validation.regime);
     sink.begin(&format!(
         "Special category and criminal offence data: {}",
         super::organisation_name(register)
     ))?;
-    sink.paragraph(&format!("Every activity with Art 9 or Art 10 data, as of {}: the data, the Art 9(2) condition, the DPA 2018 Schedule 1 condition, the appropriate policy document and the Sch 1 para 41 entries.", options.date()))?;
+    if uk_law {
+        sink.paragraph(&format!("Every activity with Art 9 or Art 10 data, as of {}: the data, the Art 9(2) condition, the DPA 2018 Schedule 1 condition, the appropriate policy document and the Sch 1 para 41 entries.", options.date()))?;
+    } else {
+        sink.paragraph(&format!("Every activity with Art 9 or Art 10 data, as of {}: the data and the Art 9(2) condition or Art 10 authority. The DPA 2018 does not apply under the regime, so Schedule 1 entries are shown only where the register records them.", options.date()))?;
+    }
     let mut any = false;
     for a in register.activities.iter().filter(|a| {
         a.has_special_category_data()
             || a.has_criminal_offence_data()
             || !a.special_category_conditions.is_empty()
+            || !a.criminal_offence_conditions.is_empty()
     }) {
         any = true;
+        let names = CategoryNames::new(a).with_shared(&register.recipients);
+        let purposes: std::collections::HashMap<&PurposeId, &Purpose> =
+            a.purposes.iter().rev().map(|p| (&p.id, p)).collect();
         sink.heading(2, &a.name)?;
         let data: Vec<String> = a
             .data_categories
@@ -32,74 +42,114 @@ pub(crate) fn render(
             .filter(|c| c.is_special_category() || c.criminal_offence)
             .map(data_category)
             .collect();
-        sink.fields(&[
-            ("Data", join_or_not_stated(data)),
-            ("Role", words(a.role.as_str())),
-        ])?;
-        let headers = [
-            "Art 9(2) condition",
-            "Schedule 1 condition",
-            "Covers",
-            "Appropriate policy document",
-            "Art 6 basis (para 41)",
-            "Retained per policy (para 41)",
-            "Reasons for not following it",
-        ];
-        let mut rows = Vec::new();
-        let names = CategoryNames::of(a);
+        sink.fields(
+            &format!(
+                "Special category and criminal offence data of \u{2018}{}\u{2019}",
+                a.name
+            ),
+            &[
+                ("Data", join_or_not_stated(data)),
+                ("Role", one(capital(a.role.label()))),
+            ],
+        )?;
+        let recorded_schedule_1 = a.special_category_conditions.iter().any(|c| {
+            c.schedule_1_paragraph.is_some()
+                || c.schedule_1_part.is_some()
+                || c.policy_document.is_some()
+                || c.para_41.is_some()
+        }) || a.criminal_offence_conditions.iter().any(|c| {
+            c.schedule_1_paragraph.is_some() || c.policy_document.is_some() || c.para_41.is_some()
+        });
+        let schedule_1 = uk_law || recorded_schedule_1;
+        let mut headers = vec!["Condition", "Covers"];
+        if schedule_1 {
+            headers.extend([
+                "Schedule 1 condition",
+                "Appropriate policy document",
+                "Art 6 basis (para 41)",
+                "Retained per policy (para 41)",
+                "Reasons for not following it",
+            ]);
+        }
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
         for c in &a.special_category_conditions {
-            let covers: Vec<String> = c
-                .data_categories
-                .iter()
-                .map(|id| names.name(id).map_or_else(|| id.to_string(), str::to_owned))
-                .chain(c.recipients.iter().map(|id| format!("disclosures to {id}")))
-                .collect();
-            rows.push(vec![
+            let mut covers: Vec<String> =
+                c.data_categories.iter().map(|id| names.name(id)).collect();
+            covers.extend(c.recipients.iter().map(|id| {
                 format!(
-                    "Art {} {}",
-                    c.condition.citation(),
-                    words(c.condition.as_str())
-                ),
-                c.schedule_1_paragraph
+                    "Disclosures to {}",
+                    names
+                        .recipient(id)
+                        .map(|r| recipient_name(&index, r))
+                        .unwrap_or_else(|| format!("{id} (not among the activity's recipients)"))
+                )
+            }));
+            covers.extend(
+                c.purposes
+                    .iter()
+                    .map(|id| format!("For the purpose {}", purpose_name(&purposes, id))),
+            );
+            let mut row = vec![
+                one(special_condition_only(c)),
+                if covers.is_empty() {
+                    one("All special category data of the activity")
+                } else {
+                    covers
+                },
+            ];
+            if schedule_1 {
+                row.push(one(c
+                    .schedule_1_paragraph
                     .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
                     .or(c
                         .schedule_1_part
-                        .map(|p| format!("{} (no paragraph named)", words(p.as_str()))))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                if covers.is_empty() {
-                    "All special category data of the activity".to_owned()
-                } else {
-                    covers.join(", ")
-                },
-            ]);
-            rows.last_mut().into_iter().for_each(|row| {
+                        .map(|p| format!("{} (no paragraph named)", p.label())))
+                    .unwrap_or_else(|| NOT_STATED.to_owned())));
                 row.extend(policy_cells(
                     &index,
                     c.policy_document.as_ref(),
                     c.para_41.as_ref(),
-                ))
-            });
+                ));
+            }
+            rows.push(row);
         }
         for c in &a.criminal_offence_conditions {
-            rows.push(vec![
-                format!("Art 10: {}", words(c.authority.as_str())),
-                c.schedule_1_paragraph
+            let mut condition = format!("Art 10: {}", c.authority.label());
+            if !c.legal_sources.is_empty() {
+                condition.push_str(&format!(" under {}", enumerate(&c.legal_sources)));
+            }
+            if let Some(description) = &c.description {
+                condition.push_str(&format!(" ({description})"));
+            }
+            let mut row = vec![
+                one(condition),
+                if c.data_categories.is_empty() {
+                    one("All criminal offence data of the activity")
+                } else {
+                    c.data_categories.iter().map(|id| names.name(id)).collect()
+                },
+            ];
+            if schedule_1 {
+                row.push(one(c
+                    .schedule_1_paragraph
                     .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                "Criminal offence data".to_owned(),
-            ]);
-            rows.last_mut().into_iter().for_each(|row| {
+                    .unwrap_or_else(|| NOT_STATED.to_owned())));
                 row.extend(policy_cells(
                     &index,
                     c.policy_document.as_ref(),
                     c.para_41.as_ref(),
-                ))
-            });
+                ));
+            }
+            rows.push(row);
         }
         if rows.is_empty() {
             sink.paragraph("No Art 9(2) condition or Art 10 authority is recorded.")?;
         } else {
-            sink.table(&headers, &rows)?;
+            sink.table(
+                &format!("Conditions relied on in \u{2018}{}\u{2019}", a.name),
+                &headers,
+                &rows,
+            )?;
         }
     }
     if !any {
@@ -108,21 +158,44 @@ pub(crate) fn render(
     sink.end()
 }
 
+/// The Art 9(2) condition with the law and description the register gives, without the
+/// Schedule 1 entry (which has its own column).
+fn special_condition_only(c: &SpecialCategoryCondition) -> String {
+    let mut text = format!("Art {} {}", c.condition.citation(), c.condition.label());
+    if !c.legal_sources.is_empty() {
+        text.push_str(&format!(" under {}", enumerate(&c.legal_sources)));
+    }
+    if let Some(description) = &c.description {
+        text.push_str(&format!(": {description}"));
+    }
+    text
+}
+
+fn purpose_name(
+    purposes: &std::collections::HashMap<&PurposeId, &Purpose>,
+    id: &PurposeId,
+) -> String {
+    purposes
+        .get(id)
+        .map(|p| format!("\u{2018}{}\u{2019}", p.description.trim_end_matches('.')))
+        .unwrap_or_else(|| format!("{id} (not among the activity's purposes)"))
+}
+
 /// The appropriate policy document and the three para 41 entries, as table cells.
 fn policy_cells(
     index: &RegisterIndex<'_>,
     policy: Option<&DocumentId>,
     record: Option<&Para41Record>,
-) -> [String; 4] {
+) -> [Cell; 4] {
     let entry = |get: fn(&Para41Record) -> Option<String>| {
-        record
+        one(record
             .and_then(get)
-            .unwrap_or_else(|| NOT_STATED.to_owned())
+            .unwrap_or_else(|| NOT_STATED.to_owned()))
     };
     [
-        policy
+        one(policy
             .map(|d| document(index, d))
-            .unwrap_or_else(|| NOT_STATED.to_owned()),
+            .unwrap_or_else(|| NOT_STATED.to_owned())),
         entry(|r| r.article_6_basis.clone()),
         entry(|r| r.retained_per_policy.map(|yes| yes_no(yes).to_owned())),
         entry(|r| r.reasons_for_not_following_policy.clone()),

@@ -1,11 +1,15 @@
 //! Plain-language wording of the model's values, shared by every report.
 
+use super::labels::{Label, capital};
+use super::sink::Cell;
 use crate::*;
 
 /// What a report says where the register says nothing.
 pub(crate) const NOT_STATED: &str = "Not stated";
 
-/// A vocabulary value in words: `racial_or_ethnic_origin` becomes "racial or ethnic origin".
+/// A vocabulary value's spelling in words, `racial_or_ethnic_origin` as "racial or ethnic origin".
+/// The reports use [`Label`](super::labels::Label); this stays for callers that hold only the
+/// spelling.
 pub(crate) fn words(value: &str) -> String {
     match value {
         "uk_idta" => "UK International Data Transfer Agreement".to_owned(),
@@ -29,95 +33,123 @@ pub(crate) fn yes_no(yes: bool) -> &'static str {
     if yes { "Yes" } else { "No" }
 }
 
-/// Joins non-empty parts with "; ", or says the register states nothing.
-pub(crate) fn join_or_not_stated(parts: Vec<String>) -> String {
+/// The non-empty parts, one item each, or "Not stated".
+pub(crate) fn join_or_not_stated(parts: Vec<String>) -> Cell {
     join_or(parts, NOT_STATED)
 }
 
-/// Joins non-empty parts with "; ", or gives `empty`.
-pub(crate) fn join_or(parts: Vec<String>, empty: &str) -> String {
+/// The non-empty parts, one item each, or `empty`.
+pub(crate) fn join_or(parts: Vec<String>, empty: &str) -> Cell {
     let parts: Vec<String> = parts.into_iter().filter(|p| !p.trim().is_empty()).collect();
     if parts.is_empty() {
-        empty.to_owned()
+        vec![empty.to_owned()]
     } else {
-        parts.join("; ")
+        parts
     }
 }
 
-pub(crate) fn contact(contact: &Contact) -> String {
-    let values: Vec<&str> = [
-        &contact.address,
-        &contact.email,
-        &contact.phone,
-        &contact.web,
+/// One value as a cell.
+pub(crate) fn one(value: impl Into<String>) -> Cell {
+    vec![value.into()]
+}
+
+/// Values of one item, e.g. the statutes behind a basis: joined with ", ", each in quotation marks
+/// when one of them holds a comma or semicolon itself, so that the reader sees where each ends.
+pub(crate) fn enumerate(values: &[String]) -> String {
+    if values.len() > 1 && values.iter().any(|v| v.contains([',', ';'])) {
+        values
+            .iter()
+            .map(|v| format!("\u{201c}{v}\u{201d}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    } else {
+        values.join(", ")
+    }
+}
+
+/// A contact's values, one item each, labelled with what they are and the contact's label.
+pub(crate) fn contact(contact: &Contact) -> Vec<String> {
+    let values: Vec<(&str, &str)> = [
+        ("address", &contact.address),
+        ("email", &contact.email),
+        ("phone", &contact.phone),
+        ("web", &contact.web),
     ]
     .into_iter()
-    .flatten()
-    .map(String::as_str)
+    .filter_map(|(what, value)| Some((what, value.as_deref()?)))
     .collect();
     match &contact.label {
-        Some(label) if values.is_empty() => label.clone(),
-        Some(label) => format!("{label}: {}", values.join(", ")),
-        None => values.join(", "),
+        Some(label) if values.is_empty() => vec![label.clone()],
+        Some(label) => values
+            .iter()
+            .map(|(what, value)| format!("{label} ({what}): {value}"))
+            .collect(),
+        None => values
+            .iter()
+            .map(|(what, value)| format!("{}: {value}", capital(what)))
+            .collect(),
     }
 }
 
-pub(crate) fn contacts(list: &[Contact]) -> String {
-    join_or_not_stated(list.iter().map(contact).collect())
+pub(crate) fn contacts(list: &[Contact]) -> Cell {
+    join_or_not_stated(list.iter().flat_map(contact).collect())
 }
 
-pub(crate) fn party(index: &RegisterIndex<'_>, id: &PartyId) -> String {
+/// A party: its name (with its description where the register gives one), then its contacts,
+/// one item each.
+pub(crate) fn party(index: &RegisterIndex<'_>, id: &PartyId) -> Vec<String> {
     match index.party(id) {
         Some(p) => {
-            let mut text = p.name.clone();
-            if p.contacts.iter().any(Contact::is_reachable) {
-                text.push_str(&format!(" ({})", contacts(&p.contacts)));
-            }
-            text.push_str(&party_facts(p));
-            text
+            let mut items = vec![match &p.description {
+                Some(d) if !d.contains(&p.name) => format!("{} ({d})", p.name),
+                Some(d) => d.clone(),
+                None => p.name.clone(),
+            }];
+            items.extend(p.contacts.iter().flat_map(contact));
+            items.extend(party_facts(p));
+            items
         }
-        None => format!("{id} (not in the register's parties)"),
+        None => vec![format!("{id} (not in the register's parties)")],
     }
 }
 
-/// What a party's record says beyond its name and contacts: that it is a class and where its
-/// list is kept, its registrations, its own privacy notice and who legally represents it. Empty
-/// when it says none of these.
-pub(crate) fn party_facts(p: &Party) -> String {
+/// What a party's record says beyond its name and contacts, one item each: that it is a class
+/// and where its list is kept, its registrations, its own privacy notice and who legally
+/// represents it. Empty when it says none of these.
+pub(crate) fn party_facts(p: &Party) -> Vec<String> {
     let mut facts = Vec::new();
     if p.class {
         facts.push(match &p.list {
-            Some(list) => format!("a class of organisations, listed at {list}"),
-            None => "a class of organisations; where their list is kept is not stated".to_owned(),
+            Some(list) => format!("A class of organisations, listed at {list}"),
+            None => "A class of organisations; where their list is kept is not stated".to_owned(),
         });
     }
     for r in &p.registrations {
-        let register = match (r.kind, &r.register) {
-            (_, Some(name)) => name.clone(),
-            (RegistrationKind::IcoRegistration, None) => "ICO registration".to_owned(),
-            (kind, None) => format!("{} number", words(kind.as_str())),
+        let register = match &r.register {
+            Some(name) => name.clone(),
+            None => capital(r.kind.label()),
         };
-        facts.push(format!("{register} {}", r.number));
+        facts.push(format!("{register}: {}", r.number));
     }
     if let Some(notice) = &p.privacy_notice {
-        facts.push(format!("privacy notice: {notice}"));
+        facts.push(format!("Privacy notice: {notice}"));
     }
     if let Some(r) = &p.legal_representative {
-        let who: Vec<&str> = [&r.name, &r.position]
+        let who: Vec<String> = [&r.name, &r.position]
             .into_iter()
             .flatten()
-            .map(String::as_str)
+            .cloned()
             .collect();
         facts.push(format!(
-            "legally represented by {}",
-            join_or_not_stated(who.iter().map(|s| s.to_string()).collect()).replace("; ", ", ")
+            "Legally represented by {}",
+            if who.is_empty() {
+                NOT_STATED.to_lowercase()
+            } else {
+                who.join(", ")
+            }
         ));
     }
-    if facts.is_empty() {
-        String::new()
-    } else {
-        format!(" [{}]", facts.join("; "))
-    }
+    facts
 }
 
 pub(crate) fn party_name(index: &RegisterIndex<'_>, id: &PartyId) -> String {
@@ -127,13 +159,38 @@ pub(crate) fn party_name(index: &RegisterIndex<'_>, id: &PartyId) -> String {
         .unwrap_or_else(|| id.to_string())
 }
 
+/// A document: its title, where it is and, where the register notes something about it, the note.
 pub(crate) fn document(index: &RegisterIndex<'_>, id: &DocumentId) -> String {
     match index.document(id) {
-        Some(d) => match &d.location {
-            Some(location) => format!("{} ({location})", d.title),
-            None => d.title.clone(),
-        },
+        Some(d) => {
+            let mut text = d.title.clone();
+            if let Some(location) = &d.location {
+                text.push_str(&format!(" ({location})"));
+            }
+            if let Some(note) = &d.note {
+                text.push_str(&format!(" [note: {note}]"));
+            }
+            text
+        }
         None => format!("{id} (not in the register's documents)"),
+    }
+}
+
+/// Text followed by the register's note on it, if any.
+pub(crate) fn with_note(mut text: String, note: Option<&String>) -> String {
+    if let Some(note) = note {
+        text.push_str(&format!(" [note: {note}]"));
+    }
+    text
+}
+
+/// Ends a sentence: adds a full stop unless the text already ends with one.
+pub(crate) fn sentence(text: &str) -> String {
+    let text = text.trim_end();
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
     }
 }
 
@@ -160,29 +217,12 @@ pub(crate) fn trigger(period: &RetentionPeriod) -> Option<String> {
     if let Some(description) = &period.trigger_description {
         return Some(description.clone());
     }
-    period.trigger.map(|t| match t {
-        RetentionTrigger::Collection => "collection".to_owned(),
-        RetentionTrigger::LastContact => "the last contact".to_owned(),
-        RetentionTrigger::EndOfRelationship => "the end of the relationship".to_owned(),
-        RetentionTrigger::EnquiryResponse => "our response to the enquiry".to_owned(),
-        RetentionTrigger::EndOfActivity => "the end of the activity".to_owned(),
-        RetentionTrigger::CaseClosure => "the case is closed".to_owned(),
-        RetentionTrigger::ConsentWithdrawal => "consent is withdrawn".to_owned(),
-        RetentionTrigger::Recording => "the recording".to_owned(),
-        other => event(other),
-    })
+    period.trigger.map(|t| t.label().to_owned())
 }
 
 /// A retention event in words.
 pub(crate) fn event(t: RetentionTrigger) -> String {
-    match t {
-        RetentionTrigger::LastActivity => "the last activity or login".to_owned(),
-        RetentionTrigger::AccountClosure => "the account is closed".to_owned(),
-        RetentionTrigger::Objection => "you object".to_owned(),
-        RetentionTrigger::ErasureRequest => "you ask for erasure".to_owned(),
-        RetentionTrigger::ConsentWithdrawal => "consent is withdrawn".to_owned(),
-        other => words(other.as_str()),
-    }
+    t.label().to_owned()
 }
 
 pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
@@ -225,7 +265,7 @@ pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
         .into_iter()
         .flatten()
         .collect();
-        let decided = format!("as decided by {}", join_or_not_stated(who));
+        let decided = format!("as decided by {}", enumerate(&who));
         text = if text.is_empty() {
             decided
         } else {
@@ -246,13 +286,25 @@ pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
     }
 }
 
+/// The disposal actions of a rule in words, e.g. "deleted or anonymised".
+pub(crate) fn disposal(actions: &[DisposalAction]) -> Option<String> {
+    (!actions.is_empty()).then(|| {
+        actions
+            .iter()
+            .map(|d| d.label())
+            .collect::<Vec<_>>()
+            .join(" or ")
+    })
+}
+
+/// A retention rule as the items of a cell: the rule itself, then each exception on its own line.
 pub(crate) fn retention_rule(
-    index: &RegisterIndex<'_>,
     rule: &RetentionRule,
     names: &CategoryNames<'_>,
-) -> String {
-    let covers = covered(rule, names);
-    let mut text = format!("{covers}{}: ", holder(index, rule));
+    index: &RegisterIndex<'_>,
+) -> Vec<String> {
+    let covers = format!("{}{}", covered(rule, names), holder(index, rule));
+    let mut text = format!("{covers}: ");
     for stage in &rule.stages {
         text.push_str(&format!(
             "{}: {}; ",
@@ -261,29 +313,38 @@ pub(crate) fn retention_rule(
         ));
     }
     text.push_str(&retention_period(&rule.retention));
-    for exception in &rule.exceptions {
-        text.push_str(&format!(
-            "; where {}: {}",
-            lower_first(&exception.condition),
-            retention_period(&exception.retention)
-        ));
-        if !exception.disposal.is_empty() {
-            text.push_str(&format!(", then {}", actions(&exception.disposal)));
-        }
-    }
-    if !rule.disposal.is_empty() {
-        text.push_str(&format!("; then {}", actions(&rule.disposal)));
+    if let Some(then) = disposal(&rule.disposal) {
+        text.push_str(&format!(", then {then}"));
     }
     text.push_str(&retention_grounds(rule));
-    text
+    if let Some(wording) = &rule.wording {
+        text.push_str(&format!(
+            " (in the register's words: \u{201c}{wording}\u{201d})"
+        ));
+    }
+    if let Some(policy) = &rule.policy {
+        text.push_str(&format!(" (policy: {})", document(index, policy)));
+    }
+    let mut items = vec![with_note(text, rule.note.as_ref())];
+    for exception in &rule.exceptions {
+        // An exception's own disposal, or that it states none: the rule's is not lent to it.
+        // "The same data", not the rule's categories again, so the output stays linear.
+        items.push(format!(
+            "The same data, where {}: {}{}",
+            lower_first(exception.condition.trim_end_matches('.')),
+            retention_period(&exception.retention),
+            match disposal(&exception.disposal) {
+                Some(then) => format!(", then {then}"),
+                None => " (disposal not stated for this exception)".to_owned(),
+            }
+        ));
+    }
+    items
 }
 
-/// Disposal or stage actions in words, e.g. "anonymise or delete".
+/// Disposal or stage actions in words, e.g. "anonymised or deleted".
 pub(crate) fn actions(list: &[DisposalAction]) -> String {
-    list.iter()
-        .map(|d| words(d.as_str()))
-        .collect::<Vec<_>>()
-        .join(" or ")
+    disposal(list).unwrap_or_else(|| NOT_STATED.to_owned())
 }
 
 /// Who holds the data under a rule and in which system, e.g. " (held by Firetext)".
@@ -309,10 +370,10 @@ pub(crate) fn holder(index: &RegisterIndex<'_>, rule: &RetentionRule) -> String 
 pub(crate) fn retention_grounds(rule: &RetentionRule) -> String {
     let mut parts = Vec::new();
     if !rule.legal_sources.is_empty() {
-        parts.push(format!("set by {}", rule.legal_sources.join(", ")));
+        parts.push(format!("set by {}", enumerate(&rule.legal_sources)));
     }
     if let Some(reason) = &rule.reason {
-        parts.push(format!("reason: {reason}"));
+        parts.push(format!("reason: {}", reason.trim_end_matches('.')));
     }
     if parts.is_empty() {
         String::new()
@@ -321,72 +382,64 @@ pub(crate) fn retention_grounds(rule: &RetentionRule) -> String {
     }
 }
 
-/// What a retention rule covers, in words.
-pub(crate) fn covered(rule: &RetentionRule, names: &CategoryNames<'_>) -> String {
-    if let Some(applies_to) = &rule.applies_to {
-        return applies_to.clone();
-    }
-    if rule.data_categories.is_empty() {
-        return "All data".to_owned();
-    }
-    let names: Vec<String> = rule
-        .data_categories
-        .iter()
-        .map(|id| names.name(id).map_or_else(|| id.to_string(), str::to_owned))
-        .collect();
-    names.join(", ")
-}
-
-/// The position of the first of `ids` equal to an id: scanned while they are few, hashed once when
-/// they are many, so that resolving every reference of a long list stays linear.
-pub(crate) fn first_positions<'a>(
-    ids: impl Iterator<Item = &'a str> + Clone,
-) -> impl Fn(&str) -> Option<usize> {
-    let many = ids.clone().nth(crate::validate::SCAN_LIMIT).is_some();
-    let map: Option<foldhash::HashMap<&'a str, usize>> = many.then(|| {
-        let mut map = foldhash::HashMap::default();
-        for (i, id) in ids.clone().enumerate() {
-            map.entry(id).or_insert(i);
-        }
-        map
-    });
-    move |id| match &map {
-        Some(map) => map.get(id).copied(),
-        None => ids.clone().position(|x| x == id),
-    }
-}
-
-/// The names of one activity's data categories by id: scanned while they are few, hashed once
-/// when they are many, so that naming every category a rule or condition lists stays linear.
+/// The names of an activity's data categories by id, built once per activity so that a rule or
+/// recipient naming many categories is rendered in linear time.
 pub(crate) struct CategoryNames<'a> {
-    categories: &'a [DataCategory],
-    map: Option<foldhash::HashMap<&'a str, &'a str>>,
+    categories: std::collections::HashMap<&'a DataCategoryId, &'a DataCategory>,
+    recipients: std::collections::HashMap<&'a RecipientId, &'a Recipient>,
 }
 
 impl<'a> CategoryNames<'a> {
-    pub(crate) fn of(activity: &'a ProcessingActivity) -> Self {
-        let categories = activity.data_categories.as_slice();
-        let map = (categories.len() > crate::validate::SCAN_LIMIT).then(|| {
-            let mut map = foldhash::HashMap::default();
-            for c in categories {
-                // The first category with an id names it, as a scan would find.
-                map.entry(c.id.as_str()).or_insert(c.name.as_str());
-            }
-            map
-        });
-        Self { categories, map }
+    pub(crate) fn new(activity: &'a ProcessingActivity) -> Self {
+        let mut categories =
+            std::collections::HashMap::with_capacity(activity.data_categories.len());
+        for c in &activity.data_categories {
+            categories.entry(&c.id).or_insert(c);
+        }
+        let mut recipients = std::collections::HashMap::with_capacity(activity.recipients.len());
+        for r in &activity.recipients {
+            recipients.entry(&r.id).or_insert(r);
+        }
+        Self {
+            categories,
+            recipients,
+        }
     }
 
-    /// The name of the category with this id, if the activity has one.
-    pub(crate) fn name(&self, id: &DataCategoryId) -> Option<&'a str> {
-        match &self.map {
-            Some(map) => map.get(id.as_str()).copied(),
-            None => self
-                .categories
-                .iter()
-                .find(|c| &c.id == id)
-                .map(|c| c.name.as_str()),
+    /// Adds the register-wide recipients, which receive every activity's data; the activity's own
+    /// come first where ids repeat.
+    pub(crate) fn with_shared(mut self, shared: &'a [Recipient]) -> Self {
+        for r in shared {
+            self.recipients.entry(&r.id).or_insert(r);
         }
+        self
+    }
+
+    /// The activity's recipient with this id (the first, where ids repeat).
+    pub(crate) fn recipient(&self, id: &RecipientId) -> Option<&'a Recipient> {
+        self.recipients.get(id).copied()
+    }
+
+    pub(crate) fn name(&self, id: &DataCategoryId) -> String {
+        self.categories
+            .get(id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| format!("{id} (not among the activity's data categories)"))
+    }
+
+    pub(crate) fn names(&self, ids: &[DataCategoryId]) -> String {
+        enumerate(&ids.iter().map(|id| self.name(id)).collect::<Vec<_>>())
+    }
+}
+
+/// What a retention rule covers, in words.
+pub(crate) fn covered(rule: &RetentionRule, names: &CategoryNames<'_>) -> String {
+    let categories = (!rule.data_categories.is_empty()).then(|| names.names(&rule.data_categories));
+    match (&rule.applies_to, categories) {
+        (Some(applies_to), Some(categories)) => format!("{applies_to} ({categories})"),
+        (Some(applies_to), None) => applies_to.clone(),
+        (None, Some(categories)) => categories,
+        (None, None) => "All data".to_owned(),
     }
 }
 
@@ -401,7 +454,7 @@ pub(crate) fn lower_first(text: &str) -> String {
 pub(crate) fn basis(b: &LawfulBasis) -> String {
     let mut text = format!("Art {} {}", b.basis.citation(), b.basis.label());
     if !b.legal_sources.is_empty() {
-        text.push_str(&format!(" ({})", b.legal_sources.join(", ")));
+        text.push_str(&format!(" under {}", enumerate(&b.legal_sources)));
     }
     if let Some(s8) = b.dpa_2018_section_8 {
         text.push_str(&format!(
@@ -413,7 +466,7 @@ pub(crate) fn basis(b: &LawfulBasis) -> String {
         ));
     }
     if let Some(form) = b.consent.as_ref().and_then(|c| c.form) {
-        text.push_str(&format!(", {} consent", words(form.as_str())));
+        text.push_str(&format!(", {} consent", form.label()));
     }
     if let Some(given) = b.consent.as_ref().and_then(|c| c.given.as_ref()) {
         text.push_str(&format!(", given {}", lower_first(given)));
@@ -423,90 +476,104 @@ pub(crate) fn basis(b: &LawfulBasis) -> String {
 
 pub(crate) fn data_category(c: &DataCategory) -> String {
     let mut text = c.name.clone();
+    if let Some(description) = &c.description {
+        text.push_str(&format!(" ({description})"));
+    }
     if let Some(kind) = c.special_category {
-        text.push_str(&format!(" [special category: {}]", words(kind.as_str())));
+        text.push_str(&format!(" [special category: {}]", kind.label()));
     } else if c.may_include_special_category {
         text.push_str(" [may include special category data]");
     }
     if c.criminal_offence {
         text.push_str(" [criminal offence data]");
     }
-    if c.provision == Some(Provision::Optional) {
-        text.push_str(" (optional)");
+    if let Some(provision) = c.provision {
+        text.push_str(&format!(" ({})", provision.label()));
     }
     if !c.lawful_bases.is_empty() {
         let bases: Vec<String> = c.lawful_bases.iter().map(basis).collect();
-        text.push_str(&format!(" (lawful basis: {})", bases.join("; ")));
+        text.push_str(&format!(" (lawful basis: {})", bases.join("; and ")));
     }
     text
 }
 
-pub(crate) fn recipient(index: &RegisterIndex<'_>, r: &Recipient) -> String {
-    let mut text = match (&r.party, &r.category) {
-        (Some(id), Some(category)) => format!("{} ({category})", party_name(index, id)),
+/// Who a recipient is: the party's name, or the category, without repeating one inside the other.
+pub(crate) fn recipient_name(index: &RegisterIndex<'_>, r: &Recipient) -> String {
+    match (&r.party, &r.category) {
+        (Some(id), Some(category)) => {
+            let name = party_name(index, id);
+            if category.contains(&name) {
+                category.clone()
+            } else {
+                format!("{name} ({category})")
+            }
+        }
         (Some(id), None) => party_name(index, id),
         (None, Some(category)) => category.clone(),
         (None, None) => r.id.to_string(),
-    };
+    }
+}
+
+/// A recipient with everything the register says about the disclosure: role, what it receives,
+/// the form, the condition, its agreement, where it is, and the sub-processors of its party.
+pub(crate) fn recipient(
+    index: &RegisterIndex<'_>,
+    r: &Recipient,
+    names: &CategoryNames<'_>,
+) -> String {
+    let mut text = recipient_name(index, r);
     if let Some(role) = r.role {
-        text.push_str(&format!(", {}", words(role.as_str())));
+        text.push_str(&format!(", {}", role.label()));
+    }
+    if let Some(description) = &r.description {
+        text.push_str(&format!(": {}", description.trim_end_matches('.')));
+    }
+    if !r.data_categories.is_empty() {
+        text.push_str(&format!("; receives {}", names.names(&r.data_categories)));
     }
     if let Some(form) = r.data_form {
-        text.push_str(&format!(", {} data", words(form.as_str())));
+        text.push_str(&format!("; {}", form.label()));
     }
     if let Some(condition) = &r.condition {
-        text.push_str(&format!(", {}", lower_first(condition)));
+        text.push_str(&format!(
+            "; {}",
+            lower_first(condition.trim_end_matches('.'))
+        ));
     }
     if let Some(consent) = &r.consent {
-        text.push_str(", only with your consent");
+        text.push_str("; only with your consent");
         if let Some(given) = &consent.given {
-            text.push_str(&format!(", given {}", lower_first(given)));
+            text.push_str(&format!(
+                ", given {}",
+                lower_first(given.trim_end_matches('.'))
+            ));
         }
         if let Some(withdrawal) = &consent.withdrawal {
-            text.push_str(&format!(", withdrawn {}", lower_first(withdrawal)));
+            text.push_str(&format!(
+                ", withdrawn {}",
+                lower_first(withdrawal.trim_end_matches('.'))
+            ));
         }
     }
-    text
-}
-
-/// A purpose in words, with its opt-out route where it has one.
-pub(crate) fn purpose_text(p: &Purpose) -> String {
-    match &p.opt_out {
-        Some(route) => format!("{} (to opt out: {})", p.description, lower_first(route)),
-        None => p.description.clone(),
+    if let Some(country) = r.country {
+        text.push_str(&format!("; in {country}"));
     }
-}
-
-/// A restriction of rights in words.
-pub(crate) fn rights_restriction(r: &RightsRestriction) -> String {
-    let rights = if r.rights.is_empty() {
-        "rights not named".to_owned()
-    } else {
-        r.rights
-            .iter()
-            .map(|x| words(x.as_str()))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut text = format!("{rights}: restricted under {}", r.ground);
-    if let Some(d) = &r.description {
-        text.push_str(&format!(" ({d})"));
+    if let Some(agreement) = &r.agreement {
+        text.push_str(&format!("; agreement: {}", document(index, agreement)));
     }
-    text
-}
-
-/// The organisation's role with its changes over the data's life.
-pub(crate) fn role(a: &ProcessingActivity) -> String {
-    let mut text = words(a.role.as_str());
-    for change in &a.role_changes {
-        text.push_str(&format!(
-            "; from {}: {}",
-            lower_first(&change.from),
-            words(change.role.as_str())
-        ));
-        if let Some(d) = &change.description {
-            text.push_str(&format!(" ({d})"));
-        }
+    let sub_processors: Vec<String> = r
+        .party
+        .as_ref()
+        .and_then(|id| index.party(id))
+        .map(|p| {
+            p.sub_processors
+                .iter()
+                .map(|s| party_name(index, s))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !sub_processors.is_empty() {
+        text.push_str(&format!("; sub-processors: {}", enumerate(&sub_processors)));
     }
     text
 }
@@ -532,19 +599,18 @@ pub(crate) fn destination(t: &Transfer) -> String {
 pub(crate) fn mechanism(t: &Transfer) -> String {
     match (t.mechanism, t.derogation) {
         (Some(TransferMechanism::Derogation), Some(d)) => {
-            format!("derogation: {} ({})", words(d.as_str()), d.citation())
+            format!("derogation: {} ({})", d.label(), d.citation())
         }
-        (Some(m), _) => format!("{} ({})", words(m.as_str()), m.citation()),
+        (Some(m), _) => format!("{} ({})", m.label(), m.citation()),
         (None, _) => "No mechanism stated".to_owned(),
     }
 }
 
 pub(crate) fn special_condition(c: &SpecialCategoryCondition) -> String {
-    let mut text = format!(
-        "Art {} {}",
-        c.condition.citation(),
-        words(c.condition.as_str())
-    );
+    let mut text = format!("Art {} {}", c.condition.citation(), c.condition.label());
+    if !c.legal_sources.is_empty() {
+        text.push_str(&format!(" under {}", enumerate(&c.legal_sources)));
+    }
     if let Some(p) = c.schedule_1_paragraph {
         text.push_str(&format!(
             "; DPA 2018 Sch 1 para {} ({})",
@@ -554,8 +620,61 @@ pub(crate) fn special_condition(c: &SpecialCategoryCondition) -> String {
     } else if let Some(part) = c.schedule_1_part {
         text.push_str(&format!(
             "; DPA 2018 Sch 1 {} (no paragraph named)",
-            words(part.as_str())
+            part.label()
+        ));
+    }
+    if let Some(description) = &c.description {
+        text.push_str(&format!(
+            " (in the register's words: \u{201c}{description}\u{201d})"
         ));
     }
     text
+}
+
+/// A purpose's opt-out route, where it has one, to follow its description.
+pub(crate) fn opt_out(p: &Purpose) -> String {
+    match &p.opt_out {
+        Some(route) => format!(
+            " (to opt out: {})",
+            lower_first(route.trim_end_matches('.'))
+        ),
+        None => String::new(),
+    }
+}
+
+/// A restriction of rights in words.
+pub(crate) fn rights_restriction(r: &RightsRestriction) -> String {
+    let rights = if r.rights.is_empty() {
+        "Rights not named".to_owned()
+    } else {
+        capital(
+            &r.rights
+                .iter()
+                .map(|x| x.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        )
+    };
+    let mut text = format!("{rights}: restricted under {}", r.ground);
+    if let Some(d) = &r.description {
+        text.push_str(&format!(" ({})", d.trim_end_matches('.')));
+    }
+    text
+}
+
+/// The organisation's role with its changes over the data's life, one item each.
+pub(crate) fn role(a: &ProcessingActivity) -> Vec<String> {
+    let mut items = vec![capital(a.role.label())];
+    for change in &a.role_changes {
+        let mut text = format!(
+            "From {}: {}",
+            lower_first(&change.from),
+            change.role.label()
+        );
+        if let Some(d) = &change.description {
+            text.push_str(&format!(" ({d})"));
+        }
+        items.push(text);
+    }
+    items
 }

@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::io;
 
 use super::ReportOptions;
-use super::sink::Sink;
+use super::labels::{Label, capital};
+use super::record::destination_in_words;
+use super::sink::{Cell, Sink};
 use super::text::*;
 use crate::*;
 
@@ -25,6 +27,14 @@ pub(crate) fn render(
     let index = register.index();
     let report = validate(register, &options.validation);
     let mut about: HashMap<(usize, &str, usize), Vec<String>> = HashMap::new();
+    // Each activity's recipients by id, built once, so that many transfers naming many
+    // recipients are matched in linear time.
+    let mut recipient_positions: HashMap<(usize, &RecipientId), usize> = HashMap::new();
+    for (ai, a) in register.activities.iter().enumerate() {
+        for (ri, r) in a.recipients.iter().enumerate() {
+            recipient_positions.entry((ai, &r.id)).or_insert(ri);
+        }
+    }
     for f in &report.findings {
         if let Some((a, collection @ ("transfers" | "recipients"), Some(i))) = locate(&f.path) {
             about.entry((a, collection, i)).or_default().push(format!(
@@ -46,34 +56,29 @@ pub(crate) fn render(
         "Documentation",
         "Risk assessment",
         "Frequency",
+        "Data and description",
         "Findings",
     ];
     let mut any = false;
-    let shared_at = first_positions(register.recipients.iter().map(|r| r.id.as_str()));
     for (ai, a) in register.activities.iter().enumerate() {
-        let mut rows = Vec::new();
-        let recipient_at = first_positions(a.recipients.iter().map(|r| r.id.as_str()));
+        let names = CategoryNames::new(a).with_shared(&register.recipients);
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
         for (ti, t) in a.transfers.iter().enumerate() {
-            let position = t
-                .recipient
-                .as_ref()
-                .and_then(|id| recipient_at(id.as_str()));
-            // The activity's own recipients first, then the register-wide ones.
-            let shared = match (&t.recipient, position) {
-                (Some(id), None) => shared_at(id.as_str()),
-                _ => None,
-            };
-            let recipient_text = match (&t.recipient, position, shared) {
-                (Some(_), Some(ri), _) => recipient(&index, &a.recipients[ri]),
-                (Some(_), None, Some(ri)) => recipient(&index, &register.recipients[ri]),
-                (Some(id), None, None) => format!("{id} (not in the activity's recipients)"),
-                (None, _, _) => NOT_STATED.to_owned(),
+            let found = t.recipient.as_ref().map(|id| (id, names.recipient(id)));
+            let recipient_text = match found {
+                Some((_, Some(r))) => recipient(&index, r, &names),
+                Some((id, None)) => format!("{id} (not in the activity's recipients)"),
+                None => NOT_STATED.to_owned(),
             };
             let mut findings = about
                 .get(&(ai, "transfers", ti))
                 .cloned()
                 .unwrap_or_default();
-            if let Some(ri) = position {
+            if let Some(ri) = t
+                .recipient
+                .as_ref()
+                .and_then(|id| recipient_positions.get(&(ai, id)).copied())
+            {
                 findings.extend(
                     about
                         .get(&(ai, "recipients", ri))
@@ -81,32 +86,43 @@ pub(crate) fn render(
                         .unwrap_or_default(),
                 );
             }
+            let mut data = Vec::new();
+            if !t.data_categories.is_empty() {
+                data.push(format!("Data: {}", names.names(&t.data_categories)));
+            }
+            if let Some(description) = &t.description {
+                data.push(description.clone());
+            }
             rows.push(vec![
-                a.name.clone(),
-                destination(t),
-                recipient_text,
-                mechanism(t),
-                t.documentation
+                one(a.name.clone()),
+                one(destination_in_words(&index, t, &names)),
+                one(recipient_text),
+                one(mechanism(t)),
+                one(t
+                    .documentation
                     .as_ref()
                     .map(|d| document(&index, d))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                t.risk_assessment
+                    .unwrap_or_else(|| NOT_STATED.to_owned())),
+                one(t
+                    .risk_assessment
                     .as_ref()
                     .map(|d| document(&index, d))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                t.frequency
-                    .map(|f| words(f.as_str()))
-                    .unwrap_or_else(|| NOT_STATED.to_owned()),
-                if findings.is_empty() {
-                    "None".to_owned()
-                } else {
-                    findings.join("; ")
-                },
+                    .unwrap_or_else(|| NOT_STATED.to_owned())),
+                one(t
+                    .frequency
+                    .map(|f| capital(f.label()))
+                    .unwrap_or_else(|| NOT_STATED.to_owned())),
+                join_or_not_stated(data),
+                join_or(findings, "None"),
             ]);
         }
         if !rows.is_empty() {
             any = true;
-            sink.table(&headers, &rows)?;
+            sink.table(
+                &format!("Transfers of \u{2018}{}\u{2019}", a.name),
+                &headers,
+                &rows,
+            )?;
         }
     }
     if !any {

@@ -385,6 +385,20 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
     }
 }
 
+/// Whether UK law (the DPA 2018) applies: under the UK GDPR, or where the organisation is
+/// established in the UK.
+fn uk_law(regime: Regime, country: Option<CountryCode>) -> bool {
+    regime == Regime::UkGdpr || country == Some(CountryCode::GB)
+}
+
+/// Whether UK law applies to the register, `fallback` being the regime where it states none.
+pub(crate) fn uk_law_applies(register: &Register, fallback: Regime) -> bool {
+    uk_law(
+        register.regime.unwrap_or(fallback),
+        register.organisation().and_then(|p| p.country),
+    )
+}
+
 /// What every rule sees of the register.
 pub(crate) struct Context<'a> {
     pub register: &'a Register,
@@ -414,7 +428,7 @@ impl<'a> Context<'a> {
             register_recipients,
             register,
             regime,
-            uk_law: regime == Regime::UkGdpr || country == Some(CountryCode::GB),
+            uk_law: uk_law(regime, country),
             public_authority: register.is_public_authority(),
             organisation_country: country,
             as_of: options.as_of.unwrap_or_else(today),

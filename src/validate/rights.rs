@@ -212,11 +212,17 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     // Reasons for needing none answer the WP248 presumption, never a case that always needs one.
     let answered = judged_not_required && !always;
     if (always || presumed) && !dpia_done && !answered {
+        use crate::report::labels::Label;
+        // Each case in words, not its spelling (the Art 35(3) labels carry their citation).
         let reasons: Vec<String> = triggers
             .iter()
-            .map(|t| format!("{t} (Art 35(3))"))
-            .chain(listed.iter().map(|o| format!("{o} (Art 35(4) list)")))
-            .chain(criteria.iter().map(|c| c.to_string()))
+            .map(|t| t.label().to_owned())
+            .chain(
+                listed
+                    .iter()
+                    .map(|o| format!("{} (Art 35(4) list)", o.as_str().replace('_', " "))),
+            )
+            .chain(criteria.iter().map(|c| c.label().to_owned()))
             .collect();
         let message = if judged_not_required {
             format!(

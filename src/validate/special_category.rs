@@ -174,7 +174,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if category.is_special_category() {
             if !covered(category.id.as_str()) {
                 let what = match category.special_category {
-                    Some(kind) => format!("'{}' is special category data ({kind})", category.name),
+                    Some(kind) => format!(
+                        "'{}' is special category data ({})",
+                        category.name,
+                        crate::report::labels::Label::label(kind)
+                    ),
                     None => format!("'{}' may hold special category data", category.name),
                 };
                 uncovered.push((path(), what));

@@ -198,7 +198,7 @@ fn edits_of_every_kind_are_said_in_the_registers_words() {
                     .clear()
             },
             &[
-                "ACT: purpose 'To contact you to invite you to parent carer panels or send you updates on related Family Hub co-production opportunities': lawful basis 'Art 6(1)(a) consent' changed from Art 6(1)(a) consent (National Family Hub Guidance) to Art 6(1)(a) consent",
+                "ACT: purpose 'To contact you to invite you to parent carer panels or send you updates on related Family Hub co-production opportunities': lawful basis 'Art 6(1)(a) consent' changed from Art 6(1)(a) consent under National Family Hub Guidance to Art 6(1)(a) consent",
             ],
         ),
         (

@@ -662,10 +662,10 @@ fn the_register_report_cites_each_right_by_regime_and_date() {
     };
     let r = base();
     assert!(
-        report(&r, BEFORE).contains("not to be subject to solely automated decisions (Art 22)")
+        report(&r, BEFORE).contains("Not to be subject to solely automated decisions (Art 22)")
     );
     assert!(
-        report(&r, FROM).contains("safeguards for significant automated decisions (Art 22A-22D)")
+        report(&r, FROM).contains("Safeguards for significant automated decisions (Art 22A-22D)")
     );
-    assert!(report(&r, FROM).contains("access (Art 15)"));
+    assert!(report(&r, FROM).contains("Access (Art 15)"));
 }
