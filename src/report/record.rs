@@ -288,7 +288,7 @@ pub(crate) fn purpose_fields(
     [
         (
             "Purpose of processing",
-            join_or_not_stated(purposes.iter().map(|p| purpose_text(p, &names)).collect()),
+            join_or_not_stated(purposes.iter().map(|p| purpose_text(p, names)).collect()),
         ),
         (
             "Article 6 lawful basis",
