@@ -36,21 +36,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let explicit_needed = consent_must_be_explicit(activity);
     let mut implied: Vec<(String, String)> = Vec::new();
     let mut conditional: Vec<(String, String)> = Vec::new();
-    let lists = std::iter::once((a.path.clone(), a.name(), &activity.lawful_bases))
-        .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
-            (
-                format!("{}/purposes/{i}", a.path),
-                p.description.as_str(),
-                &p.lawful_bases,
-            )
-        }))
-        .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
-            (
-                format!("{}/data_categories/{i}", a.path),
-                c.name.as_str(),
-                &c.lawful_bases,
-            )
-        }));
+    let lists = a.basis_lists();
     for (parent, what, bases) in lists {
         for (j, basis) in bases.iter().enumerate() {
             let Some(consent) = basis.consent.as_ref() else {

@@ -610,6 +610,33 @@ impl<'a> ActivityContext<'a> {
     pub fn is_controller(&self) -> bool {
         self.activity.role != crate::ActivityRole::Processor
     }
+
+    /// Every list of lawful bases the activity records, with the pointer and the name of what
+    /// holds it: the activity's own, each purpose's and each data category's (format 1.1).
+    pub fn basis_lists(
+        &self,
+    ) -> impl Iterator<Item = (String, &'a str, &'a [crate::LawfulBasis])> + '_ {
+        let activity = self.activity;
+        std::iter::once((
+            self.path.clone(),
+            self.name(),
+            activity.lawful_bases.as_slice(),
+        ))
+        .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
+            (
+                format!("{}/purposes/{i}", self.path),
+                p.description.as_str(),
+                p.lawful_bases.as_slice(),
+            )
+        }))
+        .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
+            (
+                format!("{}/data_categories/{i}", self.path),
+                c.name.as_str(),
+                c.lawful_bases.as_slice(),
+            )
+        }))
+    }
 }
 
 /// Today's date in UTC, from the system clock (chrono's `clock` feature is not needed for this).
