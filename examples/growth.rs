@@ -116,6 +116,12 @@ fn main() {
         let input = large.len() as f64 / small.len() as f64;
         let mut worst: (f64, String, f64, String) = (0.0, String::new(), 0.0, String::new());
         for command in Command::all() {
+            // The CSV's row per purpose repeats the activity by design (README: the CSV's bound).
+            if shape.register_csv_repeats_by_design()
+                && matches!(command, Command::Report(ReportKind::Register, Format::Csv))
+            {
+                continue;
+            }
             let (t1, o1) = best(runs, || run(&command, &small, &options));
             let (t4, o4) = best(runs, || run(&command, &large, &options));
             let time = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);

@@ -551,6 +551,9 @@ pub enum Shape {
     DataSources,
     /// One activity with `n` recipients and `n` transfers, each naming one of them.
     TransfersToRecipients,
+    /// One activity with `n` purposes, each naming its own special category data category, and
+    /// one Art 9 condition limited to all `n` purposes and listing all `n` categories.
+    PurposeLimitedConditions,
 }
 
 impl Shape {
@@ -563,7 +566,15 @@ impl Shape {
         Shape::PurposesWithBases,
         Shape::DataSources,
         Shape::TransfersToRecipients,
+        Shape::PurposeLimitedConditions,
     ];
+
+    /// Whether the register CSV's output grows with `n` squared by design on this shape: the CSV
+    /// repeats an activity's columns on each purpose's row (the README's bound, rows per purpose
+    /// times the activity's size), and this shape grows both.
+    pub fn register_csv_repeats_by_design(self) -> bool {
+        self == Shape::PurposeLimitedConditions
+    }
 
     /// A short kebab-case name, for benchmark ids and tables.
     pub fn name(self) -> &'static str {
@@ -575,6 +586,7 @@ impl Shape {
             Shape::PurposesWithBases => "purposes-with-bases",
             Shape::DataSources => "data-sources",
             Shape::TransfersToRecipients => "transfers-to-recipients",
+            Shape::PurposeLimitedConditions => "purpose-limited-conditions",
         }
     }
 }
@@ -707,6 +719,30 @@ pub fn adversarial_register(shape: Shape, n: usize) -> Register {
                         .with_mechanism(TransferMechanism::UkIdta),
                 );
             }
+        }
+        Shape::PurposeLimitedConditions => {
+            let mut condition =
+                SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest)
+                    .with_schedule_1(Schedule1Paragraph::StatutoryAndGovernmentPurposes)
+                    .with_policy_document("apd")
+                    .with_para_41(Para41Record::new("Art 6(1)(e)", true));
+            for i in 0..n {
+                let id = category("health", i);
+                let purpose = format!("p-{i}");
+                a.data_categories.push(DataCategory::special(
+                    id.as_str(),
+                    format!("Health record {i}"),
+                    SpecialCategoryKind::Health,
+                ));
+                a.purposes.push(
+                    Purpose::new(purpose.as_str(), format!("Casework stream {i}"))
+                        .with_basis(LawfulBasis::public_task("Children Act 1989"))
+                        .with_data_category(id.as_str()),
+                );
+                condition = condition.for_data_category(id.as_str());
+                condition.purposes.push(purpose.as_str().into());
+            }
+            a.special_category_conditions.push(condition);
         }
     }
     register.activities.push(a);

@@ -108,16 +108,6 @@ pub const CONDITION_NOT_SPECIAL_CATEGORY: Rule = Rule {
     summary: "An Art 9 condition where no special category data is recorded.",
 };
 
-fn covers_category(condition: &SpecialCategoryCondition, id: &str) -> bool {
-    condition.recipients.is_empty()
-        && (condition.data_categories.is_empty()
-            || condition.data_categories.iter().any(|c| c.as_str() == id))
-}
-
-fn covers_purpose(condition: &SpecialCategoryCondition, id: &str) -> bool {
-    condition.purposes.is_empty() || condition.purposes.iter().any(|p| p.as_str() == id)
-}
-
 /// Whether the activity's consent, if not explicit, is judged by
 /// [`IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY`]: it has special category data and names no Art 9
 /// condition, or names explicit consent.
@@ -403,20 +393,63 @@ fn policy_label(label: &str, disclosure_exception: bool) -> String {
 /// that covers it there.
 fn check_purpose_scope(ctx: &mut Context<'_>, a: &ActivityContext<'_>, limited: &[usize]) {
     let activity = a.activity;
+    // Only conditions limited to purposes can cover these categories (one for every purpose
+    // would have covered them already). Each is resolved once: the purposes it names map to it,
+    // and its categories are a membership test, so every check below is constant time.
+    let relevant: Vec<&SpecialCategoryCondition> = activity
+        .special_category_conditions
+        .iter()
+        .filter(|c| c.recipients.is_empty() && !c.purposes.is_empty())
+        .collect();
+    let category_tests: Vec<_> = relevant
+        .iter()
+        .map(|&c| id_membership(move || c.data_categories.iter().map(|id| id.as_str())))
+        .collect();
+    let mut by_purpose: foldhash::HashMap<&str, Vec<usize>> = Default::default();
+    for (j, c) in relevant.iter().enumerate() {
+        for purpose in &c.purposes {
+            let conditions = by_purpose.entry(purpose.as_str()).or_default();
+            if conditions.last() != Some(&j) {
+                conditions.push(j);
+            }
+        }
+    }
+    let is_limited = id_membership(|| {
+        limited
+            .iter()
+            .map(|&i| activity.data_categories[i].id.as_str())
+    });
     for (k, purpose) in activity.purposes.iter().enumerate() {
-        let uses =
-            crate::validate::id_membership(|| purpose.data_categories.iter().map(|c| c.as_str()));
+        let conditions = by_purpose
+            .get(purpose.id.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        if conditions
+            .iter()
+            .any(|&j| relevant[j].data_categories.is_empty())
+        {
+            continue; // a condition for this purpose covers all its data
+        }
+        let covered = |id: &str| conditions.iter().any(|&j| category_tests[j](id));
         let mut missing: Vec<&str> = Vec::new();
-        for &i in limited {
-            let category = &activity.data_categories[i];
-            let used = purpose.data_categories.is_empty() || uses(category.id.as_str());
-            if used
-                && !activity.special_category_conditions.iter().any(|c| {
-                    covers_category(c, category.id.as_str())
-                        && covers_purpose(c, purpose.id.as_str())
-                })
-            {
-                missing.push(&category.name);
+        if purpose.data_categories.is_empty() {
+            // It may use every category, so each limited one is judged for it.
+            for &i in limited {
+                let category = &activity.data_categories[i];
+                if !covered(category.id.as_str()) {
+                    missing.push(&category.name);
+                }
+            }
+        } else {
+            // Only the purpose's own list is walked, so a register of many purposes each naming
+            // a few categories stays linear.
+            for id in &purpose.data_categories {
+                let id = id.as_str();
+                if is_limited(id) && !covered(id) {
+                    if let Some(i) = a.data_categories.get(id) {
+                        missing.push(&activity.data_categories[i].name);
+                    }
+                }
             }
         }
         if !missing.is_empty() {
