@@ -73,6 +73,18 @@ labels! {
         InnovativeTechnology => "innovative technology",
         PreventsExercisingRights => "prevents people from exercising a right or using a service",
     }
+    HighRiskOperation {
+        InnovativeTechnology => "innovative technology",
+        DenialOfService => "decisions on access to a product, service, opportunity or benefit",
+        LargeScaleProfiling => "large-scale profiling",
+        BiometricData => "biometric data for unique identification",
+        GeneticData => "genetic data",
+        DataMatching => "data matching",
+        InvisibleProcessing => "invisible processing",
+        Tracking => "tracking of geolocation or behaviour",
+        TargetingChildren => "targeting children or other vulnerable people",
+        RiskOfPhysicalHarm => "risk of physical harm",
+    }
     DpiaStatus {
         NotRequired => "judged not required",
         NotStarted => "required, not started",

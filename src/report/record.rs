@@ -694,6 +694,11 @@ fn risk_indicators(a: &ProcessingActivity) -> Cell {
     }
     items.extend(a.article_35_3_triggers.iter().map(|t| capital(t.label())));
     items.extend(a.risk_criteria.iter().map(|c| capital(c.label())));
+    items.extend(
+        a.high_risk_operations
+            .iter()
+            .map(|o| format!("{} (on the Art 35(4) list)", capital(o.label()))),
+    );
     none_recorded(items)
 }
 

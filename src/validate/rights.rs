@@ -220,7 +220,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .chain(
                 listed
                     .iter()
-                    .map(|o| format!("{} (Art 35(4) list)", o.as_str().replace('_', " "))),
+                    .map(|o| format!("{} (Art 35(4) list)", o.label())),
             )
             .chain(criteria.iter().map(|c| c.label().to_owned()))
             .collect();

@@ -833,3 +833,41 @@ fn every_format_1_1_field_is_shown_where_recorded() {
         assert!(notice.contains(expected), "{expected}\n{notice}");
     }
 }
+
+#[test]
+fn high_risk_operations_are_shown_in_words() {
+    let mut register = load("doncaster-peer-support-groups");
+    register.activities[0]
+        .high_risk_operations
+        .push(ropa::HighRiskOperation::DenialOfService);
+    register.activities[0].dpia = None;
+    let report = render_to_string(
+        &register,
+        ReportKind::Register,
+        Format::Markdown,
+        &options(),
+    )
+    .unwrap();
+    assert!(
+        report.contains(
+            "Decisions on access to a product, service, opportunity or benefit (on the Art 35(4) list)"
+        ),
+        "the register report drops a recorded Art 35(4) operation"
+    );
+    let findings = ropa::validate(
+        &register,
+        &ropa::ValidationOptions::default().as_of("2026-11-22".parse().unwrap()),
+    );
+    let dpia = findings
+        .findings
+        .iter()
+        .find(|f| f.rule == "dpia-expected")
+        .expect("an Art 35(4) operation without a DPIA is a finding");
+    assert!(
+        dpia.message.contains(
+            "decisions on access to a product, service, opportunity or benefit (Art 35(4) list)"
+        ),
+        "{}",
+        dpia.message
+    );
+}
