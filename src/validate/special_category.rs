@@ -445,10 +445,11 @@ fn check_purpose_scope(ctx: &mut Context<'_>, a: &ActivityContext<'_>, limited: 
             // a few categories stays linear.
             for id in &purpose.data_categories {
                 let id = id.as_str();
-                if is_limited(id) && !covered(id) {
-                    if let Some(i) = a.data_categories.get(id) {
-                        missing.push(&activity.data_categories[i].name);
-                    }
+                if is_limited(id)
+                    && !covered(id)
+                    && let Some(i) = a.data_categories.get(id)
+                {
+                    missing.push(&activity.data_categories[i].name);
                 }
             }
         }
