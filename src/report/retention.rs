@@ -119,7 +119,7 @@ pub(crate) fn render(
                 let (due, state) = status(&stage.retention, a, register, as_of);
                 sink.table_row(&[
                     one(covers()),
-                    one(retention_period(&stage.retention)),
+                    one(retention_period_in(&stage.retention, &index)),
                     one(trigger(&stage.retention).unwrap_or_else(|| NOT_STATED.to_owned())),
                     one("Step before the end"),
                     one(capital(&actions(&stage.actions))),
@@ -146,7 +146,7 @@ pub(crate) fn render(
                 applies_to,
                 one(format!(
                     "{}{}",
-                    retention_period(&rule.retention),
+                    retention_period_in(&rule.retention, &index),
                     retention_grounds(rule)
                 )),
                 one(trigger(&rule.retention).unwrap_or_else(|| NOT_STATED.to_owned())),
@@ -160,7 +160,7 @@ pub(crate) fn render(
                 let (due, state) = status(&exception.retention, a, register, as_of);
                 sink.table_row(&[
                     one(AS_ABOVE),
-                    one(retention_period(&exception.retention)),
+                    one(retention_period_in(&exception.retention, &index)),
                     one(trigger(&exception.retention).unwrap_or_else(|| NOT_STATED.to_owned())),
                     one(exception.condition.clone()),
                     // The exception's own disposal: the rule's is not lent to it.

@@ -225,7 +225,17 @@ pub(crate) fn event(t: RetentionTrigger) -> String {
     t.label().to_owned()
 }
 
+/// A retention period in words, a deciding party by its id (for the diff, which has no index).
 pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
+    retention_period_named(period, None)
+}
+
+/// A retention period in words, a deciding party by its name where the register names it.
+pub(crate) fn retention_period_in(period: &RetentionPeriod, index: &RegisterIndex<'_>) -> String {
+    retention_period_named(period, Some(index))
+}
+
+fn retention_period_named(period: &RetentionPeriod, index: Option<&RegisterIndex<'_>>) -> String {
     let mut text = if period.not_retained {
         "not stored at all".to_owned()
     } else if period.indefinite {
@@ -260,7 +270,10 @@ pub(crate) fn retention_period(period: &RetentionPeriod) -> String {
     if let Some(d) = &period.decided_by {
         let who: Vec<String> = [
             d.description.clone(),
-            d.party.as_ref().map(|p| p.to_string()),
+            d.party.as_ref().map(|p| match index {
+                Some(index) => party_name(index, p),
+                None => p.to_string(),
+            }),
         ]
         .into_iter()
         .flatten()
@@ -308,11 +321,11 @@ pub(crate) fn retention_rule(
     for stage in &rule.stages {
         text.push_str(&format!(
             "{}: {}; ",
-            retention_period(&stage.retention),
+            retention_period_in(&stage.retention, index),
             actions(&stage.actions)
         ));
     }
-    text.push_str(&retention_period(&rule.retention));
+    text.push_str(&retention_period_in(&rule.retention, index));
     if let Some(then) = disposal(&rule.disposal) {
         text.push_str(&format!(", then {then}"));
     }
@@ -332,7 +345,7 @@ pub(crate) fn retention_rule(
         items.push(format!(
             "The same data, where {}: {}{}",
             lower_first(exception.condition.trim_end_matches('.')),
-            retention_period(&exception.retention),
+            retention_period_in(&exception.retention, index),
             match disposal(&exception.disposal) {
                 Some(then) => format!(", then {then}"),
                 None => " (disposal not stated for this exception)".to_owned(),

@@ -871,3 +871,29 @@ fn high_risk_operations_are_shown_in_words() {
         dpia.message
     );
 }
+
+#[test]
+fn a_deciding_party_is_named_not_given_by_its_id() {
+    let mut register = load("parents-1st-peer-support");
+    let party = register.parties[0].clone();
+    register.activities[0].retention[0].retention.decided_by =
+        Some(ropa::RetentionDecidedBy::party(party.id.clone()));
+    // The notice prefers the register's own wording; without it, it says the rule in words.
+    register.activities[0].retention[0].wording = None;
+    for kind in [
+        ReportKind::Register,
+        ReportKind::Retention,
+        ReportKind::Notice,
+    ] {
+        let report = render_to_string(&register, kind, Format::Markdown, &options()).unwrap();
+        assert!(
+            report.contains(&format!("as decided by {}", party.name)),
+            "{kind:?} does not name the deciding party"
+        );
+        assert!(
+            !report.contains(&format!("as decided by {}", party.id))
+                || party.id.as_str() == party.name,
+            "{kind:?} gives the deciding party by its id"
+        );
+    }
+}
