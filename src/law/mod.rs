@@ -63,6 +63,15 @@ pub struct Period {
 }
 
 impl Period {
+    /// Whether one of the two periods ends before the other begins, so that no day is in both:
+    /// the tables' tests require it of two entries for the same thing.
+    #[cfg(test)]
+    pub(crate) fn is_disjoint(&self, other: &Period) -> bool {
+        let ends_before =
+            |a: &Period, b: &Period| a.until.is_some_and(|u| b.from.is_some_and(|f| u < f));
+        ends_before(self, other) || ends_before(other, self)
+    }
+
     /// Always.
     pub const ALWAYS: Period = Period {
         from: None,

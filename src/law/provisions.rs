@@ -414,15 +414,7 @@ mod tests {
                 if std::ptr::eq(a, b) || a.provision != b.provision || a.regime != b.regime {
                     continue;
                 }
-                let a_ends_first = a
-                    .period
-                    .until
-                    .is_some_and(|u| b.period.from.is_some_and(|f| u < f));
-                let b_ends_first = b
-                    .period
-                    .until
-                    .is_some_and(|u| a.period.from.is_some_and(|f| u < f));
-                assert!(a_ends_first || b_ends_first, "{a:?} overlaps {b:?}");
+                assert!(a.period.is_disjoint(&b.period), "{a:?} overlaps {b:?}");
             }
         }
     }
