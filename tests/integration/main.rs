@@ -9,6 +9,7 @@ mod hostile;
 mod json_io;
 mod law;
 mod outputs;
+mod public_api;
 mod reports;
 mod rules;
 mod sarif;
