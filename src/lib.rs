@@ -115,92 +115,65 @@
 //! - `cli`: the `ropa` command line (`cargo install ropa --features cli`).
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
-mod activity;
-mod automated;
-mod country;
-mod data;
-mod date;
-mod de;
-pub mod diff;
-mod document;
-mod dpia;
-mod duration;
-mod error;
-mod id;
-mod json;
 pub mod law;
-mod lawful_basis;
-mod party;
-mod purpose;
-mod recipient;
-mod register;
+pub use review::{diff, sarif};
+mod io;
+mod model;
 pub mod report;
-mod retention;
-mod rights;
+mod review;
 #[cfg(test)]
 mod robustness_tests;
-pub mod sarif;
-mod schema;
-mod security;
-mod special_category;
-mod strict;
 #[cfg(feature = "synth")]
 #[cfg_attr(docsrs, doc(cfg(feature = "synth")))]
 pub mod synth;
-mod system;
-mod text;
-mod transfer;
 pub mod validate;
-mod vocabulary;
 
-pub use activity::{
-    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, RightsRestriction, RoleChange,
+pub use io::Error;
+pub use io::{
+    SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
 };
-pub use automated::{Article22Basis, AutomatedDecision, DecisionSafeguard};
-pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
-pub use data::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
-pub use date::{InvalidPartialDate, PartialDate};
-pub use document::{BreachDetails, Document, DocumentKind};
-pub use dpia::{
-    ARTICLE_35_4_LIST, Article35ListEntry, Article35Trigger, Dpia, DpiaStatus, HighRiskOperation,
-    RiskCriterion, article_35_4_entry,
-};
-pub use duration::{DURATION_PATTERN, InvalidDuration, IsoDuration};
-pub use error::Error;
-pub use id::{
-    ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId,
-};
-pub use json::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
+pub use io::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
 pub use law::adequacy::{
     ADEQUACY, Adequacy, AdequacyDestination, AdequacyEntry, EEA, adequacy, is_eea, is_third_country,
 };
 pub use law::annex_1::Annex1Condition;
 pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
-pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
-pub use party::{Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind};
-pub use purpose::Purpose;
-pub use recipient::{DataForm, Recipient, RecipientRole};
-pub use register::{
-    Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS,
+pub use model::Purpose;
+pub use model::System;
+pub use model::{
+    ARTICLE_35_4_LIST, Article35ListEntry, Article35Trigger, Dpia, DpiaStatus, HighRiskOperation,
+    RiskCriterion, article_35_4_entry,
 };
-pub use retention::{
-    DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
-    RetentionRule, RetentionStage, RetentionTrigger,
+pub use model::{
+    ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId,
 };
-pub use rights::{DataSubjectRight, applicable_rights};
-pub use schema::{
-    SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
+pub use model::{
+    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, RightsRestriction, RoleChange,
 };
-pub use security::{SecurityMeasure, SecurityMeasureKind};
-pub use special_category::{
+pub use model::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
+pub use model::{
     Article9Condition, CriminalOffenceAuthority, CriminalOffenceCondition, Para41Record,
     Schedule1Requirement, SpecialCategoryCondition, SpecialCategoryKind,
 };
-pub use system::System;
-pub use transfer::{
+pub use model::{Article22Basis, AutomatedDecision, DecisionSafeguard};
+pub use model::{
     Article49Derogation, Region, Transfer, TransferDestination, TransferFrequency,
     TransferMechanism,
 };
+pub use model::{BreachDetails, Document, DocumentKind};
+pub use model::{Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind};
+pub use model::{CountryCode, ISO_3166_1, InvalidCountryCode};
+pub use model::{DURATION_PATTERN, InvalidDuration, IsoDuration};
+pub use model::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
+pub use model::{DataForm, Recipient, RecipientRole};
+pub use model::{DataSubjectRight, applicable_rights};
+pub use model::{
+    DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
+    RetentionRule, RetentionStage, RetentionTrigger,
+};
+pub use model::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
+pub use model::{InvalidPartialDate, PartialDate};
+pub use model::{SecurityMeasure, SecurityMeasureKind};
 #[allow(deprecated)]
 pub use validate::Report;
 pub use validate::{

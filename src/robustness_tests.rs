@@ -4,8 +4,9 @@
 use arbitrary::{Arbitrary, Unstructured};
 use proptest::prelude::*;
 
+use crate::model::Register;
 use crate::report::{Format, ReportKind, ReportOptions, render};
-use crate::{Register, ValidationOptions, validate};
+use crate::validate::{ValidationOptions, validate};
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -40,10 +41,10 @@ proptest! {
     #[test]
     fn arbitrary_registers_round_trip_byte_stable(bytes in proptest::collection::vec(any::<u8>(), 0..16384)) {
         if let Some(register) = register_from(&bytes) {
-            let json = crate::to_string(&register).unwrap();
-            let parsed = crate::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
+            let json = crate::io::to_string(&register).unwrap();
+            let parsed = crate::io::from_str(&json).unwrap_or_else(|e| panic!("{e}\n{json}"));
             prop_assert_eq!(&parsed, &register);
-            prop_assert_eq!(crate::to_string(&parsed).unwrap(), json);
+            prop_assert_eq!(crate::io::to_string(&parsed).unwrap(), json);
         }
     }
 
@@ -76,7 +77,7 @@ fn cycles_dangling_references_empty_names_and_far_dates_do_not_panic() {
         "automated_decisions": [{"description": "", "solely_automated": true, "significant_effects": true, "uses_special_category_data": true}]
       }]
     }"#;
-    let register = crate::from_str(json).unwrap();
+    let register = crate::io::from_str(json).unwrap();
     exercise(&register);
     let report = validate(&register, &ValidationOptions::default());
     assert!(

@@ -21,7 +21,7 @@
 use chrono::NaiveDate;
 
 use super::{Period, ymd};
-use crate::{CountryCode, Regime};
+use crate::model::{CountryCode, Regime};
 
 /// What an adequacy decision covers: a country (or territory), or an international organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

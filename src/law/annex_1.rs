@@ -5,7 +5,7 @@
 //! guidance (final, 23 March 2026) names the same five conditions. The Secretary of State may add
 //! conditions by regulations (Art 6(6)): a new one is a new variant here, with its date.
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// A condition of UK GDPR Annex 1: the recognised legitimate interest relied on under

@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Period, ymd};
-use crate::{CountryCode, Regime};
+use crate::model::{CountryCode, Regime};
 
 /// One age of digital consent: a regime's default, or a country's own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -256,7 +256,7 @@ mod tests {
     #[test]
     fn every_eea_state_has_an_age_between_13_and_16() {
         let today = ymd(2026, 11, 25);
-        for country in crate::EEA {
+        for country in crate::law::adequacy::EEA {
             let found = digital_consent_age(Regime::EuGdpr, Some(country.parse().unwrap()), today);
             assert!(!found.assumed, "{country} has no age");
             assert!((13..=16).contains(&found.age), "{country}");
@@ -266,7 +266,7 @@ mod tests {
                 .iter()
                 .filter(|e| e.country.is_some())
                 .count(),
-            crate::EEA.len() + 1
+            crate::law::adequacy::EEA.len() + 1
         );
     }
 

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{DUAA_FROM, Period, S164A_FROM};
-use crate::Regime;
+use crate::model::Regime;
 use crate::validate::Rule;
 
 /// A provision whose citation or content changed over time or differs between the regimes.

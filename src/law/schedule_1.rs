@@ -18,8 +18,8 @@
 //! para 19 (economic well-being) and para 21 (occupational pensions) health; para 22 political
 //! opinions.
 
-use crate::SpecialCategoryKind;
-use crate::vocabulary::vocabulary;
+use crate::model::SpecialCategoryKind;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// A Part of DPA 2018 Schedule 1.

@@ -7,14 +7,14 @@ use super::labels::{Label, capital};
 use super::record::{RowContext, controller_rows, processor_rows, purpose_fields};
 use super::sink::{Field, csv_cell};
 use super::text::CategoryNames;
-use crate::Register;
+use crate::model::Register;
 
 /// The template's columns, then the Art 30(2) ones, which hold "Not stated" for an activity the
 /// organisation controls.
 fn with_processor(
     cx: &RowContext<'_, '_>,
-    a: &crate::ProcessingActivity,
-    purpose: Option<&crate::Purpose>,
+    a: &crate::model::ProcessingActivity,
+    purpose: Option<&crate::model::Purpose>,
 ) -> Vec<Field> {
     let mut rows = controller_rows(cx, a, purpose);
     rows.extend(processor_rows(cx.index, a).map(|(label, value)| {
@@ -83,7 +83,7 @@ pub(crate) fn register(
     }
     if !header_written {
         // An empty register still gets its header row.
-        let dummy = crate::ProcessingActivity::controller("", "");
+        let dummy = crate::model::ProcessingActivity::controller("", "");
         let mut header = vec![
             "Activity ID".to_owned(),
             "Activity".to_owned(),

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Format, ReportError, ReportKind, ReportOptions, render, supported};
-use crate::Register;
+use crate::model::Register;
 
 /// Renders a report into the file at `path`, replacing it only when the whole report is written.
 ///

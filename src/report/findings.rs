@@ -6,7 +6,8 @@ use super::ReportOptions;
 use super::place::{parties, place};
 use super::sink::{Cell, RULE, Sink};
 use super::transfers::locate;
-use crate::*;
+use crate::model::*;
+use crate::validate::{Finding, Severity, validate};
 
 pub(crate) fn json(
     register: &Register,

@@ -20,8 +20,9 @@ use std::io::Write;
 
 use chrono::NaiveDate;
 
-use crate::vocabulary::vocabulary;
-use crate::{Register, ValidationOptions};
+use crate::model::Register;
+use crate::model::vocabulary::vocabulary;
+use crate::validate::ValidationOptions;
 
 mod csv;
 mod file;

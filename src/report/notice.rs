@@ -7,7 +7,7 @@ use super::labels::Label;
 use super::record::dpo;
 use super::sink::Sink;
 use super::text::*;
-use crate::*;
+use crate::model::*;
 
 fn right(right: DataSubjectRight, regime: Regime, on: chrono::NaiveDate) -> &'static str {
     match right {

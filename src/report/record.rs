@@ -9,7 +9,7 @@ use super::ReportOptions;
 use super::labels::{Label, capital};
 use super::sink::{Cell, Field, Sink};
 use super::text::*;
-use crate::*;
+use crate::model::*;
 
 /// What the rows of one activity need besides the activity.
 pub(crate) struct RowContext<'r, 'i> {

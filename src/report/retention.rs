@@ -8,7 +8,7 @@ use super::ReportOptions;
 use super::labels::capital;
 use super::sink::Sink;
 use super::text::*;
-use crate::*;
+use crate::model::*;
 
 /// What a rule's later rows say of the data it covers: that of the row above.
 const AS_ABOVE: &str = "As above";

@@ -6,7 +6,7 @@ use super::ReportOptions;
 use super::labels::{Label, capital};
 use super::sink::{Cell, Sink};
 use super::text::*;
-use crate::*;
+use crate::model::*;
 
 pub(crate) fn render(
     register: &Register,

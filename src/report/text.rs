@@ -2,7 +2,7 @@
 
 use super::labels::{Label, capital};
 use super::sink::Cell;
-use crate::*;
+use crate::model::*;
 
 /// What a report says where the register says nothing.
 pub(crate) const NOT_STATED: &str = "Not stated";

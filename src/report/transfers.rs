@@ -8,7 +8,8 @@ use super::labels::{Label, capital};
 use super::record::destination_in_words;
 use super::sink::{Cell, Sink};
 use super::text::*;
-use crate::*;
+use crate::model::*;
+use crate::validate::validate;
 
 /// Splits a finding's path into (activity, collection, position) where it points into one.
 pub(crate) fn locate(path: &str) -> Option<(usize, &str, Option<usize>)> {

@@ -2,8 +2,8 @@
 //! records (Art 33(5)).
 
 use super::{ActivityContext, Context, Rule, Severity};
-use crate::text::is_stated;
-use crate::{ActivityRole, DocumentKind};
+use crate::model::text::is_stated;
+use crate::model::{ActivityRole, DocumentKind};
 
 /// Fires when the DPO's recorded position is one that decides the purposes and means of
 /// processing: the head of the organisation (chief executive, managing director, director,

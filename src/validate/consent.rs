@@ -3,7 +3,7 @@
 use super::once::report_once;
 use super::special_category::consent_must_be_explicit;
 use super::{ActivityContext, Context, Rule, Severity};
-use crate::{Article6Basis, ConsentForm};
+use crate::model::{Article6Basis, ConsentForm};
 
 /// Fires when consent relied on under Art 6(1)(a) is recorded as implied (inferred from conduct):
 /// consent is a clear affirmative act (Art 4(11), Recital 32), so silence or mere use of a service

@@ -11,8 +11,8 @@ use super::{
     SCAN_LIMIT, Severity, id_membership,
 };
 use crate::law::adequacy::is_third_country;
-use crate::text::skeleton;
-use crate::{ActivityRole, DocumentId, DocumentKind, RecipientRole, TransferMechanism};
+use crate::model::text::skeleton;
+use crate::model::{ActivityRole, DocumentId, DocumentKind, RecipientRole, TransferMechanism};
 
 /// Fires when an activity is recorded with the organisation as processor on behalf of itself.
 /// A processor processes on behalf of another (Art 4(8)); the activity is the organisation's own,
@@ -423,7 +423,7 @@ fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     });
     for (i, system) in activity.systems.iter().enumerate() {
         // Anonymised data is not personal data (Recital 26): its host processes none.
-        if system.data_form == Some(crate::DataForm::Anonymised) {
+        if system.data_form == Some(crate::model::DataForm::Anonymised) {
             continue;
         }
         let provider = system

@@ -2,7 +2,7 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::adequacy::is_third_country;
-use crate::{ActivityRole, RiskCriterion};
+use crate::model::{ActivityRole, RiskCriterion};
 
 /// Fires when the organisation has no contact (address, email, phone or web), or a joint
 /// controller named in an activity has none. Art 30(1)(a) puts the name and contact details of
@@ -170,7 +170,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
 
 /// The message for a controller with no contact details: a class of controllers needs the
 /// place where their list, with each one's details, is kept.
-fn unreachable(party: &crate::Party, role: &str) -> String {
+fn unreachable(party: &crate::model::Party, role: &str) -> String {
     if party.class {
         format!(
             "{role} '{}' is a class of organisations and the register does not say where their list is kept; set list.",

@@ -3,8 +3,8 @@
 use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::{DUAA_FROM, Provision, in_force};
-use crate::text::{is_blank, is_stated};
-use crate::{Article6Basis, Regime};
+use crate::model::text::{is_blank, is_stated};
+use crate::model::{Article6Basis, Regime};
 
 /// Fires when a purpose of a controller's activity has no Art 6(1) basis, neither its own nor one
 /// stated for the whole activity nor one for every category of the activity's data: processing
@@ -253,7 +253,7 @@ struct Gaps {
 fn check_bases(
     ctx: &mut Context<'_>,
     a: &ActivityContext<'_>,
-    bases: &[crate::LawfulBasis],
+    bases: &[crate::model::LawfulBasis],
     parent: &str,
     what: &str,
     (young_children, consent_age): (bool, u8),

@@ -14,8 +14,8 @@ use foldhash::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::vocabulary::vocabulary;
-use crate::{CountryCode, ProcessingActivity, Regime, Register, RegisterIndex};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{CountryCode, ProcessingActivity, Regime, Register, RegisterIndex};
 
 mod accountability;
 mod consent;
@@ -194,9 +194,9 @@ impl Finding {
     /// assert!(finding.message.starts_with("line 1, column 43: invalid type"), "{}", finding.message);
     /// assert_eq!(finding.citation, "UK GDPR Art 30(1)");
     /// ```
-    pub fn parse_error(error: &crate::Error, options: &ValidationOptions) -> Finding {
+    pub fn parse_error(error: &crate::io::Error, options: &ValidationOptions) -> Finding {
         let (path, message) = match error {
-            crate::Error::Parse {
+            crate::io::Error::Parse {
                 pointer,
                 line,
                 column,
@@ -483,7 +483,7 @@ impl<'a> Context<'a> {
     }
 
     /// The name of a party, or its id where it does not resolve.
-    pub fn party_name<'b>(&self, id: &'b crate::PartyId) -> &'b str
+    pub fn party_name<'b>(&self, id: &'b crate::model::PartyId) -> &'b str
     where
         'a: 'b,
     {
@@ -608,14 +608,14 @@ impl<'a> ActivityContext<'a> {
 
     /// Whether the organisation records this activity as a controller (Art 30(1)), not a processor.
     pub fn is_controller(&self) -> bool {
-        self.activity.role != crate::ActivityRole::Processor
+        self.activity.role != crate::model::ActivityRole::Processor
     }
 
     /// Every list of lawful bases the activity records, with the pointer and the name of what
     /// holds it: the activity's own, each purpose's and each data category's (format 1.1).
     pub fn basis_lists(
         &self,
-    ) -> impl Iterator<Item = (String, &'a str, &'a [crate::LawfulBasis])> + '_ {
+    ) -> impl Iterator<Item = (String, &'a str, &'a [crate::model::LawfulBasis])> + '_ {
         let activity = self.activity;
         std::iter::once((
             self.path.clone(),

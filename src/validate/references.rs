@@ -3,7 +3,7 @@
 use foldhash::HashSet;
 
 use super::{ActivityContext, Context, Rule, SCAN_LIMIT, Severity};
-use crate::{DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
+use crate::model::{DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
 
 /// Fires when two parties, documents or activities of the register, or two purposes, data subject
 /// categories, data categories or recipients of one activity, share an id: references to that id
@@ -364,7 +364,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 }
 
 /// The documents the bases of one list refer to: the LIA and the consent record.
-fn basis_documents(ctx: &mut Context<'_>, bases: &[crate::LawfulBasis], parent: &str) {
+fn basis_documents(ctx: &mut Context<'_>, bases: &[crate::model::LawfulBasis], parent: &str) {
     for (j, basis) in bases.iter().enumerate() {
         if let Some(id) = &basis.assessment {
             document(ctx, id, || format!("{parent}/lawful_bases/{j}/assessment"));

@@ -2,7 +2,7 @@
 
 use super::{Context, Rule, Severity};
 use crate::law::{UK_GDPR_FROM, digital_consent_age};
-use crate::{CountryCode, Regime};
+use crate::model::{CountryCode, Regime};
 
 /// Fires when an organisation established in the United Kingdom keeps its register under the EU
 /// GDPR on a date from 1 January 2021: from then its processing is under the UK GDPR and the

@@ -2,7 +2,7 @@
 
 use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
-use crate::{ActivityStatus, RetentionPeriod};
+use crate::model::{ActivityStatus, RetentionPeriod};
 
 /// Fires when a controller's activity states no retention at all: the record should give the
 /// time limits for erasure (Art 30(1)(f)), and data may be kept no longer than necessary
@@ -82,7 +82,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let stated = activity
         .retention
         .iter()
-        .any(crate::RetentionRule::is_stated);
+        .any(crate::model::RetentionRule::is_stated);
     if !stated {
         ctx.report(&MISSING_RETENTION, a.path.clone(), format!("'{}' states no retention period; record how long the data is kept, or the criteria used to decide.", a.name()));
     } else if activity

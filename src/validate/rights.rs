@@ -1,8 +1,8 @@
 //! Automated decisions (Art 22), DPIAs (Art 35) and information for data subjects (Art 14).
 
 use super::{ActivityContext, Context, Rule, Severity};
-use crate::text::is_stated;
-use crate::{
+use crate::model::text::is_stated;
+use crate::model::{
     Article6Basis, Article9Condition, Article22Basis, Article35Trigger, DecisionSafeguard,
     DpiaStatus, HighRiskOperation, ProcessingActivity, Regime, RiskCriterion, SourceKind,
     SpecialCategoryKind, article_35_4_entry,
@@ -89,7 +89,7 @@ pub const AUTOMATED_DECISION_SAFEGUARDS_MISSING: Rule = Rule {
 
 /// Fires when a controller's activity records no DPIA (completed, in progress, or a document) and
 /// either meets an Art 35(3) case or a type of processing on the supervisory authority's Art 35(4)
-/// list on the reference date ([`crate::ARTICLE_35_4_LIST`]: the ICO's for the UK; some entries
+/// list on the reference date ([`crate::model::ARTICLE_35_4_LIST`]: the ICO's for the UK; some entries
 /// count only beside another WP248 criterion), which always need one, or meets two or more WP248
 /// criteria (counting those the register shows itself: sensitive data, vulnerable people or
 /// children, large scale, significant automated decisions), which presume one. A DPIA recorded as
@@ -255,8 +255,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 /// UK GDPR Art 22B, from 5 February 2026: the restricted solely automated significant decisions.
 fn check_article_22b(
     ctx: &mut Context<'_>,
-    activity: &crate::ProcessingActivity,
-    decision: &crate::AutomatedDecision,
+    activity: &crate::model::ProcessingActivity,
+    decision: &crate::model::AutomatedDecision,
     path: String,
 ) {
     let substantial_public_interest = activity

@@ -2,10 +2,10 @@
 
 use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
-use crate::{
-    Article6Basis, Article9Condition, ConsentForm, Schedule1Paragraph, Schedule1Part,
-    Schedule1Requirement, SpecialCategoryCondition,
-};
+use crate::Schedule1Paragraph;
+use crate::Schedule1Part;
+use crate::model::{Article6Basis, Article9Condition, ConsentForm};
+use crate::model::{Schedule1Requirement, SpecialCategoryCondition};
 
 /// Fires on the special category data categories (or free text that may hold such data) of a
 /// controller's activity that no Art 9(2) condition covers: the processing is prohibited unless
@@ -111,7 +111,7 @@ pub const CONDITION_NOT_SPECIAL_CATEGORY: Rule = Rule {
 /// Whether the activity's consent, if not explicit, is judged by
 /// [`IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY`]: it has special category data and names no Art 9
 /// condition, or names explicit consent.
-pub(super) fn consent_must_be_explicit(activity: &crate::ProcessingActivity) -> bool {
+pub(super) fn consent_must_be_explicit(activity: &crate::model::ProcessingActivity) -> bool {
     let conditions = &activity.special_category_conditions;
     activity.has_special_category_data()
         && (conditions.is_empty()
@@ -318,7 +318,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     for (i, c) in activity.criminal_offence_conditions.iter().enumerate() {
         let path = format!("{}/criminal_offence_conditions/{i}", a.path);
         match c.schedule_1_paragraph {
-            None if c.authority == crate::CriminalOffenceAuthority::AuthorisedByLaw => ctx.report(
+            None if c.authority == crate::model::CriminalOffenceAuthority::AuthorisedByLaw => ctx.report(
                 &SCHEDULE_1_CONDITION_MISSING,
                 path.clone(),
                 "Criminal offence data processed as authorised by law needs a DPA 2018 Sch 1 Part 1, 2 or 3 condition (s10(5)); record it in schedule_1_paragraph.".to_owned(),
@@ -517,7 +517,7 @@ fn check_scope(
     }
     let kind = ctx.register.organisation().and_then(|p| p.kind);
     if entry.not_for_profit_only
-        && let Some(kind) = kind.filter(|k| *k != crate::PartyKind::Charity)
+        && let Some(kind) = kind.filter(|k| *k != crate::model::PartyKind::Charity)
     {
         ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("Sch 1 para {number} ({}) serves only not-for-profit bodies (para {number}(1)(a)), and the organisation is a {}; rely on another condition.", entry.heading, kind.as_str().replace('_', " ")));
     }

@@ -2,7 +2,7 @@
 
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::law::adequacy::{Adequacy, adequacy, is_third_country, organisation_adequacy};
-use crate::{
+use crate::model::{
     Article6Basis, Article49Derogation, CountryCode, RecipientRole, Regime, Region,
     TransferDestination, TransferFrequency, TransferMechanism,
 };
@@ -300,7 +300,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 /// A recipient in a third country that no transfer names.
 fn outside_without_transfer(
     ctx: &mut Context<'_>,
-    r: &crate::Recipient,
+    r: &crate::model::Recipient,
     transferred: &impl Fn(&str) -> bool,
     path: String,
 ) {
@@ -321,7 +321,7 @@ fn outside_without_transfer(
 }
 
 /// A recipient that is a processor needs an Art 28 contract, on the recipient or its party.
-fn processor_contract(ctx: &mut Context<'_>, r: &crate::Recipient, path: String) {
+fn processor_contract(ctx: &mut Context<'_>, r: &crate::model::Recipient, path: String) {
     if r.role == Some(RecipientRole::Processor) {
         let party = r.party.as_ref().and_then(|id| ctx.index.party(id));
         if r.agreement.is_none() && party.is_none_or(|p| p.contract.is_none()) {
@@ -337,7 +337,7 @@ fn processor_contract(ctx: &mut Context<'_>, r: &crate::Recipient, path: String)
 fn check_adequacy(
     ctx: &mut Context<'_>,
     a: &ActivityContext<'_>,
-    t: &crate::Transfer,
+    t: &crate::model::Transfer,
     path: impl Fn() -> String,
 ) {
     let label = ctx.regime.label();

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{DataCategoryId, DataSubjectId, PartyId, SpecialCategoryKind};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{DataCategoryId, DataSubjectId, PartyId, SpecialCategoryKind};
 
 /// A category of data subjects, e.g. "parents and carers".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -23,21 +23,21 @@ pub struct DataSubjectCategory {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub children: bool,
     /// The category includes vulnerable people (WP248 criterion 7).
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub vulnerable: bool,
     /// The youngest age of the people in the category, where the register states one.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option_u8"
+        with = "crate::model::date::option_u8"
     )]
     #[schemars(with = "Option<u8>")]
     pub minimum_age: Option<u8>,
@@ -161,14 +161,14 @@ pub struct DataCategory {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub may_include_special_category: bool,
     /// The category is personal data relating to criminal convictions and offences (Art 10).
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub criminal_offence: bool,
     /// Whether providing it is required or optional.
@@ -179,14 +179,14 @@ pub struct DataCategory {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
-    pub lawful_bases: Vec<crate::LawfulBasis>,
+    pub lawful_bases: Vec<crate::model::LawfulBasis>,
     /// Where the data comes from; empty means not stated.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub sources: Vec<DataSource>,
     /// Anything else the register says about the category.
@@ -236,7 +236,7 @@ impl DataCategory {
     }
 
     /// Adds a basis given for this category.
-    pub fn with_basis(mut self, basis: crate::LawfulBasis) -> Self {
+    pub fn with_basis(mut self, basis: crate::model::LawfulBasis) -> Self {
         self.lawful_bases.push(basis);
         self
     }

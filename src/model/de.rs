@@ -164,7 +164,7 @@ impl<'de, T: de::Deserialize<'de>> Visitor<'de> for ExactVecVisitor<T> {
 
 #[cfg(test)]
 mod tests {
-    use crate::Register;
+    use crate::model::Register;
 
     fn register_with(lists: usize) -> Register {
         let purposes: Vec<String> = (0..lists)
@@ -184,7 +184,7 @@ mod tests {
                 )
             })
             .collect();
-        crate::from_str(&format!(
+        crate::io::from_str(&format!(
             r#"{{"schema_version": "1.0", "organisation": "org", "activities": [{}]}}"#,
             activities.join(",")
         ))
@@ -261,8 +261,8 @@ mod tests {
                 let ty = line.split_once(": ").unwrap().1;
                 let reads_null = ty.starts_with("Option<")
                     || attributes.iter().any(|l| {
-                        l.contains("crate::de::exact_vec")
-                            || l.contains("crate::de::null_as_default")
+                        l.contains("crate::model::de::exact_vec")
+                            || l.contains("crate::model::de::null_as_default")
                     });
                 if !reads_null {
                     problems.push(format!("{}: {line}", path.display()));
@@ -277,7 +277,7 @@ mod tests {
     /// quietly cost memory and time on large registers.
     #[test]
     fn every_list_field_reads_at_its_exact_length() {
-        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/model");
         let mut fields = 0;
         for entry in std::fs::read_dir(src).unwrap() {
             let path = entry.unwrap().path();
@@ -300,7 +300,7 @@ mod tests {
                     .iter()
                     .rev()
                     .take_while(|l| !l.trim_start().starts_with("///"))
-                    .any(|l| l.contains("deserialize_with = \"crate::de::exact_vec\""));
+                    .any(|l| l.contains("deserialize_with = \"crate::model::de::exact_vec\""));
                 assert!(attributes, "{}: {line}", path.display());
                 fields += 1;
             }

@@ -54,30 +54,30 @@ macro_rules! typed_id {
 }
 
 typed_id!(
-    /// Identifies a [`Party`](crate::Party) in the register's `parties`.
+    /// Identifies a [`Party`](crate::model::Party) in the register's `parties`.
     PartyId
 );
 typed_id!(
-    /// Identifies a [`ProcessingActivity`](crate::ProcessingActivity) in the register.
+    /// Identifies a [`ProcessingActivity`](crate::model::ProcessingActivity) in the register.
     ActivityId
 );
 typed_id!(
-    /// Identifies a [`Document`](crate::Document) in the register's `documents`.
+    /// Identifies a [`Document`](crate::model::Document) in the register's `documents`.
     DocumentId
 );
 typed_id!(
-    /// Identifies a [`Purpose`](crate::Purpose) within its processing activity.
+    /// Identifies a [`Purpose`](crate::model::Purpose) within its processing activity.
     PurposeId
 );
 typed_id!(
-    /// Identifies a [`DataCategory`](crate::DataCategory) within its processing activity.
+    /// Identifies a [`DataCategory`](crate::model::DataCategory) within its processing activity.
     DataCategoryId
 );
 typed_id!(
-    /// Identifies a [`DataSubjectCategory`](crate::DataSubjectCategory) within its processing activity.
+    /// Identifies a [`DataSubjectCategory`](crate::model::DataSubjectCategory) within its processing activity.
     DataSubjectId
 );
 typed_id!(
-    /// Identifies a [`Recipient`](crate::Recipient) within its processing activity.
+    /// Identifies a [`Recipient`](crate::model::Recipient) within its processing activity.
     RecipientId
 );

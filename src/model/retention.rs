@@ -9,8 +9,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{DataCategoryId, IsoDuration, PartyId};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{DataCategoryId, IsoDuration, PartyId};
 
 vocabulary! {
     /// The event from which a retention period runs.
@@ -136,24 +136,24 @@ pub struct RetentionPeriod {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub until: Option<NaiveDate>,
     /// Events that end the retention earlier: the data goes when the period ends or at the first
     /// of these, whichever comes first ("1 year after the questionnaire, or when you object").
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub or_earlier_at: Vec<RetentionTrigger>,
     /// The data is kept with no end set.
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub indefinite: bool,
     /// The data is not stored at all ("we do not store the video"): used as it passes and never
@@ -161,7 +161,7 @@ pub struct RetentionPeriod {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub not_retained: bool,
     /// Another party decides how long the data is kept.
@@ -296,7 +296,7 @@ pub struct RetentionException {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub disposal: Vec<DisposalAction>,
 }
@@ -332,7 +332,7 @@ pub struct RetentionStage {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub actions: Vec<DisposalAction>,
     /// The step in the register's words.
@@ -361,7 +361,7 @@ pub struct RetentionRule {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
     /// What the rule covers in the register's words when that is not a data category, e.g.
@@ -379,38 +379,38 @@ pub struct RetentionRule {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub wording: Option<String>,
     /// How long the data is kept.
-    #[serde(default, deserialize_with = "crate::de::null_as_default")]
+    #[serde(default, deserialize_with = "crate::model::de::null_as_default")]
     pub retention: RetentionPeriod,
     /// Steps taken before the end, each after its own period, in order; `retention` and
     /// `disposal` are the last step.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub stages: Vec<RetentionStage>,
     /// Retentions that replace this one under a condition.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub exceptions: Vec<RetentionException>,
     /// What happens to the data at the end.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub disposal: Vec<DisposalAction>,
     /// The retention and erasure policy the rule follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub policy: Option<crate::DocumentId>,
+    pub policy: Option<crate::model::DocumentId>,
     /// The laws that set the period, e.g. "Limitation Act 1980 s5".
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub legal_sources: Vec<String>,
     /// Why the data is kept that long, as the register gives it.

@@ -42,7 +42,7 @@ pub(crate) mod option {
     pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Option<NaiveDate>, D::Error> {
-        crate::de::parse_option_str(deserializer, "a date written YYYY-MM-DD", |text| {
+        crate::model::de::parse_option_str(deserializer, "a date written YYYY-MM-DD", |text| {
             parse(text).ok_or_else(|| {
                 format!("invalid date `{text}`: expected a calendar date written YYYY-MM-DD")
             })
@@ -242,7 +242,7 @@ impl serde::Serialize for PartialDate {
 
 impl<'de> serde::Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::de::parse_str(
+        crate::model::de::parse_str(
             deserializer,
             "a date written YYYY, YYYY-MM or YYYY-MM-DD",
             |s| s.parse().map_err(|e: InvalidPartialDate| e.to_string()),

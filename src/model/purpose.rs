@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{DataCategoryId, LawfulBasis, PurposeId};
+use crate::model::{DataCategoryId, LawfulBasis, PurposeId};
 
 /// One purpose of a processing activity.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -19,14 +19,14 @@ pub struct Purpose {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub lawful_bases: Vec<LawfulBasis>,
     /// The data categories used for this purpose; empty means not stated.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
     /// How the data subject opts out of this purpose, e.g. "the unsubscribe link in every

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{DocumentId, Regime};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{DocumentId, Regime};
 
 vocabulary! {
     /// A case of Art 35(3) in which a DPIA is always required.
@@ -173,10 +173,10 @@ pub struct Dpia {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub date: Option<NaiveDate>,
     /// Anything else; where the DPIA is judged not required, why (WP248 rev.01: the reasons for
     /// not carrying one out despite the criteria met should be documented).

@@ -4,8 +4,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{CountryCode, DocumentId, PartyId};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{CountryCode, DocumentId, PartyId};
 
 vocabulary! {
     /// What kind of body a party is.
@@ -160,7 +160,7 @@ impl Contact {
     pub fn is_reachable(&self) -> bool {
         [&self.address, &self.email, &self.phone, &self.web]
             .iter()
-            .any(|part| crate::text::is_stated(part.as_deref()))
+            .any(|part| crate::model::text::is_stated(part.as_deref()))
     }
 }
 
@@ -181,7 +181,7 @@ pub struct Party {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub class: bool,
     /// For a class: where the list of its members is kept, e.g. a URL or "on request".
@@ -197,7 +197,7 @@ pub struct Party {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub contacts: Vec<Contact>,
     /// Where the party is established: ISO 3166-1 alpha-2 code, e.g. "GB".
@@ -207,7 +207,7 @@ pub struct Party {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub registrations: Vec<Registration>,
     /// The party's own privacy notice, a URL.
@@ -224,14 +224,14 @@ pub struct Party {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub dpf_certified: bool,
     /// For a processor: the sub-processors it engages (Art 28(2), 28(4)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub sub_processors: Vec<PartyId>,
     /// For a processor with sub-processors: the organisation's prior written authorisation of
@@ -340,6 +340,6 @@ impl Party {
     /// its members (with their details) is kept.
     pub fn is_reachable(&self) -> bool {
         self.contacts.iter().any(Contact::is_reachable)
-            || (self.class && crate::text::is_stated(self.list.as_deref()))
+            || (self.class && crate::model::text::is_stated(self.list.as_deref()))
     }
 }

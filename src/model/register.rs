@@ -6,13 +6,13 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{
+use crate::model::vocabulary::vocabulary;
+use crate::model::{
     ActivityId, Contact, Document, DocumentId, Party, PartyId, PartyKind, ProcessingActivity,
     SecurityMeasure,
 };
 
-/// The version of the register format this crate writes: [`crate::to_string`] writes it whatever
+/// The version of the register format this crate writes: [`crate::io::to_string`] writes it whatever
 /// version the register was read from.
 pub const SCHEMA_VERSION: &str = "1.1";
 
@@ -35,7 +35,7 @@ mod schema_version {
     pub(super) fn deserialize<'de, D: Deserializer<'de>>(
         deserializer: D,
     ) -> Result<String, D::Error> {
-        crate::de::parse_str(
+        crate::model::de::parse_str(
             deserializer,
             "a schema version such as \"1.1\"",
             |version| {
@@ -112,7 +112,7 @@ pub struct Dpo {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub contacts: Vec<Contact>,
 }
@@ -184,51 +184,51 @@ pub struct Register {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub last_reviewed: Option<NaiveDate>,
     /// When the register is next due for review.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub next_review: Option<NaiveDate>,
     /// Security measures that apply to every activity (Art 30(1)(g)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub security_measures: Vec<SecurityMeasure>,
     /// For a register kept under the EU GDPR: the member state where the organisation is
     /// established (its main establishment), where its party's country does not say, e.g. an
     /// organisation of a third country with an establishment in France.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub member_state: Option<crate::CountryCode>,
+    pub member_state: Option<crate::model::CountryCode>,
     /// Processors and recipients shared by every activity (a hosting provider, a contact
     /// centre), recorded once; their ids share the namespace of each activity's `recipients`.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
-    pub recipients: Vec<crate::Recipient>,
+    pub recipients: Vec<crate::model::Recipient>,
     /// Every party the register refers to, the organisation included.
-    #[serde(default, deserialize_with = "crate::de::exact_vec")]
+    #[serde(default, deserialize_with = "crate::model::de::exact_vec")]
     pub parties: Vec<Party>,
     /// The processing activities.
-    #[serde(default, deserialize_with = "crate::de::exact_vec")]
+    #[serde(default, deserialize_with = "crate::model::de::exact_vec")]
     pub activities: Vec<ProcessingActivity>,
     /// Every document the register refers to.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub documents: Vec<Document>,
 }
@@ -268,13 +268,13 @@ impl Register {
     }
 
     /// Adds a recipient shared by every activity.
-    pub fn with_recipient(mut self, recipient: crate::Recipient) -> Self {
+    pub fn with_recipient(mut self, recipient: crate::model::Recipient) -> Self {
         self.recipients.push(recipient);
         self
     }
 
     /// Sets the member state of establishment.
-    pub fn with_member_state(mut self, country: crate::CountryCode) -> Self {
+    pub fn with_member_state(mut self, country: crate::model::CountryCode) -> Self {
         self.member_state = Some(country);
         self
     }

@@ -132,7 +132,7 @@ impl Serialize for CountryCode {
 
 impl<'de> Deserialize<'de> for CountryCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::de::parse_str(deserializer, "an ISO 3166-1 alpha-2 country code", |s| {
+        crate::model::de::parse_str(deserializer, "an ISO 3166-1 alpha-2 country code", |s| {
             s.parse().map_err(|e: InvalidCountryCode| e.to_string())
         })
     }

@@ -5,8 +5,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::law::schedule_1::{Schedule1Paragraph, Schedule1Part};
-use crate::vocabulary::vocabulary;
-use crate::{DataCategoryId, DocumentId, PurposeId, RecipientId};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{DataCategoryId, DocumentId, PurposeId, RecipientId};
 
 vocabulary! {
     /// The eight kinds of special category data of Art 9(1). Nothing else is special category:
@@ -176,28 +176,28 @@ pub struct SpecialCategoryCondition {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub legal_sources: Vec<String>,
     /// The data categories this condition covers; empty means all special category data of the activity.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
     /// The purposes this condition covers; empty means all purposes of the activity.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub purposes: Vec<PurposeId>,
     /// The recipients whose disclosures this condition covers, e.g. legal advisers under 9(2)(f).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub recipients: Vec<RecipientId>,
     /// The appropriate policy document (DPA 2018 Sch 1 paras 5, 38-40).
@@ -212,7 +212,7 @@ pub struct SpecialCategoryCondition {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub disclosure_exception: bool,
     /// UK: the processing is carried out for measures or decisions about a particular data
@@ -220,7 +220,7 @@ pub struct SpecialCategoryCondition {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub measures_about_individuals: bool,
 }
@@ -300,7 +300,7 @@ pub struct CriminalOffenceCondition {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub legal_sources: Vec<String>,
     /// The authority as the organisation describes it.
@@ -310,7 +310,7 @@ pub struct CriminalOffenceCondition {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
     /// The appropriate policy document, where the Schedule 1 condition needs one.
@@ -324,7 +324,7 @@ pub struct CriminalOffenceCondition {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub disclosure_exception: bool,
 }

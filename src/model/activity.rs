@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{
+use crate::model::vocabulary::vocabulary;
+use crate::model::{
     ActivityId, Article35Trigger, AutomatedDecision, CriminalOffenceCondition, DataCategory,
     DataSubjectCategory, DataSubjectRight, DocumentId, Dpia, HighRiskOperation, LawfulBasis,
     PartyId, Purpose, Recipient, RetentionRule, RiskCriterion, SecurityMeasure,
@@ -51,7 +51,7 @@ pub struct OnBehalfOf {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub processing: Vec<String>,
     /// The Art 28(3) contract with the controller.
@@ -133,7 +133,7 @@ pub struct RightsRestriction {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub rights: Vec<DataSubjectRight>,
     /// The legal ground, e.g. "DPA 2018 Sch 2 para 2 (crime and taxation)" or "Art 23 GDPR".
@@ -183,37 +183,37 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub start_date: Option<NaiveDate>,
     /// When the activity ended or ends.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub end_date: Option<NaiveDate>,
     /// When the entry was last updated, to the year, month or day as given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub last_updated: Option<crate::PartialDate>,
+    pub last_updated: Option<crate::model::PartialDate>,
     /// The role the organisation plays (at collection, where `role_changes` say it changes).
     pub role: ActivityRole,
     /// Changes of the organisation's role over the data's life, in order.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub role_changes: Vec<RoleChange>,
     /// For a joint controller: the other joint controllers.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub joint_controllers: Vec<PartyId>,
     /// For a joint controller: the Art 26 arrangement.
@@ -223,7 +223,7 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub on_behalf_of: Vec<OnBehalfOf>,
     /// Art 6(1) bases stated once for the whole activity: they apply to every purpose, beside
@@ -231,77 +231,77 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub lawful_bases: Vec<LawfulBasis>,
     /// The purposes (Art 30(1)(b)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub purposes: Vec<Purpose>,
     /// The categories of data subjects (Art 30(1)(c)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_subjects: Vec<DataSubjectCategory>,
     /// The categories of personal data (Art 30(1)(c)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategory>,
     /// The Art 9(2) conditions relied on for special category data.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub special_category_conditions: Vec<SpecialCategoryCondition>,
     /// The Art 10 authority relied on for criminal offence data.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub criminal_offence_conditions: Vec<CriminalOffenceCondition>,
     /// The recipients (Art 30(1)(d)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub recipients: Vec<Recipient>,
     /// International transfers (Art 30(1)(e)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub transfers: Vec<Transfer>,
     /// Retention rules (Art 30(1)(f)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub retention: Vec<RetentionRule>,
     /// Security measures specific to the activity (Art 30(1)(g)); the register's own apply too.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub security_measures: Vec<SecurityMeasure>,
     /// Automated decision-making and profiling (Art 22).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub automated_decisions: Vec<AutomatedDecision>,
     /// The register records that the activity involves no automated decision-making, including
@@ -310,7 +310,7 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub no_automated_decisions: bool,
     /// The processing is on a large scale (Art 35(3)(b), 37(1)(b)-(c)).
@@ -320,14 +320,14 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub article_35_3_triggers: Vec<Article35Trigger>,
     /// The WP248 criteria the processing meets.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub risk_criteria: Vec<RiskCriterion>,
     /// The types of processing on a supervisory authority's Art 35(4) list that the activity
@@ -336,7 +336,7 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub high_risk_operations: Vec<HighRiskOperation>,
     /// The DPIA.
@@ -346,7 +346,7 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub systems: Vec<System>,
     /// The privacy notice given to data subjects (Art 13, 14).
@@ -360,14 +360,14 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub information_society_service: bool,
     /// The rights the privacy notice tells data subjects they have.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub rights_stated: Vec<DataSubjectRight>,
     /// Restrictions of the data subjects' rights relied on, with their legal ground (Art 23;
@@ -375,21 +375,21 @@ pub struct ProcessingActivity {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub rights_restrictions: Vec<RightsRestriction>,
     /// Records of personal data breaches affecting the activity (Art 33(5)).
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub breaches: Vec<DocumentId>,
     /// Facts the register states that have no structured place, in its own words.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub notes: Vec<String>,
 }

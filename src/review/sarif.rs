@@ -38,10 +38,10 @@
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use serde::Serialize;
 
-use crate::diff::Places;
-use crate::{
-    Error, Finding, Regime, Register, Severity, ValidationOptions, ValidationReport, catalogue,
-};
+use crate::io::Error;
+use crate::model::{Regime, Register};
+use crate::review::diff::Places;
+use crate::validate::{Finding, Severity, ValidationOptions, ValidationReport, catalogue};
 
 /// Where a value starts in a file: 1-based line, and 1-based column in Unicode code points.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -323,7 +323,7 @@ fn key(cursor: &mut Cursor<'_>, pointer: &mut String, track: bool) -> bool {
     }
     if track {
         pointer.push('/');
-        pointer.push_str(&crate::escape_token(&key));
+        pointer.push_str(&crate::io::escape_token(&key));
     }
     true
 }
@@ -671,7 +671,7 @@ mod tests {
                 match value {
                     serde_json::Value::Object(map) => {
                         for (k, v) in map {
-                            stack.push((format!("{pointer}/{}", crate::escape_token(k)), v));
+                            stack.push((format!("{pointer}/{}", crate::io::escape_token(k)), v));
                         }
                     }
                     serde_json::Value::Array(items) => {
@@ -684,7 +684,7 @@ mod tests {
                 pointers.push(pointer);
             }
             for text in [
-                crate::to_string(&register).unwrap_or_default(),
+                crate::io::to_string(&register).unwrap_or_default(),
                 serde_json::to_string(&json).unwrap_or_default(),
             ] {
                 let positions = locate(&text, pointers.iter().map(String::as_str));
@@ -697,7 +697,7 @@ mod tests {
                         position.and_then(|p| at(&text, p)), first, "{}", pointer
                     );
                 }
-                let report = crate::validate(&register, &ValidationOptions::default());
+                let report = crate::validate::validate(&register, &ValidationOptions::default());
                 let mut sarif = Sarif::new();
                 sarif.add_findings("f.json", &text, &register, &report);
                 proptest::prop_assert_eq!(sarif.finish().runs[0].results.len(), report.findings.len());

@@ -43,13 +43,12 @@ use foldhash::{HashMap, HashMapExt};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::io::escape_token;
+use crate::model::vocabulary::vocabulary;
+use crate::model::{LawfulBasis, Register, RetentionRule, SpecialCategoryCondition, Transfer};
 use crate::report::sink::{Html, Markdown, Sink};
 use crate::report::text;
-use crate::vocabulary::vocabulary;
-use crate::{
-    Finding, LawfulBasis, Register, RetentionRule, SpecialCategoryCondition, Transfer,
-    ValidationOptions, escape_token, validate,
-};
+use crate::validate::{Finding, ValidationOptions, validate};
 
 vocabulary! {
     /// What happened to an item or a value between the two versions.
@@ -400,7 +399,7 @@ fn scalar_text(value: &Value) -> String {
 
 /// The names the register gives its parties and documents, for the words of a change.
 struct Side<'a> {
-    index: crate::RegisterIndex<'a>,
+    index: crate::model::RegisterIndex<'a>,
 }
 
 impl<'a> Side<'a> {
@@ -1022,7 +1021,7 @@ fn reference(names: Option<&ActivityNames>, side: &Side<'_>, field: &str, value:
             });
             quoted(map.and_then(|m| m.get(s)).map_or(s, String::as_str))
         }
-        "period" | "review_interval" => match s.parse::<crate::IsoDuration>() {
+        "period" | "review_interval" => match s.parse::<crate::model::IsoDuration>() {
             Ok(d) => text::duration(&d),
             Err(_) => quoted(s),
         },

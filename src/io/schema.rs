@@ -2,14 +2,14 @@
 
 use serde_json::{Value, json};
 
-use crate::Register;
+use crate::model::Register;
 
 /// The `$id` of the structural schema.
 pub const SCHEMA_ID: &str = "https://ropa-rs.github.io/schema/1.1/ropa.schema.json";
 
 /// The register's JSON Schema, draft 2020-12, generated from the model: every property and
 /// definition carries the description of its doc comment, every vocabulary value the article it
-/// stands for. It accepts exactly what [`crate::from_str`] accepts, and is committed as
+/// stands for. It accepts exactly what [`crate::io::from_str`] accepts, and is committed as
 /// `schema/ropa.schema.json`.
 ///
 /// # Examples
@@ -184,7 +184,7 @@ pub const STRICT_RULES: &[&str] = &[
 ];
 
 /// The strict schema: the structural [`schema`] plus every rule of [`STRICT_RULES`], so that an
-/// integrator without Rust gets the same verdict as [`crate::validate()`] reporting that rule as
+/// integrator without Rust gets the same verdict as [`crate::validate::validate()`] reporting that rule as
 /// an error (a rule's warnings, such as a legitimate interest stated without an LIA, are not
 /// enforced) (with the default options: the UK GDPR where the register sets no regime).
 /// Committed as `schema/ropa.strict.schema.json`.
@@ -273,7 +273,7 @@ fn rule_fragment(id: &str) -> Option<Value> {
             "legitimate_interests",
             json!({"required": ["interest"], "properties": {"interest": {
                 "type": "string",
-                "pattern": crate::text::visible_pattern()
+                "pattern": crate::model::text::visible_pattern()
             }}}),
         )),
         "recognised-legitimate-interest-outside-uk" => json!({

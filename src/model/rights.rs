@@ -1,6 +1,6 @@
 //! Data subject rights (Chapter III) and how to complain.
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// A right of the data subject.
@@ -62,7 +62,7 @@ impl DataSubjectRight {
     /// assert_eq!(right.citation_on(Regime::UkGdpr, day), "Art 22A-22D");
     /// assert_eq!(right.citation_on(Regime::EuGdpr, day), "Art 22");
     /// ```
-    pub fn citation_on(self, regime: crate::Regime, on: chrono::NaiveDate) -> &'static str {
+    pub fn citation_on(self, regime: crate::model::Regime, on: chrono::NaiveDate) -> &'static str {
         use crate::law::{Provision, citation};
         match self {
             Self::AutomatedDecisions => {
@@ -74,11 +74,11 @@ impl DataSubjectRight {
 
     /// The right in a few words with its citation under a regime on a date, as the register
     /// report lists it, e.g. "access (Art 15)".
-    pub fn words_on(self, regime: crate::Regime, on: chrono::NaiveDate) -> String {
+    pub fn words_on(self, regime: crate::model::Regime, on: chrono::NaiveDate) -> String {
         let words = match self {
             // UK GDPR Arts 22A-22D from 5 Feb 2026: safeguards rather than a prohibition.
             Self::AutomatedDecisions
-                if regime == crate::Regime::UkGdpr && on >= crate::law::DUAA_FROM =>
+                if regime == crate::model::Regime::UkGdpr && on >= crate::law::DUAA_FROM =>
             {
                 "safeguards for significant automated decisions"
             }
@@ -119,8 +119,9 @@ impl DataSubjectRight {
 /// assert!(!rights.contains(&DataSubjectRight::Erasure));
 /// assert!(!rights.contains(&DataSubjectRight::Portability));
 /// ```
-pub fn applicable_rights(activity: &crate::ProcessingActivity) -> Vec<DataSubjectRight> {
-    use crate::{Article6Basis as B, Article9Condition};
+pub fn applicable_rights(activity: &crate::model::ProcessingActivity) -> Vec<DataSubjectRight> {
+    use crate::model::Article6Basis as B;
+    use crate::model::Article9Condition;
     let bases: Vec<B> = activity.all_bases().map(|b| b.basis).collect();
     let explicit_consent = activity
         .special_category_conditions

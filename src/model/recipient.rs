@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{CountryCode, DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{CountryCode, DataCategoryId, DocumentId, PartyId, PurposeId, RecipientId};
 
 vocabulary! {
     /// The role a recipient plays when it receives the data.
@@ -70,19 +70,19 @@ pub struct Recipient {
     /// The disclosure happens only with the data subject's consent ("to a health professional,
     /// only if you authorised it"): how it is given and withdrawn.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub consent: Option<crate::Consent>,
+    pub consent: Option<crate::model::Consent>,
     /// The data categories disclosed; empty means not stated.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
     /// The purposes for which the data is disclosed; empty means not stated.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub purposes: Vec<PurposeId>,
     /// Where the recipient is, if it differs from the party's country or no party is named.
@@ -137,7 +137,7 @@ impl Recipient {
     }
 
     /// Makes the disclosure depend on the data subject's consent.
-    pub fn with_consent(mut self, consent: crate::Consent) -> Self {
+    pub fn with_consent(mut self, consent: crate::model::Consent) -> Self {
         self.consent = Some(consent);
         self
     }

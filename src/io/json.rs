@@ -12,7 +12,8 @@ use std::path::Path;
 use serde::Deserialize;
 use serde_path_to_error::Segment;
 
-use crate::{Error, Register};
+use crate::io::Error;
+use crate::model::Register;
 
 /// Parses a register from a JSON string.
 ///
@@ -33,7 +34,7 @@ pub fn from_str(json: &str) -> Result<Register, Error> {
     // Fast path without path tracking (which allocates a string per key); only when it fails is
     // the input parsed again, tracking the path, to say where.
     let mut deserializer = serde_json::Deserializer::from_str(json);
-    Register::deserialize(crate::strict::Strict(&mut deserializer))
+    Register::deserialize(crate::io::strict::Strict(&mut deserializer))
         .and_then(|register| deserializer.end().map(|()| register))
         .map_err(|_| locate_error(json.as_bytes()))
 }
@@ -59,7 +60,7 @@ fn locate_error(json: &[u8]) -> Error {
     let json = without_bom(json);
     let mut deserializer = serde_json::Deserializer::from_slice(json);
     let result: Result<Register, _> =
-        serde_path_to_error::deserialize(crate::strict::Strict(&mut deserializer));
+        serde_path_to_error::deserialize(crate::io::strict::Strict(&mut deserializer));
     match result {
         Err(e) => parse_error(json, Some(e.path()), e.inner()),
         Ok(_) => match deserializer.end() {
@@ -113,7 +114,7 @@ pub fn from_path(path: impl AsRef<Path>) -> Result<Register, Error> {
         std::io::BufRead::consume(&mut reader, BOM.len());
     }
     let mut deserializer = serde_json::Deserializer::from_reader(reader);
-    let fast = Register::deserialize(crate::strict::Strict(&mut deserializer))
+    let fast = Register::deserialize(crate::io::strict::Strict(&mut deserializer))
         .and_then(|register| deserializer.end().map(|()| register));
     match fast {
         Ok(register) => Ok(register),

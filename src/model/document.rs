@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::DocumentId;
-use crate::vocabulary::vocabulary;
+use crate::model::DocumentId;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// What a document is.
@@ -59,15 +59,15 @@ pub struct Document {
     /// The date of the document or its latest version, to the year, month or day as given
     /// ("last updated: April 2025" is `2025-04`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date: Option<crate::PartialDate>,
+    pub date: Option<crate::model::PartialDate>,
     /// When the document is next due for review.
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub review_date: Option<NaiveDate>,
     /// Anything else said about the document.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -88,10 +88,10 @@ pub struct BreachDetails {
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
-        with = "crate::date::option"
+        with = "crate::model::date::option"
     )]
     #[schemars(with = "Option<NaiveDate>")]
-    #[cfg_attr(test, arbitrary(with = crate::date::arbitrary_date))]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
     pub occurred: Option<NaiveDate>,
     /// What happened: the facts relating to the breach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -157,7 +157,7 @@ impl Document {
     }
 
     /// Sets the document's date.
-    pub fn with_date(mut self, date: impl Into<crate::PartialDate>) -> Self {
+    pub fn with_date(mut self, date: impl Into<crate::model::PartialDate>) -> Self {
         self.date = Some(date.into());
         self
     }

@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::{CountryCode, DataCategoryId, DataForm, PartyId};
+use crate::model::{CountryCode, DataCategoryId, DataForm, PartyId};
 
 /// A system or storage location, e.g. "Microsoft Teams" or "locked filing cabinet".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -27,7 +27,7 @@ pub struct System {
     pub country: Option<CountryCode>,
     /// The region where the data is stored, where the register names no country ("in the EEA").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub region: Option<crate::Region>,
+    pub region: Option<crate::model::Region>,
     /// The form in which the data is held there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub data_form: Option<DataForm>,
@@ -35,7 +35,7 @@ pub struct System {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
 }

@@ -3,8 +3,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{Annex1Condition, DocumentId};
+use crate::Annex1Condition;
+use crate::model::DocumentId;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// A lawful basis of UK GDPR / EU GDPR Article 6(1).
@@ -113,7 +114,7 @@ pub struct Consent {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub conditional: bool,
 }
@@ -164,7 +165,7 @@ pub struct LawfulBasis {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub legal_sources: Vec<String>,
     /// For 6(1)(e) in the UK: the paragraph of DPA 2018 s8 relied on.

@@ -3,8 +3,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
-use crate::{CountryCode, DataCategoryId, DocumentId, RecipientId};
+use crate::model::vocabulary::vocabulary;
+use crate::model::{CountryCode, DataCategoryId, DocumentId, RecipientId};
 
 vocabulary! {
     /// Where a transfer goes.
@@ -205,7 +205,7 @@ pub struct Transfer {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub data_categories: Vec<DataCategoryId>,
     /// The transfer in the register's words.

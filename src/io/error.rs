@@ -42,7 +42,7 @@ fn file_prefix(file: &Option<PathBuf>) -> String {
 }
 
 impl Error {
-    /// Names the file the error came from (for errors from [`crate::from_str`] and friends
+    /// Names the file the error came from (for errors from [`crate::io::from_str`] and friends
     /// that a caller read from a file itself).
     pub fn in_file(mut self, path: impl Into<PathBuf>) -> Self {
         if let Error::Parse { file, .. } = &mut self {

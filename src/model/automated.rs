@@ -3,7 +3,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::vocabulary::vocabulary;
+use crate::model::vocabulary::vocabulary;
 
 vocabulary! {
     /// The Art 22(2) exception that permits a solely automated decision with legal or similarly
@@ -46,21 +46,21 @@ pub struct AutomatedDecision {
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub solely_automated: bool,
     /// The decision has legal or similarly significant effects on the data subject (Art 22(1)).
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub significant_effects: bool,
     /// The processing is profiling (Art 4(4)).
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub profiling: bool,
     /// The Art 22(2) exception relied on.
@@ -76,21 +76,21 @@ pub struct AutomatedDecision {
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub safeguards: Vec<String>,
     /// The safeguards in place, typed (Art 22C(2); Art 22(3)); format 1.1.
     #[serde(
         default,
         skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "crate::de::exact_vec"
+        deserialize_with = "crate::model::de::exact_vec"
     )]
     pub safeguards_in_place: Vec<DecisionSafeguard>,
     /// The decision uses special category data (Art 22(4)).
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
-        deserialize_with = "crate::de::null_as_default"
+        deserialize_with = "crate::model::de::null_as_default"
     )]
     pub uses_special_category_data: bool,
 }

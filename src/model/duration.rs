@@ -197,7 +197,7 @@ impl Serialize for IsoDuration {
 
 impl<'de> Deserialize<'de> for IsoDuration {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::de::parse_str(deserializer, "an ISO 8601 duration such as P3Y", |s| {
+        crate::model::de::parse_str(deserializer, "an ISO 8601 duration such as P3Y", |s| {
             s.parse().map_err(|e: InvalidDuration| e.to_string())
         })
     }

@@ -1,0 +1,15 @@
+//! Reading and writing a register: JSON in and out with errors that say where, the strictness
+//! serde alone does not give (objects only, no unknown field, no duplicate key), and the JSON
+//! Schema. The spreadsheet and interop formats belong here too, each a reader and/or a writer over
+//! the model.
+
+pub(crate) mod error;
+pub(crate) mod json;
+pub(crate) mod schema;
+pub(crate) mod strict;
+
+pub use error::Error;
+pub use json::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
+pub use schema::{
+    SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
+};

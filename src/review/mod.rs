@@ -1,0 +1,6 @@
+//! Reviewing a register like code: what changed between two versions ([`diff`]) and findings in
+//! the SARIF format that code-review tools read ([`sarif`]). Both are public modules of the crate,
+//! `ropa::diff` and `ropa::sarif`.
+
+pub mod diff;
+pub mod sarif;
