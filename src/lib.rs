@@ -137,7 +137,9 @@ pub use law::adequacy::{
     ADEQUACY, Adequacy, AdequacyDestination, AdequacyEntry, EEA, adequacy, is_eea, is_third_country,
 };
 pub use law::annex_1::Annex1Condition;
+pub use law::rights::applicable_rights;
 pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
+pub use model::DataSubjectRight;
 pub use model::Purpose;
 pub use model::System;
 pub use model::{
@@ -166,7 +168,6 @@ pub use model::{CountryCode, ISO_3166_1, InvalidCountryCode};
 pub use model::{DURATION_PATTERN, InvalidDuration, IsoDuration};
 pub use model::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
 pub use model::{DataForm, Recipient, RecipientRole};
-pub use model::{DataSubjectRight, applicable_rights};
 pub use model::{
     DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
     RetentionRule, RetentionStage, RetentionTrigger,

@@ -8,7 +8,6 @@
 
 use chrono::NaiveDate;
 
-use crate::law::schedule_1::Schedule1Paragraph;
 use crate::model::*;
 
 /// A small, fast, deterministic random number generator (SplitMix64), so that the output does not

@@ -5,27 +5,7 @@
 //! guidance (final, 23 March 2026) names the same five conditions. The Secretary of State may add
 //! conditions by regulations (Art 6(6)): a new one is a new variant here, with its date.
 
-use crate::model::vocabulary::vocabulary;
-
-vocabulary! {
-    /// A condition of UK GDPR Annex 1: the recognised legitimate interest relied on under
-    /// Art 6(1)(ea). Each is a purpose the law recognises, so no balancing test is needed, but the
-    /// processing must be necessary for it, and the condition must be named (Art 13(1)(c)).
-    pub enum Annex1Condition {
-        /// Annex 1 para 1: disclosure to a person who asks for it and says they need it for a task
-        /// carried out in the public interest or in the exercise of official authority (Art 6(1)(e)).
-        PublicTaskDisclosure,
-        /// Annex 1 para 2: safeguarding national security, protecting public security, or defence.
-        NationalSecurityPublicSecurityDefence,
-        /// Annex 1 para 3: responding to an emergency (Civil Contingencies Act 2004 s1).
-        Emergencies,
-        /// Annex 1 para 4: detecting, investigating or preventing crime, or apprehending or
-        /// prosecuting offenders.
-        Crime,
-        /// Annex 1 para 5: safeguarding vulnerable individuals.
-        SafeguardingVulnerableIndividuals,
-    }
-}
+pub use crate::model::Annex1Condition;
 
 impl Annex1Condition {
     /// The paragraph of Annex 1.

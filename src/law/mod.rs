@@ -23,6 +23,8 @@ pub mod adequacy;
 pub mod annex_1;
 pub mod child_consent;
 pub mod provisions;
+pub(crate) mod rights;
+pub(crate) mod rule;
 pub mod schedule_1;
 
 pub use annex_1::Annex1Condition;

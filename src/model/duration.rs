@@ -219,6 +219,29 @@ impl JsonSchema for IsoDuration {
 
 /// Arbitrary durations within what the format writes: at least one part, each of at most nine
 /// digits.
+impl IsoDuration {
+    /// The period in words, as reports and findings say it, e.g. "6 years", "1 month 2 days";
+    /// "immediately" for a period of zero.
+    pub(crate) fn in_words(&self) -> String {
+        let mut parts = Vec::new();
+        for (n, unit) in [
+            (self.year_part(), "year"),
+            (self.month_part(), "month"),
+            (self.week_part(), "week"),
+            (self.day_part(), "day"),
+        ] {
+            if let Some(n) = n {
+                parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
+            }
+        }
+        if parts.iter().all(|p| p.starts_with("0 ")) {
+            "immediately".to_owned()
+        } else {
+            parts.join(" ")
+        }
+    }
+}
+
 #[cfg(test)]
 impl<'a> arbitrary::Arbitrary<'a> for IsoDuration {
     fn arbitrary(u: &mut arbitrary::Unstructured<'a>) -> arbitrary::Result<Self> {

@@ -18,6 +18,7 @@ pub(crate) mod document;
 pub(crate) mod dpia;
 pub(crate) mod duration;
 pub(crate) mod id;
+pub(crate) mod labels;
 pub(crate) mod lawful_basis;
 pub(crate) mod party;
 pub(crate) mod purpose;
@@ -25,6 +26,7 @@ pub(crate) mod recipient;
 pub(crate) mod register;
 pub(crate) mod retention;
 pub(crate) mod rights;
+pub(crate) mod schedule_1;
 pub(crate) mod security;
 pub(crate) mod special_category;
 pub(crate) mod system;
@@ -48,7 +50,9 @@ pub use duration::{DURATION_PATTERN, InvalidDuration, IsoDuration};
 pub use id::{
     ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId,
 };
-pub use lawful_basis::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
+pub use lawful_basis::{
+    Annex1Condition, Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis,
+};
 pub use party::{Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind};
 pub use purpose::Purpose;
 pub use recipient::{DataForm, Recipient, RecipientRole};
@@ -59,7 +63,8 @@ pub use retention::{
     DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
     RetentionRule, RetentionStage, RetentionTrigger,
 };
-pub use rights::{DataSubjectRight, applicable_rights};
+pub use rights::DataSubjectRight;
+pub use schedule_1::{Schedule1Paragraph, Schedule1Part};
 pub use security::{SecurityMeasure, SecurityMeasureKind};
 pub use special_category::{
     Article9Condition, CriminalOffenceAuthority, CriminalOffenceCondition, Para41Record,

@@ -4,7 +4,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::law::schedule_1::{Schedule1Paragraph, Schedule1Part};
+use crate::model::schedule_1::{Schedule1Paragraph, Schedule1Part};
 use crate::model::vocabulary::vocabulary;
 use crate::model::{DataCategoryId, DocumentId, PurposeId, RecipientId};
 

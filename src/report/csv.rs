@@ -3,11 +3,11 @@
 use std::io::{self, Write};
 
 use super::ReportOptions;
-use super::labels::{Label, capital};
 use super::record::{RowContext, controller_rows, processor_rows, purpose_fields};
 use super::sink::{Field, csv_cell};
 use super::text::CategoryNames;
 use crate::model::Register;
+use crate::model::labels::{Label, capital};
 
 /// The template's columns, then the Art 30(2) ones, which hold "Not stated" for an activity the
 /// organisation controls.

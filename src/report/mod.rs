@@ -27,7 +27,6 @@ use crate::validate::ValidationOptions;
 mod csv;
 mod file;
 mod findings;
-pub(crate) mod labels;
 mod notice;
 mod place;
 mod record;

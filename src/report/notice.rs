@@ -3,10 +3,11 @@
 use std::io;
 
 use super::ReportOptions;
-use super::labels::Label;
 use super::record::dpo;
 use super::sink::Sink;
 use super::text::*;
+use crate::law::rights::applicable_rights;
+use crate::model::labels::Label;
 use crate::model::*;
 
 fn right(right: DataSubjectRight, regime: Regime, on: chrono::NaiveDate) -> &'static str {

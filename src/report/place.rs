@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::labels::capital;
+use crate::model::labels::capital;
 
 /// What one element of a collection is called.
 fn singular(collection: &str) -> Option<&'static str> {

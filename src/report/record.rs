@@ -6,9 +6,10 @@
 use std::io;
 
 use super::ReportOptions;
-use super::labels::{Label, capital};
 use super::sink::{Cell, Field, Sink};
 use super::text::*;
+use crate::law::rights::applicable_rights;
+use crate::model::labels::{Label, capital};
 use crate::model::*;
 
 /// What the rows of one activity need besides the activity.

@@ -5,9 +5,9 @@ use std::io;
 use chrono::NaiveDate;
 
 use super::ReportOptions;
-use super::labels::capital;
 use super::sink::Sink;
 use super::text::*;
+use crate::model::labels::capital;
 use crate::model::*;
 
 /// What a rule's later rows say of the data it covers: that of the row above.

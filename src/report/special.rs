@@ -3,9 +3,9 @@
 use std::io;
 
 use super::ReportOptions;
-use super::labels::{Label, capital};
 use super::sink::{Cell, Sink};
 use super::text::*;
+use crate::model::labels::{Label, capital};
 use crate::model::*;
 
 pub(crate) fn render(

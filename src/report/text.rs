@@ -1,7 +1,7 @@
 //! Plain-language wording of the model's values, shared by every report.
 
-use super::labels::{Label, capital};
 use super::sink::Cell;
+use crate::model::labels::{Label, capital};
 use crate::model::*;
 
 /// What a report says where the register says nothing.
@@ -194,25 +194,6 @@ pub(crate) fn sentence(text: &str) -> String {
     }
 }
 
-pub(crate) fn duration(d: &IsoDuration) -> String {
-    let mut parts = Vec::new();
-    for (n, unit) in [
-        (d.year_part(), "year"),
-        (d.month_part(), "month"),
-        (d.week_part(), "week"),
-        (d.day_part(), "day"),
-    ] {
-        if let Some(n) = n {
-            parts.push(format!("{n} {unit}{}", if n == 1 { "" } else { "s" }));
-        }
-    }
-    if parts.iter().all(|p| p.starts_with("0 ")) {
-        "immediately".to_owned()
-    } else {
-        parts.join(" ")
-    }
-}
-
 pub(crate) fn trigger(period: &RetentionPeriod) -> Option<String> {
     if let Some(description) = &period.trigger_description {
         return Some(description.clone());
@@ -240,7 +221,7 @@ fn retention_period_named(period: &RetentionPeriod, index: Option<&RegisterIndex
         "not stored at all".to_owned()
     } else if period.indefinite {
         match &period.review_interval {
-            Some(interval) => format!("indefinitely, reviewed every {}", duration(interval)),
+            Some(interval) => format!("indefinitely, reviewed every {}", interval.in_words()),
             None => "indefinitely, with no review".to_owned(),
         }
     } else {
@@ -250,8 +231,8 @@ fn retention_period_named(period: &RetentionPeriod, index: Option<&RegisterIndex
             ""
         };
         match (&period.period, trigger(period)) {
-            (Some(p), Some(t)) => format!("{within}{} after {t}", duration(p)),
-            (Some(p), None) => format!("{within}{}", duration(p)),
+            (Some(p), Some(t)) => format!("{within}{} after {t}", p.in_words()),
+            (Some(p), None) => format!("{within}{}", p.in_words()),
             (None, Some(t)) => format!("until {t}"),
             (None, None) => String::new(),
         }

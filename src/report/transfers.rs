@@ -4,10 +4,10 @@ use std::collections::HashMap;
 use std::io;
 
 use super::ReportOptions;
-use super::labels::{Label, capital};
 use super::record::destination_in_words;
 use super::sink::{Cell, Sink};
 use super::text::*;
+use crate::model::labels::{Label, capital};
 use crate::model::*;
 use crate::validate::validate;
 

@@ -1022,7 +1022,7 @@ fn reference(names: Option<&ActivityNames>, side: &Side<'_>, field: &str, value:
             quoted(map.and_then(|m| m.get(s)).map_or(s, String::as_str))
         }
         "period" | "review_interval" => match s.parse::<crate::model::IsoDuration>() {
-            Ok(d) => text::duration(&d),
+            Ok(d) => d.in_words(),
             Err(_) => quoted(s),
         },
         _ => quoted(&words_if_vocabulary(s)),

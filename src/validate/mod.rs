@@ -14,7 +14,6 @@ use foldhash::{HashMap, HashSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::vocabulary::vocabulary;
 use crate::model::{CountryCode, ProcessingActivity, Regime, Register, RegisterIndex};
 
 mod accountability;
@@ -44,30 +43,7 @@ pub use rights::*;
 pub use special_category::*;
 pub use transfers::*;
 
-vocabulary! {
-    /// How serious a finding is.
-    pub enum Severity {
-        /// Worth knowing; not a breach.
-        Info,
-        /// Likely a gap, or a breach depending on facts the register does not hold.
-        Warning,
-        /// The register, as written, does not meet the law.
-        Error,
-    }
-}
-
-/// A validation rule: its stable id, default severity, the provision it cites and what it checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Rule {
-    /// The stable kebab-case id, e.g. `"missing-retention"`.
-    pub id: &'static str,
-    /// The severity of its findings (a few rules lower or raise it case by case, as their docs say).
-    pub severity: Severity,
-    /// The provision it cites, without the regime, e.g. `"Art 30(1)(f)"`.
-    pub citation: &'static str,
-    /// One line on what it checks.
-    pub summary: &'static str,
-}
+pub use crate::law::rule::{Rule, Severity};
 
 /// Every rule, in the order they run.
 pub fn catalogue() -> &'static [Rule] {

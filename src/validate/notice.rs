@@ -2,7 +2,8 @@
 //! on the bases relied on (Art 12(1), 13(2), 14(2), 21(4)).
 
 use super::{ActivityContext, Context, Rule, Severity};
-use crate::model::{DataSubjectRight, applicable_rights};
+use crate::law::rights::applicable_rights;
+use crate::model::DataSubjectRight;
 
 /// Fires when the rights stated to people (`rights_stated`) include one the activity's lawful
 /// bases do not give: erasure or portability where only public task or legal obligation are relied

@@ -60,7 +60,7 @@ fn indefinite(ctx: &mut Context<'_>, retention: &RetentionPeriod, path: String) 
     }
     match retention.review_interval {
         None => ctx.report(&INDEFINITE_RETENTION, path, "Data is kept indefinitely with no review; set a period, or a review_interval at which the need to keep it is checked.".to_owned()),
-        Some(interval) => ctx.report_as(&INDEFINITE_RETENTION, Severity::Info, path, format!("Data is kept indefinitely, reviewed every {} ({interval}).", crate::report::text::duration(&interval))),
+        Some(interval) => ctx.report_as(&INDEFINITE_RETENTION, Severity::Info, path, format!("Data is kept indefinitely, reviewed every {} ({interval}).", interval.in_words())),
     }
 }
 

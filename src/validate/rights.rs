@@ -212,7 +212,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     // Reasons for needing none answer the WP248 presumption, never a case that always needs one.
     let answered = judged_not_required && !always;
     if (always || presumed) && !dpia_done && !answered {
-        use crate::report::labels::Label;
+        use crate::model::labels::Label;
         // Each case in words, not its spelling (the Art 35(3) labels carry their citation).
         let reasons: Vec<String> = triggers
             .iter()

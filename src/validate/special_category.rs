@@ -2,9 +2,8 @@
 
 use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
-use crate::Schedule1Paragraph;
-use crate::Schedule1Part;
 use crate::model::{Article6Basis, Article9Condition, ConsentForm};
+use crate::model::{Schedule1Paragraph, Schedule1Part};
 use crate::model::{Schedule1Requirement, SpecialCategoryCondition};
 
 /// Fires on the special category data categories (or free text that may hold such data) of a
@@ -167,7 +166,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                     Some(kind) => format!(
                         "'{}' is special category data ({})",
                         category.name,
-                        crate::report::labels::Label::label(kind)
+                        crate::model::labels::Label::label(kind)
                     ),
                     None => format!("'{}' may hold special category data", category.name),
                 };

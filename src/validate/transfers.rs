@@ -273,12 +273,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             let message = if ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM {
                 format!(
                     "Data protection test not recorded: the transfer relies on an Art 46 safeguard ({}), and the exporter must consider, acting reasonably and proportionately, that the data protection test is met (Art 46(1A)); reference that assessment in risk_assessment.",
-                    crate::report::labels::Label::label(mechanism)
+                    crate::model::labels::Label::label(mechanism)
                 )
             } else {
                 format!(
                     "The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.",
-                    crate::report::labels::Label::label(mechanism)
+                    crate::model::labels::Label::label(mechanism)
                 )
             };
             ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path(), message);

@@ -669,3 +669,10 @@ fn the_register_report_cites_each_right_by_regime_and_date() {
     );
     assert!(report(&r, FROM).contains("Access (Art 15)"));
 }
+
+#[test]
+fn every_rule_provision_names_a_rule() {
+    for (id, _) in ropa::law::RULE_PROVISIONS {
+        assert!(ropa::validate::rule(id).is_some(), "{id} is not a rule");
+    }
+}

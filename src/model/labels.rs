@@ -2,7 +2,6 @@
 //! added to a vocabulary does not compile until it has a label here, so no spelling such as
 //! `sensitive_data` reaches a report.
 
-use crate::law::schedule_1::Schedule1Part;
 use crate::model::*;
 
 /// A vocabulary value in words for people, lower case so that it reads inside a sentence.
