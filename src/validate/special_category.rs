@@ -2,9 +2,10 @@
 
 use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
-use crate::model::{Article6Basis, Article9Condition, ConsentForm};
-use crate::model::{Schedule1Paragraph, Schedule1Part};
-use crate::model::{Schedule1Requirement, SpecialCategoryCondition};
+use crate::model::{
+    Article6Basis, Article9Condition, ConsentForm, Schedule1Paragraph, Schedule1Part,
+    Schedule1Requirement, SpecialCategoryCondition,
+};
 
 /// Fires on the special category data categories (or free text that may hold such data) of a
 /// controller's activity that no Art 9(2) condition covers: the processing is prohibited unless

@@ -1,0 +1,181 @@
+//! The organisation the register is kept for: who it is, its DPO and representative, the regime,
+//! upkeep and the documents the register refers to.
+
+use crate::model::labels::{Label, capital};
+use crate::model::*;
+use crate::report::ReportOptions;
+use crate::report::sink::{Cell, Field};
+use crate::report::text::*;
+
+pub(crate) fn header(
+    register: &Register,
+    index: &RegisterIndex<'_>,
+    options: &ReportOptions,
+) -> Vec<Field> {
+    let organisation = register.organisation();
+    let mut rows = vec![
+        (
+            "Name",
+            one(organisation
+                .map(|p| match &p.description {
+                    Some(d) => format!("{} ({d})", p.name),
+                    None => p.name.clone(),
+                })
+                .unwrap_or_else(|| NOT_STATED.to_owned())),
+        ),
+        (
+            "Contact details",
+            organisation
+                .map(|p| contacts(&p.contacts))
+                .unwrap_or_else(|| one(NOT_STATED)),
+        ),
+        (
+            "Public authority",
+            one(yes_no(register.is_public_authority())),
+        ),
+        (
+            "Data protection officer",
+            register
+                .dpo
+                .as_ref()
+                .map(|d| dpo(index, d))
+                .unwrap_or_else(|| one(NONE_RECORDED)),
+        ),
+        (
+            "Representative (Art 27)",
+            register
+                .representative
+                .as_ref()
+                .map(|id| party(index, id))
+                .unwrap_or_else(|| one(NONE_RECORDED)),
+        ),
+        (
+            "Supervisory authority",
+            register
+                .supervisory_authority
+                .as_ref()
+                .map(|id| party(index, id))
+                .unwrap_or_else(|| one(NOT_STATED)),
+        ),
+    ];
+    rows.extend(upkeep_rows(register, options));
+    // Facts a register records only sometimes: shown where recorded.
+    let facts = organisation.map(party_facts).unwrap_or_default();
+    if !facts.is_empty() {
+        rows.insert(2, ("Registrations and representation", facts));
+    }
+    if let Some(state) = register.member_state {
+        rows.push(("Member state of establishment", one(state.to_string())));
+    }
+    if !register.recipients.is_empty() {
+        rows.push((
+            "Recipients of every activity",
+            register
+                .recipients
+                .iter()
+                .map(|r| recipient_name(index, r))
+                .collect(),
+        ));
+    }
+    rows
+}
+
+/// The regime the register is kept under, who keeps it and when it is reviewed.
+fn upkeep_rows(register: &Register, options: &ReportOptions) -> [Field; 4] {
+    [
+        (
+            "Regime",
+            one(register
+                .regime
+                .map(|r| r.label().to_owned())
+                .unwrap_or_else(|| {
+                    format!(
+                        "{} (not stated in the register)",
+                        options.validation.regime.label()
+                    )
+                })),
+        ),
+        (
+            "Register owner",
+            one(register
+                .owner
+                .clone()
+                .unwrap_or_else(|| NOT_STATED.to_owned())),
+        ),
+        (
+            "Last reviewed",
+            one(register
+                .last_reviewed
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| NOT_STATED.to_owned())),
+        ),
+        (
+            "Next review",
+            one(register
+                .next_review
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| NOT_STATED.to_owned())),
+        ),
+    ]
+}
+
+/// The DPO: name and position once, then the contact details. A contact label that only
+/// repeats "data protection officer", the name or the position is left out.
+pub(crate) fn dpo(index: &RegisterIndex<'_>, d: &Dpo) -> Cell {
+    let mut who = Vec::new();
+    if let Some(name) = &d.name {
+        who.push(name.clone());
+    }
+    if let Some(position) = &d.position {
+        who.push(position.clone());
+    }
+    if let Some(id) = &d.party {
+        let name = party_name(index, id);
+        if !who.contains(&name) {
+            who.push(name);
+        }
+    }
+    let repeats = |label: &str| {
+        let label = label.trim().to_lowercase();
+        label == "data protection officer"
+            || label == "dpo"
+            || who.iter().any(|w| w.to_lowercase() == label)
+    };
+    let mut items = Vec::new();
+    if !who.is_empty() {
+        items.push(who.join(", "));
+    }
+    for c in &d.contacts {
+        let mut c = c.clone();
+        if c.label.as_deref().is_some_and(repeats) {
+            c.label = None;
+        }
+        items.extend(contact(&c));
+    }
+    join_or_not_stated(items)
+}
+
+/// The register's documents, each with its kind, dates and note, so that no document (and no
+/// note on one) is left out even where nothing refers to it.
+pub(super) fn documents(register: &Register) -> Vec<Vec<Cell>> {
+    register
+        .documents
+        .iter()
+        .map(|d| {
+            vec![
+                one(d.title.clone()),
+                one(capital(d.kind.label())),
+                one(d.location.clone().unwrap_or_else(|| NOT_STATED.to_owned())),
+                one(d
+                    .date
+                    .map(|x| x.to_string())
+                    .unwrap_or_else(|| NOT_STATED.to_owned())),
+                one(d
+                    .review_date
+                    .map(|x| x.to_string())
+                    .unwrap_or_else(|| NOT_STATED.to_owned())),
+                one(d.note.clone().unwrap_or_default()),
+            ]
+        })
+        .collect()
+}
