@@ -221,11 +221,26 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     systems(ctx, a);
 }
 
+/// Each document an activity refers to is of a kind that can be what the reference needs.
 fn document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    arrangement_kinds(ctx, a);
+    basis_document_kinds(ctx, a);
+    policy_document_kinds(ctx, a);
+    recipient_and_transfer_kinds(ctx, a);
+    record_kinds(ctx, a);
+}
+
+/// A warning citing the provision that asks for the document.
+fn warn(citation: &'static str) -> (Severity, &'static str) {
+    (Severity::Warning, citation)
+}
+
+/// The joint controller arrangement, and the contracts and authorisations of processing on behalf
+/// of controllers.
+fn arrangement_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     use DocumentKind as K;
     let activity = a.activity;
     let base = &a.path;
-    let warn = |citation| (Severity::Warning, citation);
     if let Some(id) = &activity.joint_arrangement {
         kind(
             ctx,
@@ -247,22 +262,12 @@ fn document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             });
         }
     }
-    let lists = std::iter::once((base.clone(), &activity.lawful_bases))
-        .chain(
-            activity
-                .purposes
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (format!("{base}/purposes/{i}"), &p.lawful_bases)),
-        )
-        .chain(
-            activity
-                .data_categories
-                .iter()
-                .enumerate()
-                .map(|(i, c)| (format!("{base}/data_categories/{i}"), &c.lawful_bases)),
-        );
-    for (parent, bases) in lists {
+}
+
+/// The legitimate interests assessments and consent records of every list of bases.
+fn basis_document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    use DocumentKind as K;
+    for (parent, _, bases) in a.basis_lists() {
         for (j, basis) in bases.iter().enumerate() {
             let path = || format!("{parent}/lawful_bases/{j}");
             if let Some(id) = &basis.assessment {
@@ -281,6 +286,13 @@ fn document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             }
         }
     }
+}
+
+/// The appropriate policy documents of Art 9 conditions and Art 10 authorities.
+fn policy_document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    use DocumentKind as K;
+    let activity = a.activity;
+    let base = &a.path;
     let apd = warn("DPA 2018 Sch 1 para 5, 38-39");
     for (i, c) in activity.special_category_conditions.iter().enumerate() {
         if let Some(id) = &c.policy_document {
@@ -296,6 +308,13 @@ fn document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             });
         }
     }
+}
+
+/// Recipients' agreements and transfers' documentation and risk assessments.
+fn recipient_and_transfer_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    use DocumentKind as K;
+    let activity = a.activity;
+    let base = &a.path;
     for (i, r) in activity.recipients.iter().enumerate() {
         if let Some(id) = &r.agreement {
             let path = || format!("{base}/recipients/{i}/agreement");
@@ -339,6 +358,13 @@ fn document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             );
         }
     }
+}
+
+/// Retention policies, the DPIA, the privacy notice and the breach records.
+fn record_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    use DocumentKind as K;
+    let activity = a.activity;
+    let base = &a.path;
     for (i, rule) in activity.retention.iter().enumerate() {
         if let Some(id) = &rule.policy {
             let kinds = [K::RetentionPolicy, K::Policy, K::AppropriatePolicyDocument];

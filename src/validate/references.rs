@@ -178,6 +178,16 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
 }
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    duplicate_ids(ctx, a);
+    party_and_basis_references(ctx, a);
+    condition_references(ctx, a);
+    recipient_and_transfer_references(ctx, a);
+    retention_references(ctx, a);
+    system_and_document_references(ctx, a);
+}
+
+/// Ids used twice within one activity's lists.
+fn duplicate_ids(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
     let base = &a.path;
     duplicates(
@@ -208,7 +218,13 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         &activity.recipients,
         |r| r.id.as_str(),
     );
+}
 
+/// The parties an activity names (joint controllers, the controllers it works for, sources) and
+/// the documents of its bases and purposes.
+fn party_and_basis_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
     for (i, id) in activity.joint_controllers.iter().enumerate() {
         party(ctx, id, || format!("{base}/joint_controllers/{i}"));
     }
@@ -242,6 +258,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             }
         }
     }
+}
+
+/// What the Art 9 conditions and Art 10 authorities name: data, purposes, recipients, documents.
+fn condition_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
     for (i, c) in activity.special_category_conditions.iter().enumerate() {
         let path = || format!("{base}/special_category_conditions/{i}");
         for (j, id) in c.data_categories.iter().enumerate() {
@@ -266,6 +288,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             document(ctx, id, || format!("{}/policy_document", path()));
         }
     }
+}
+
+/// What recipients and transfers name: parties, data, purposes, recipients, documents.
+fn recipient_and_transfer_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
     for (i, r) in activity.recipients.iter().enumerate() {
         let path = || format!("{base}/recipients/{i}");
         if let Some(id) = &r.party {
@@ -299,6 +327,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             category(ctx, a, id, || format!("{}/data_categories/{j}", path()));
         }
     }
+}
+
+/// What retention rules name: data, policy, holder, system, and the parties deciding a period.
+fn retention_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
     let systems = super::id_membership(|| activity.systems.iter().map(|s| s.name.as_str()));
     for (i, rule) in activity.retention.iter().enumerate() {
         for (j, id) in rule.data_categories.iter().enumerate() {
@@ -342,6 +376,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             }
         }
     }
+}
+
+/// Systems' providers and data, and the activity's DPIA, notice and breach records.
+fn system_and_document_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let base = &a.path;
     for (i, system) in activity.systems.iter().enumerate() {
         if let Some(id) = &system.provider {
             party(ctx, id, || format!("{base}/systems/{i}/provider"));

@@ -121,13 +121,21 @@ pub(super) fn consent_must_be_explicit(activity: &crate::model::ProcessingActivi
 }
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
-    let activity = a.activity;
     if !a.is_controller() {
         return;
     }
-    let has_special = activity.has_special_category_data();
-    let conditions = &activity.special_category_conditions;
+    check_coverage(ctx, a);
+    check_consent_and_conditions(ctx, a);
+    if ctx.uk_law {
+        check_schedule_1(ctx, a);
+    }
+}
 
+/// Special category data that no Art 9 condition covers, data covered only for some purposes,
+/// and criminal offence data with no Art 10 authority.
+fn check_coverage(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let conditions = &activity.special_category_conditions;
     // Which categories some condition covers, and some condition not limited to purposes,
     // resolved once per activity (a condition may list thousands of categories, and so may the
     // activity), so that the check stays linear.
@@ -203,7 +211,14 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     if !purpose_limited.is_empty() {
         check_purpose_scope(ctx, a, &purpose_limited);
     }
+}
 
+/// Consent that is not explicit relied on for special category data, and Art 9 conditions where
+/// no special category data is recorded.
+fn check_consent_and_conditions(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let has_special = activity.has_special_category_data();
+    let conditions = &activity.special_category_conditions;
     if consent_must_be_explicit(activity) {
         let mut implied: Vec<(String, String)> = Vec::new();
         let lists = a.basis_lists();
@@ -242,59 +257,18 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     } else if !has_special && !conditions.is_empty() {
         ctx.report(&CONDITION_NOT_SPECIAL_CATEGORY, format!("{}/special_category_conditions", a.path), format!("'{}' names Art 9 conditions but no data category is marked as special category data.", a.name()));
     }
+}
 
-    if !ctx.uk_law {
-        return;
-    }
+/// The Schedule 1 conditions (UK law): each Art 9 condition paired with the paragraph it needs,
+/// and the appropriate policy document and para 41 entries that paragraphs and Art 10 need.
+fn check_schedule_1(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
     let mut no_policy: Vec<(String, String)> = Vec::new();
     let mut no_para_41: Vec<(String, String)> = Vec::new();
-    for (i, c) in conditions.iter().enumerate() {
+    for (i, c) in activity.special_category_conditions.iter().enumerate() {
         let path = format!("{}/special_category_conditions/{i}", a.path);
+        check_schedule_1_pairing(ctx, a, c, &path);
         let cite = c.condition.citation();
-        match (c.condition.uk_schedule_1_requirement(), c.schedule_1_paragraph) {
-            (Schedule1Requirement::Paragraph(expected), None) => ctx.report(
-                &SCHEDULE_1_CONDITION_MISSING,
-                path.clone(),
-                format!("Art {cite} needs the DPA 2018 Sch 1 para {} condition ({}); record it in schedule_1_paragraph.", expected.paragraph(), expected.heading()),
-            ),
-            (Schedule1Requirement::Paragraph(expected), Some(actual)) if expected != actual => ctx.report(
-                &SCHEDULE_1_CONDITION_MISMATCH,
-                format!("{path}/schedule_1_paragraph"),
-                format!("Art {cite} goes with Sch 1 para {} ({}), not para {} ({}).", expected.paragraph(), expected.heading(), actual.paragraph(), actual.heading()),
-            ),
-            (Schedule1Requirement::PartTwoParagraph, None) => {
-                let named = if c.schedule_1_part == Some(Schedule1Part::Part2) { " Naming Part 2 of Schedule 1 is not enough:" } else { "" };
-                ctx.report(&SCHEDULE_1_CONDITION_MISSING, path.clone(), format!("Art {cite} needs a specific substantial public interest condition.{named} record the Sch 1 Part 2 paragraph (6-28) relied on."));
-            }
-            (Schedule1Requirement::PartTwoParagraph, Some(actual)) if actual.part() != Schedule1Part::Part2 => ctx.report(
-                &SCHEDULE_1_CONDITION_MISMATCH,
-                format!("{path}/schedule_1_paragraph"),
-                format!("Art {cite} needs a Part 2 condition; para {} ({}) is in {}.", actual.paragraph(), actual.heading(), actual.part()),
-            ),
-            (Schedule1Requirement::None, Some(actual)) => ctx.report_as(
-                &SCHEDULE_1_CONDITION_MISMATCH,
-                Severity::Warning,
-                format!("{path}/schedule_1_paragraph"),
-                format!("Art {cite} needs no Schedule 1 condition, yet para {} ({}) is recorded; check which condition is relied on.", actual.paragraph(), actual.heading()),
-            ),
-            _ => {}
-        }
-        if let (Some(part), Some(paragraph)) = (c.schedule_1_part, c.schedule_1_paragraph)
-            && paragraph.part() != part
-        {
-            ctx.report(
-                &SCHEDULE_1_CONDITION_MISMATCH,
-                format!("{path}/schedule_1_part"),
-                format!(
-                    "Para {} is in {}, not {part}.",
-                    paragraph.paragraph(),
-                    paragraph.part()
-                ),
-            );
-        }
-        if let Some(paragraph) = c.schedule_1_paragraph {
-            check_scope(ctx, a, c, paragraph, &path);
-        }
         let needs_policy = match c.schedule_1_paragraph {
             Some(paragraph) => {
                 paragraph.needs_policy_document()
@@ -338,10 +312,77 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             _ => {}
         }
     }
+    report_policy_gaps(ctx, a, &no_policy, &no_para_41);
+}
+
+/// An Art 9 condition and the Schedule 1 paragraph recorded beside it: missing, of the wrong
+/// Part, or recorded where none is needed; and whether the paragraph serves the data.
+fn check_schedule_1_pairing(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    c: &SpecialCategoryCondition,
+    path: &str,
+) {
+    let path = path.to_owned();
+    let cite = c.condition.citation();
+    match (c.condition.uk_schedule_1_requirement(), c.schedule_1_paragraph) {
+        (Schedule1Requirement::Paragraph(expected), None) => ctx.report(
+            &SCHEDULE_1_CONDITION_MISSING,
+            path.clone(),
+            format!("Art {cite} needs the DPA 2018 Sch 1 para {} condition ({}); record it in schedule_1_paragraph.", expected.paragraph(), expected.heading()),
+        ),
+        (Schedule1Requirement::Paragraph(expected), Some(actual)) if expected != actual => ctx.report(
+            &SCHEDULE_1_CONDITION_MISMATCH,
+            format!("{path}/schedule_1_paragraph"),
+            format!("Art {cite} goes with Sch 1 para {} ({}), not para {} ({}).", expected.paragraph(), expected.heading(), actual.paragraph(), actual.heading()),
+        ),
+        (Schedule1Requirement::PartTwoParagraph, None) => {
+            let named = if c.schedule_1_part == Some(Schedule1Part::Part2) { " Naming Part 2 of Schedule 1 is not enough:" } else { "" };
+            ctx.report(&SCHEDULE_1_CONDITION_MISSING, path.clone(), format!("Art {cite} needs a specific substantial public interest condition.{named} record the Sch 1 Part 2 paragraph (6-28) relied on."));
+        }
+        (Schedule1Requirement::PartTwoParagraph, Some(actual)) if actual.part() != Schedule1Part::Part2 => ctx.report(
+            &SCHEDULE_1_CONDITION_MISMATCH,
+            format!("{path}/schedule_1_paragraph"),
+            format!("Art {cite} needs a Part 2 condition; para {} ({}) is in {}.", actual.paragraph(), actual.heading(), actual.part()),
+        ),
+        (Schedule1Requirement::None, Some(actual)) => ctx.report_as(
+            &SCHEDULE_1_CONDITION_MISMATCH,
+            Severity::Warning,
+            format!("{path}/schedule_1_paragraph"),
+            format!("Art {cite} needs no Schedule 1 condition, yet para {} ({}) is recorded; check which condition is relied on.", actual.paragraph(), actual.heading()),
+        ),
+        _ => {}
+    }
+    if let (Some(part), Some(paragraph)) = (c.schedule_1_part, c.schedule_1_paragraph)
+        && paragraph.part() != part
+    {
+        ctx.report(
+            &SCHEDULE_1_CONDITION_MISMATCH,
+            format!("{path}/schedule_1_part"),
+            format!(
+                "Para {} is in {}, not {part}.",
+                paragraph.paragraph(),
+                paragraph.part()
+            ),
+        );
+    }
+    if let Some(paragraph) = c.schedule_1_paragraph {
+        check_scope(ctx, a, c, paragraph, &path);
+    }
+}
+
+/// One finding each for the conditions that lack an appropriate policy document and for those
+/// whose para 41 entries are incomplete.
+fn report_policy_gaps(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    no_policy: &[(String, String)],
+    no_para_41: &[(String, String)],
+) {
     report_once(
         ctx,
         &APPROPRIATE_POLICY_DOCUMENT_MISSING,
-        &no_policy,
+        no_policy,
         &a.path,
         |label| {
             format!(
@@ -359,7 +400,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     report_once(
         ctx,
         &PARA_41_RECORD_INCOMPLETE,
-        &no_para_41,
+        no_para_41,
         &a.path,
         |label| {
             format!(
