@@ -118,6 +118,72 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     if !a.is_controller() {
         return;
     }
+    let children = young_children(ctx, activity);
+    // Where the register gives a basis for every category of data ("for web analytics: consent;
+    // for all other data: public task"), every purpose's processing has one.
+    let every_category_based = !activity.data_categories.is_empty()
+        && activity
+            .data_categories
+            .iter()
+            .all(|c| !c.lawful_bases.is_empty());
+    let mut gaps = Gaps::default();
+    for (i, purpose) in activity.purposes.iter().enumerate() {
+        check_purpose_basis(ctx, a, i, purpose, every_category_based);
+        let path = format!("{}/purposes/{i}", a.path);
+        check_bases(
+            ctx,
+            a,
+            &purpose.lawful_bases,
+            &path,
+            &purpose.description,
+            children,
+            &mut gaps,
+        );
+    }
+    check_bases(
+        ctx,
+        a,
+        &activity.lawful_bases,
+        &a.path,
+        a.name(),
+        children,
+        &mut gaps,
+    );
+    for (i, category) in activity.data_categories.iter().enumerate() {
+        let path = format!("{}/data_categories/{i}", a.path);
+        check_bases(
+            ctx,
+            a,
+            &category.lawful_bases,
+            &path,
+            &category.name,
+            children,
+            &mut gaps,
+        );
+    }
+    report_consent_gaps(ctx, a, &gaps.consent);
+    report_once(
+        ctx,
+        &BASIS_WITHOUT_LEGAL_SOURCE,
+        &gaps.legal_source,
+        &a.path,
+        |basis| {
+            format!(
+                "{basis} is relied on without the law that lays it down; add the statute or rule of law to legal_sources."
+            )
+        },
+        |list| {
+            format!(
+                "Legal obligation or public task is relied on in {} places of '{}' without the law that lays it down: {list}. Add the statute or rule of law to each legal_sources.",
+                gaps.legal_source.len(),
+                a.name()
+            )
+        },
+    );
+}
+
+/// Whether children below the age of digital consent may take part, and that age.
+fn young_children(ctx: &Context<'_>, activity: &crate::model::ProcessingActivity) -> (bool, u8) {
     // The member state of establishment, where the register records one, decides the EU age
     // (Art 8(1) second subparagraph); else the organisation's country.
     let consent_age = crate::law::digital_consent_age(
@@ -130,72 +196,51 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .data_subjects
         .iter()
         .any(|s| s.children && s.minimum_age.is_none_or(|age| age < consent_age));
-    // Where the register gives a basis for every category of data ("for web analytics: consent;
-    // for all other data: public task"), every purpose's processing has one.
-    let every_category_based = !activity.data_categories.is_empty()
-        && activity
-            .data_categories
-            .iter()
-            .all(|c| !c.lawful_bases.is_empty());
-    let mut gaps = Gaps::default();
-    for (i, purpose) in activity.purposes.iter().enumerate() {
-        let path = || format!("{}/purposes/{i}", a.path);
-        if purpose.lawful_bases.is_empty()
-            && activity.lawful_bases.is_empty()
-            && !every_category_based
-        {
-            ctx.report(
-                &PURPOSE_WITHOUT_LAWFUL_BASIS,
-                path(),
-                format!(
-                    "The purpose '{}' has no Art 6 lawful basis; state the basis relied on.",
-                    purpose.description
-                ),
-            );
-        }
-        if activity.bases_of(purpose).nth(1).is_some() {
-            let bases: Vec<&str> = activity
-                .bases_of(purpose)
-                .map(|b| b.basis.citation())
-                .collect();
-            let at = if purpose.lawful_bases.is_empty() {
-                format!("{}/lawful_bases", a.path)
-            } else {
-                format!("{}/lawful_bases", path())
-            };
-            ctx.report(&MULTIPLE_LAWFUL_BASES, at, format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
-        }
-        check_bases(
-            ctx,
-            a,
-            &purpose.lawful_bases,
-            &path(),
-            &purpose.description,
-            (young_children, consent_age),
-            &mut gaps,
+    (young_children, consent_age)
+}
+
+/// A purpose with no basis anywhere, or with more than one.
+fn check_purpose_basis(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    i: usize,
+    purpose: &crate::model::Purpose,
+    every_category_based: bool,
+) {
+    let activity = a.activity;
+    let path = || format!("{}/purposes/{i}", a.path);
+    if purpose.lawful_bases.is_empty() && activity.lawful_bases.is_empty() && !every_category_based
+    {
+        ctx.report(
+            &PURPOSE_WITHOUT_LAWFUL_BASIS,
+            path(),
+            format!(
+                "The purpose '{}' has no Art 6 lawful basis; state the basis relied on.",
+                purpose.description
+            ),
         );
     }
-    check_bases(
-        ctx,
-        a,
-        &activity.lawful_bases,
-        &a.path,
-        a.name(),
-        (young_children, consent_age),
-        &mut gaps,
-    );
-    for (i, category) in activity.data_categories.iter().enumerate() {
-        check_bases(
-            ctx,
-            a,
-            &category.lawful_bases,
-            &format!("{}/data_categories/{i}", a.path),
-            &category.name,
-            (young_children, consent_age),
-            &mut gaps,
-        );
+    if activity.bases_of(purpose).nth(1).is_some() {
+        let bases: Vec<&str> = activity
+            .bases_of(purpose)
+            .map(|b| b.basis.citation())
+            .collect();
+        let at = if purpose.lawful_bases.is_empty() {
+            format!("{}/lawful_bases", a.path)
+        } else {
+            format!("{}/lawful_bases", path())
+        };
+        ctx.report(&MULTIPLE_LAWFUL_BASES, at, format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
     }
-    let consent_gaps = &gaps.consent;
+}
+
+/// Consent without a record or a withdrawal route: one finding an activity, however many
+/// places share the gap.
+fn report_consent_gaps(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    consent_gaps: &[(String, &'static str, String)],
+) {
     if let Some((first, missing, what)) = consent_gaps.first() {
         let message = if consent_gaps.len() == 1 {
             format!("Consent is relied on for '{what}' but the register does not say {missing}.")
@@ -219,24 +264,6 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         };
         ctx.report(&CONSENT_WITHOUT_RECORD, at, message);
     }
-    report_once(
-        ctx,
-        &BASIS_WITHOUT_LEGAL_SOURCE,
-        &gaps.legal_source,
-        &a.path,
-        |basis| {
-            format!(
-                "{basis} is relied on without the law that lays it down; add the statute or rule of law to legal_sources."
-            )
-        },
-        |list| {
-            format!(
-                "Legal obligation or public task is relied on in {} places of '{}' without the law that lays it down: {list}. Add the statute or rule of law to each legal_sources.",
-                gaps.legal_source.len(),
-                a.name()
-            )
-        },
-    );
 }
 
 /// The gaps that are one gap however many bases share them: reported once an activity.
@@ -259,33 +286,10 @@ fn check_bases(
     (young_children, consent_age): (bool, u8),
     gaps: &mut Gaps,
 ) {
-    let activity = a.activity;
     for (j, basis) in bases.iter().enumerate() {
         let path = || format!("{parent}/lawful_bases/{j}");
         match basis.basis {
-            Article6Basis::LegitimateInterests => {
-                let no_interest = !is_stated(basis.interest.as_deref());
-                let no_assessment = basis.assessment.is_none();
-                if no_interest || no_assessment {
-                    let (severity, missing) = match (no_interest, no_assessment) {
-                        (true, true) => (
-                            Severity::Error,
-                            "the interest pursued and a legitimate interests assessment",
-                        ),
-                        (true, false) => (Severity::Error, "the interest pursued"),
-                        _ => (Severity::Warning, "a legitimate interests assessment"),
-                    };
-                    ctx.report_as(
-                        &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
-                        severity,
-                        path(),
-                        format!("Legitimate interests are relied on without {missing}."),
-                    );
-                }
-                if ctx.public_authority {
-                    ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
-                }
-            }
+            Article6Basis::LegitimateInterests => check_legitimate_interests(ctx, basis, &path()),
             Article6Basis::LegalObligation | Article6Basis::PublicTask
                 if basis.legal_sources.iter().all(|s| is_blank(s)) =>
             {
@@ -301,42 +305,100 @@ fn check_bases(
                 ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_BEFORE_COMMENCEMENT, path(), format!("Recognised legitimate interests (Art 6(1)(ea)) apply only from 5 February 2026 (Data (Use and Access) Act 2025, SI 2026/82); on {} the processing needs another Art 6(1) basis.", ctx.as_of));
             }
             Article6Basis::RecognisedLegitimateInterest => {
-                if basis.recognised_legitimate_interest.is_none() {
-                    ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION, path(), "A recognised legitimate interest is relied on without naming its UK GDPR Annex 1 condition; set recognised_legitimate_interest (public_task_disclosure, national_security_public_security_defence, emergencies, crime or safeguarding_vulnerable_individuals).".to_owned());
-                }
-                // From 5 Feb 2026 (UK) the public-authority bar covers (ea) as well as (f).
-                if ctx.public_authority
-                    && in_force(
-                        Provision::RecognisedLegitimateInterests,
-                        ctx.regime,
-                        ctx.as_of,
-                    )
-                {
-                    ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on recognised legitimate interests (Art 6(1)(ea)) for processing in the performance of its tasks (Art 6(1), as amended from 5 February 2026); use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
-                }
+                check_recognised_legitimate_interest(ctx, basis, &path());
             }
             Article6Basis::Consent => {
-                let consent = basis.consent.as_ref();
-                let no_record = consent.and_then(|c| c.record.as_ref()).is_none();
-                let no_withdrawal = !is_stated(consent.and_then(|c| c.withdrawal.as_deref()));
-                if no_record || no_withdrawal {
-                    let missing = match (no_record, no_withdrawal) {
-                        (true, true) => {
-                            "where consent is recorded (Art 7(1)) nor how it is withdrawn (Art 7(3))"
-                        }
-                        (true, false) => "where consent is recorded (Art 7(1))",
-                        _ => "how consent is withdrawn (Art 7(3))",
-                    };
-                    gaps.consent.push((path(), missing, what.to_owned()));
-                }
-                if activity.information_society_service
-                    && young_children
-                    && !is_stated(consent.and_then(|c| c.parental_authorisation.as_deref()))
-                {
-                    ctx.report(&CHILD_CONSENT_AGE, path(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
-                }
+                let place = (path(), what);
+                check_consent(ctx, a, basis, place, (young_children, consent_age), gaps);
             }
             _ => {}
         }
+    }
+}
+
+/// Legitimate interests: the interest and its assessment recorded, and not a public authority's
+/// tasks.
+fn check_legitimate_interests(
+    ctx: &mut Context<'_>,
+    basis: &crate::model::LawfulBasis,
+    path: &str,
+) {
+    let path = || path.to_owned();
+    let no_interest = !is_stated(basis.interest.as_deref());
+    let no_assessment = basis.assessment.is_none();
+    if no_interest || no_assessment {
+        let (severity, missing) = match (no_interest, no_assessment) {
+            (true, true) => (
+                Severity::Error,
+                "the interest pursued and a legitimate interests assessment",
+            ),
+            (true, false) => (Severity::Error, "the interest pursued"),
+            _ => (Severity::Warning, "a legitimate interests assessment"),
+        };
+        ctx.report_as(
+            &LEGITIMATE_INTERESTS_WITHOUT_ASSESSMENT,
+            severity,
+            path(),
+            format!("Legitimate interests are relied on without {missing}."),
+        );
+    }
+    if ctx.public_authority {
+        ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on legitimate interests for processing in the performance of its tasks; use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
+    }
+}
+
+/// A recognised legitimate interest (UK GDPR Art 6(1)(ea)): its Annex 1 condition named, and not
+/// a public authority's tasks.
+fn check_recognised_legitimate_interest(
+    ctx: &mut Context<'_>,
+    basis: &crate::model::LawfulBasis,
+    path: &str,
+) {
+    let path = || path.to_owned();
+    if basis.recognised_legitimate_interest.is_none() {
+        ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION, path(), "A recognised legitimate interest is relied on without naming its UK GDPR Annex 1 condition; set recognised_legitimate_interest (public_task_disclosure, national_security_public_security_defence, emergencies, crime or safeguarding_vulnerable_individuals).".to_owned());
+    }
+    // From 5 Feb 2026 (UK) the public-authority bar covers (ea) as well as (f).
+    if ctx.public_authority
+        && in_force(
+            Provision::RecognisedLegitimateInterests,
+            ctx.regime,
+            ctx.as_of,
+        )
+    {
+        ctx.report(&PUBLIC_AUTHORITY_LEGITIMATE_INTERESTS, path(), "A public authority cannot rely on recognised legitimate interests (Art 6(1)(ea)) for processing in the performance of its tasks (Art 6(1), as amended from 5 February 2026); use public task (Art 6(1)(e)) unless this is outside its tasks.".to_owned());
+    }
+}
+
+/// Consent: where it is recorded and how it is withdrawn, and a parent's authorisation where
+/// young children use an online service.
+fn check_consent(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    basis: &crate::model::LawfulBasis,
+    (path, what): (String, &str),
+    (young_children, consent_age): (bool, u8),
+    gaps: &mut Gaps,
+) {
+    let activity = a.activity;
+    let path = || path.clone();
+    let consent = basis.consent.as_ref();
+    let no_record = consent.and_then(|c| c.record.as_ref()).is_none();
+    let no_withdrawal = !is_stated(consent.and_then(|c| c.withdrawal.as_deref()));
+    if no_record || no_withdrawal {
+        let missing = match (no_record, no_withdrawal) {
+            (true, true) => {
+                "where consent is recorded (Art 7(1)) nor how it is withdrawn (Art 7(3))"
+            }
+            (true, false) => "where consent is recorded (Art 7(1))",
+            _ => "how consent is withdrawn (Art 7(3))",
+        };
+        gaps.consent.push((path(), missing, what.to_owned()));
+    }
+    if activity.information_society_service
+        && young_children
+        && !is_stated(consent.and_then(|c| c.parental_authorisation.as_deref()))
+    {
+        ctx.report(&CHILD_CONSENT_AGE, path(), format!("An online service offered to children relies on consent, but children under {consent_age} may take part and no parental authorisation is recorded."));
     }
 }

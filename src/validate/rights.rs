@@ -112,55 +112,72 @@ pub const THIRD_PARTY_SOURCE_WITHOUT_NOTICE: Rule = Rule {
 };
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
-    let activity = a.activity;
     let uk_22b = ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM;
-    for (i, decision) in activity.automated_decisions.iter().enumerate() {
-        if !(decision.solely_automated && decision.significant_effects) {
-            continue;
-        }
-        let path = format!("{}/automated_decisions/{i}", a.path);
-        let required: &[DecisionSafeguard] = if uk_22b {
-            DecisionSafeguard::ALL
-        } else if matches!(
-            decision.basis,
-            Some(Article22Basis::Contract | Article22Basis::ExplicitConsent)
-        ) {
-            &[
-                DecisionSafeguard::Representations,
-                DecisionSafeguard::HumanIntervention,
-                DecisionSafeguard::Contest,
-            ]
-        } else {
-            &[]
-        };
-        let missing: Vec<&str> = required
-            .iter()
-            .filter(|s| !decision.safeguards_in_place.contains(s))
-            .map(|s| s.as_str())
-            .collect();
-        if !missing.is_empty() {
-            let provision = if uk_22b { "Art 22C" } else { "Art 22(3)" };
-            ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in safeguards_in_place.", decision.description, missing.join(", ")));
-        }
-        if uk_22b {
-            check_article_22b(ctx, activity, decision, path);
-            continue;
-        }
-        match decision.basis {
-            None => ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A solely automated decision with significant effects needs an Art 22(2) exception: contract, authorisation by law, or explicit consent.".to_owned()),
-            Some(basis) if decision.uses_special_category_data
-                && basis != Article22Basis::ExplicitConsent
-                && !activity.special_category_conditions.iter().any(|c| c.condition == Article9Condition::SubstantialPublicInterest) =>
-            {
-                ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A solely automated decision using special category data needs explicit consent or substantial public interest (Art 22(4)).".to_owned());
-            }
-            _ => {}
+    for (i, decision) in a.activity.automated_decisions.iter().enumerate() {
+        if decision.solely_automated && decision.significant_effects {
+            check_decision(ctx, a, i, decision, uk_22b);
         }
     }
-
     if !a.is_controller() {
         return;
     }
+    check_dpia(ctx, a);
+    check_third_party_notice(ctx, a);
+}
+
+/// A solely automated decision with significant effects: its safeguards, and its Art 22(2)
+/// exception (Art 22B under the UK GDPR from 5 February 2026).
+fn check_decision(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    i: usize,
+    decision: &crate::model::AutomatedDecision,
+    uk_22b: bool,
+) {
+    let activity = a.activity;
+    let path = format!("{}/automated_decisions/{i}", a.path);
+    let required: &[DecisionSafeguard] = if uk_22b {
+        DecisionSafeguard::ALL
+    } else if matches!(
+        decision.basis,
+        Some(Article22Basis::Contract | Article22Basis::ExplicitConsent)
+    ) {
+        &[
+            DecisionSafeguard::Representations,
+            DecisionSafeguard::HumanIntervention,
+            DecisionSafeguard::Contest,
+        ]
+    } else {
+        &[]
+    };
+    let missing: Vec<&str> = required
+        .iter()
+        .filter(|s| !decision.safeguards_in_place.contains(s))
+        .map(|s| s.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let provision = if uk_22b { "Art 22C" } else { "Art 22(3)" };
+        ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in safeguards_in_place.", decision.description, missing.join(", ")));
+    }
+    if uk_22b {
+        check_article_22b(ctx, activity, decision, path);
+        return;
+    }
+    match decision.basis {
+        None => ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A solely automated decision with significant effects needs an Art 22(2) exception: contract, authorisation by law, or explicit consent.".to_owned()),
+        Some(basis) if decision.uses_special_category_data
+            && basis != Article22Basis::ExplicitConsent
+            && !activity.special_category_conditions.iter().any(|c| c.condition == Article9Condition::SubstantialPublicInterest) =>
+        {
+            ctx.report(&AUTOMATED_DECISION_WITHOUT_BASIS, path, "A solely automated decision using special category data needs explicit consent or substantial public interest (Art 22(4)).".to_owned());
+        }
+        _ => {}
+    }
+}
+
+/// The WP248 criteria an activity shows: those recorded, and those its data, data subjects, scale
+/// and decisions show.
+fn risk_criteria(activity: &crate::model::ProcessingActivity) -> Vec<RiskCriterion> {
     let mut criteria: Vec<RiskCriterion> = activity.risk_criteria.clone();
     let mut add = |c: RiskCriterion| {
         if !criteria.contains(&c) {
@@ -187,6 +204,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     {
         add(RiskCriterion::AutomatedDecisionWithSignificantEffect);
     }
+    criteria
+}
+
+/// The Art 35(3) cases recorded, and large-scale special category data where the record shows it.
+fn article_35_3_triggers(activity: &crate::model::ProcessingActivity) -> Vec<Article35Trigger> {
     let mut triggers: Vec<Article35Trigger> = activity.article_35_3_triggers.clone();
     if activity.large_scale == Some(true)
         && (activity.has_special_category_data() || activity.has_criminal_offence_data())
@@ -194,6 +216,15 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     {
         triggers.push(Article35Trigger::LargeScaleSpecialCategory);
     }
+    triggers
+}
+
+/// A DPIA where the activity always needs one (Art 35(3), the Art 35(4) list) or is presumed to
+/// (two or more WP248 criteria), unless it is recorded as not required with reasons.
+fn check_dpia(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    let criteria = risk_criteria(activity);
+    let triggers = article_35_3_triggers(activity);
     let listed = listed_operations(ctx, activity, &criteria);
     let dpia = activity.dpia.as_ref();
     let dpia_done = dpia.is_some_and(|d| {
@@ -239,7 +270,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         };
         ctx.report(&DPIA_EXPECTED, a.path.clone(), message);
     }
+}
 
+/// Data from third parties or public sources with neither a privacy notice nor an exemption.
+fn check_third_party_notice(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
     if activity.privacy_notice.is_none() && activity.notice_exemption.is_none() {
         let sourced = activity.data_categories.iter().position(|c| {
             c.sources

@@ -3,7 +3,7 @@
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::law::adequacy::{Adequacy, adequacy, is_third_country, organisation_adequacy};
 use crate::model::{
-    Article6Basis, Article49Derogation, CountryCode, RecipientRole, Regime, Region,
+    Article6Basis, Article49Derogation, CountryCode, RecipientRole, Regime, Region, Transfer,
     TransferDestination, TransferFrequency, TransferMechanism,
 };
 
@@ -185,106 +185,8 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             )
         });
     for (i, t) in activity.transfers.iter().enumerate() {
-        let path = || format!("{}/transfers/{i}", a.path);
-        if t.destination == TransferDestination::Worldwide {
-            ctx.report(&PUBLICATION_RECORDED_AS_TRANSFER, format!("{}/destination", path()), "Publication reachable worldwide is a disclosure, not a transfer (C-101/01 Lindqvist), so Chapter V and the Art 49 derogations do not apply to it; record the public as a recipient, and the upload to the platform's operator as a transfer to the operator's country with its own mechanism.".to_owned());
-            continue;
-        }
-        match t.destination {
-            TransferDestination::Country if t.country.is_none() => {
-                ctx.report(
-                    &TRANSFER_DESTINATION_UNNAMED,
-                    path(),
-                    "The transfer does not name its destination country; set country.".to_owned(),
-                );
-            }
-            TransferDestination::Region if !t.region.is_some_and(Region::is_named) => {
-                ctx.report(
-                    &TRANSFER_DESTINATION_UNNAMED,
-                    path(),
-                    match t.region {
-                        Some(region) => format!("The transfer goes {}, which does not name the third country; name each country (Art 30(1)(e)).", region.label()),
-                        None => "The transfer goes to a region it does not name; set region, or name the country.".to_owned(),
-                    },
-                );
-            }
-            TransferDestination::InternationalOrganisation if t.organisation.is_none() => {
-                ctx.report(
-                    &TRANSFER_DESTINATION_UNNAMED,
-                    path(),
-                    "The transfer does not name the international organisation; set organisation."
-                        .to_owned(),
-                );
-            }
-            _ => {}
-        }
-        let Some(mechanism) = t.mechanism else {
-            ctx.report(&TRANSFER_WITHOUT_MECHANISM, path(), "The transfer states no mechanism; record adequacy, an Art 46 safeguard or the Art 49 derogation relied on.".to_owned());
-            continue;
-        };
-        match mechanism {
-            TransferMechanism::Adequacy => check_adequacy(ctx, a, t, path),
-            TransferMechanism::Derogation if t.derogation.is_none() => {
-                ctx.report(&DEROGATION_NOT_SPECIFIED, path(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
-            }
-            TransferMechanism::EuStandardContractualClauses if ctx.regime == Regime::UkGdpr => {
-                ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{}/mechanism", path()), "The EU SCCs alone do not cover a transfer under the UK GDPR; use them with the UK Addendum (eu_sccs_with_uk_addendum) or use the IDTA.".to_owned());
-            }
-            _ => {}
-        }
-        let barred = match mechanism {
-            TransferMechanism::CompellingLegitimateInterests => {
-                Some("compelling legitimate interests")
-            }
-            TransferMechanism::Derogation => t
-                .derogation
-                .filter(|d| {
-                    matches!(
-                        d,
-                        Article49Derogation::ExplicitConsent
-                            | Article49Derogation::ContractWithDataSubject
-                            | Article49Derogation::ContractInDataSubjectInterest
-                    )
-                })
-                .map(|d| d.citation()),
-            _ => None,
-        };
-        if let (Some(barred), true) = (barred, public_powers) {
-            ctx.report(&DEROGATION_BY_PUBLIC_AUTHORITY, format!("{}/mechanism", path()), format!("A public authority exercising its public powers cannot rely on {barred} (Art 49(3)); use an Art 46 safeguard or another derogation."));
-        }
-        let derogation = matches!(
-            mechanism,
-            TransferMechanism::Derogation | TransferMechanism::CompellingLegitimateInterests
-        );
-        if derogation && t.frequency == Some(TransferFrequency::Regular) {
-            let severity = if mechanism == TransferMechanism::CompellingLegitimateInterests {
-                Severity::Error
-            } else {
-                Severity::Warning
-            };
-            ctx.report_as(&DEROGATION_USED_FOR_REGULAR_TRANSFER, severity, format!("{}/frequency", path()), "Art 49 derogations are for occasional transfers; a regular transfer needs adequacy or an Art 46 safeguard.".to_owned());
-        }
-        if mechanism == TransferMechanism::CompellingLegitimateInterests
-            && t.documentation.is_none()
-        {
-            ctx.report(&COMPELLING_INTERESTS_UNDOCUMENTED, path(), "A transfer on compelling legitimate interests must have its assessment and suitable safeguards documented in the record; reference the documentation.".to_owned());
-        }
-        if mechanism.is_article_46_safeguard() && t.risk_assessment.is_none() {
-            let message = if ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM {
-                format!(
-                    "Data protection test not recorded: the transfer relies on an Art 46 safeguard ({}), and the exporter must consider, acting reasonably and proportionately, that the data protection test is met (Art 46(1A)); reference that assessment in risk_assessment.",
-                    crate::model::labels::Label::label(mechanism)
-                )
-            } else {
-                format!(
-                    "The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.",
-                    crate::model::labels::Label::label(mechanism)
-                )
-            };
-            ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path(), message);
-        }
+        check_transfer(ctx, a, t, i, public_powers);
     }
-
     // The recipients a transfer names.
     let transferred = id_membership(|| {
         activity
@@ -294,6 +196,130 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     });
     for (i, r) in activity.recipients.iter().enumerate() {
         outside_without_transfer(ctx, r, &transferred, format!("{}/recipients/{i}", a.path));
+    }
+}
+
+/// One transfer: a publication recorded as one, its destination named, its mechanism stated
+/// and fit for it.
+fn check_transfer(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    t: &Transfer,
+    i: usize,
+    public_powers: bool,
+) {
+    let path = || format!("{}/transfers/{i}", a.path);
+    if t.destination == TransferDestination::Worldwide {
+        ctx.report(&PUBLICATION_RECORDED_AS_TRANSFER, format!("{}/destination", path()), "Publication reachable worldwide is a disclosure, not a transfer (C-101/01 Lindqvist), so Chapter V and the Art 49 derogations do not apply to it; record the public as a recipient, and the upload to the platform's operator as a transfer to the operator's country with its own mechanism.".to_owned());
+        return;
+    }
+    check_destination_named(ctx, t, &path());
+    let Some(mechanism) = t.mechanism else {
+        ctx.report(&TRANSFER_WITHOUT_MECHANISM, path(), "The transfer states no mechanism; record adequacy, an Art 46 safeguard or the Art 49 derogation relied on.".to_owned());
+        return;
+    };
+    match mechanism {
+        TransferMechanism::Adequacy => check_adequacy(ctx, a, t, path),
+        TransferMechanism::Derogation if t.derogation.is_none() => {
+            ctx.report(&DEROGATION_NOT_SPECIFIED, path(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
+        }
+        TransferMechanism::EuStandardContractualClauses if ctx.regime == Regime::UkGdpr => {
+            ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{}/mechanism", path()), "The EU SCCs alone do not cover a transfer under the UK GDPR; use them with the UK Addendum (eu_sccs_with_uk_addendum) or use the IDTA.".to_owned());
+        }
+        _ => {}
+    }
+    check_derogation(ctx, t, mechanism, &path(), public_powers);
+    if mechanism.is_article_46_safeguard() && t.risk_assessment.is_none() {
+        let message = if ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM {
+            format!(
+                "Data protection test not recorded: the transfer relies on an Art 46 safeguard ({}), and the exporter must consider, acting reasonably and proportionately, that the data protection test is met (Art 46(1A)); reference that assessment in risk_assessment.",
+                crate::model::labels::Label::label(mechanism)
+            )
+        } else {
+            format!(
+                "The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.",
+                crate::model::labels::Label::label(mechanism)
+            )
+        };
+        ctx.report(&TRANSFER_WITHOUT_RISK_ASSESSMENT, path(), message);
+    }
+}
+
+/// A destination country, region or international organisation that the transfer names.
+fn check_destination_named(ctx: &mut Context<'_>, t: &Transfer, path: &str) {
+    let path = || path.to_owned();
+    match t.destination {
+        TransferDestination::Country if t.country.is_none() => {
+            ctx.report(
+                &TRANSFER_DESTINATION_UNNAMED,
+                path(),
+                "The transfer does not name its destination country; set country.".to_owned(),
+            );
+        }
+        TransferDestination::Region if !t.region.is_some_and(Region::is_named) => {
+            ctx.report(
+                &TRANSFER_DESTINATION_UNNAMED,
+                path(),
+                match t.region {
+                    Some(region) => format!("The transfer goes {}, which does not name the third country; name each country (Art 30(1)(e)).", region.label()),
+                    None => "The transfer goes to a region it does not name; set region, or name the country.".to_owned(),
+                },
+            );
+        }
+        TransferDestination::InternationalOrganisation if t.organisation.is_none() => {
+            ctx.report(
+                &TRANSFER_DESTINATION_UNNAMED,
+                path(),
+                "The transfer does not name the international organisation; set organisation."
+                    .to_owned(),
+            );
+        }
+        _ => {}
+    }
+}
+
+/// The limits of the Art 49 derogations: not for public authorities' public powers (Art 49(3)),
+/// not for regular transfers, and compelling legitimate interests documented (Art 49(6)).
+fn check_derogation(
+    ctx: &mut Context<'_>,
+    t: &Transfer,
+    mechanism: TransferMechanism,
+    path: &str,
+    public_powers: bool,
+) {
+    let path = || path.to_owned();
+    let barred = match mechanism {
+        TransferMechanism::CompellingLegitimateInterests => Some("compelling legitimate interests"),
+        TransferMechanism::Derogation => t
+            .derogation
+            .filter(|d| {
+                matches!(
+                    d,
+                    Article49Derogation::ExplicitConsent
+                        | Article49Derogation::ContractWithDataSubject
+                        | Article49Derogation::ContractInDataSubjectInterest
+                )
+            })
+            .map(|d| d.citation()),
+        _ => None,
+    };
+    if let (Some(barred), true) = (barred, public_powers) {
+        ctx.report(&DEROGATION_BY_PUBLIC_AUTHORITY, format!("{}/mechanism", path()), format!("A public authority exercising its public powers cannot rely on {barred} (Art 49(3)); use an Art 46 safeguard or another derogation."));
+    }
+    let derogation = matches!(
+        mechanism,
+        TransferMechanism::Derogation | TransferMechanism::CompellingLegitimateInterests
+    );
+    if derogation && t.frequency == Some(TransferFrequency::Regular) {
+        let severity = if mechanism == TransferMechanism::CompellingLegitimateInterests {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        ctx.report_as(&DEROGATION_USED_FOR_REGULAR_TRANSFER, severity, format!("{}/frequency", path()), "Art 49 derogations are for occasional transfers; a regular transfer needs adequacy or an Art 46 safeguard.".to_owned());
+    }
+    if mechanism == TransferMechanism::CompellingLegitimateInterests && t.documentation.is_none() {
+        ctx.report(&COMPELLING_INTERESTS_UNDOCUMENTED, path(), "A transfer on compelling legitimate interests must have its assessment and suitable safeguards documented in the record; reference the documentation.".to_owned());
     }
 }
 
