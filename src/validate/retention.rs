@@ -79,6 +79,13 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     if !a.is_controller() {
         return;
     }
+    check_retention_stated(ctx, a);
+    check_periods(ctx, a);
+}
+
+/// A retention period stated, and where every rule names its data, every data category covered.
+fn check_retention_stated(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
     let stated = activity
         .retention
         .iter()
@@ -123,6 +130,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             },
         );
     }
+}
+
+/// Each period of each rule: kept indefinitely, or kept until a date that has passed while the
+/// activity goes on.
+fn check_periods(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
     let active = match activity.status {
         Some(status) => status == ActivityStatus::Active,
         None => activity.end_date.is_none_or(|end| end >= ctx.as_of),

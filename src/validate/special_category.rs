@@ -495,27 +495,39 @@ fn check_purpose_scope(ctx: &mut Context<'_>, a: &ActivityContext<'_>, limited: 
             }
         }
         if !missing.is_empty() {
-            // A purpose that names its data shows the processing; one that names none may use it.
-            let (severity, scope) = if purpose.data_categories.is_empty() {
-                (
-                    Severity::Warning,
-                    " (it names no data categories, so it may use them all)",
-                )
-            } else {
-                (Severity::Error, "")
-            };
-            ctx.report_as(
-                &SPECIAL_CATEGORY_WITHOUT_CONDITION,
-                severity,
-                format!("{}/purposes/{k}", a.path),
-                format!(
-                    "The purpose '{}'{scope} uses special category data ('{}') that no Art 9(2) condition covers for it: the conditions recorded are limited to other purposes. Record the condition relied on for this purpose, or keep the data out of it.",
-                    purpose.description,
-                    missing.join("', '")
-                ),
-            );
+            report_purpose_without_condition(ctx, a, k, purpose, &missing);
         }
     }
+}
+
+/// A purpose that uses special category data no condition covers for it: an error where the
+/// purpose names the data, a warning where it names none and so may use it.
+fn report_purpose_without_condition(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    k: usize,
+    purpose: &crate::model::Purpose,
+    missing: &[&str],
+) {
+    // A purpose that names its data shows the processing; one that names none may use it.
+    let (severity, scope) = if purpose.data_categories.is_empty() {
+        (
+            Severity::Warning,
+            " (it names no data categories, so it may use them all)",
+        )
+    } else {
+        (Severity::Error, "")
+    };
+    ctx.report_as(
+        &SPECIAL_CATEGORY_WITHOUT_CONDITION,
+        severity,
+        format!("{}/purposes/{k}", a.path),
+        format!(
+            "The purpose '{}'{scope} uses special category data ('{}') that no Art 9(2) condition covers for it: the conditions recorded are limited to other purposes. Record the condition relied on for this purpose, or keep the data out of it.",
+            purpose.description,
+            missing.join("', '")
+        ),
+    );
 }
 
 /// The scope of a Schedule 1 condition: the kinds of data it serves, the bodies it is for, and
