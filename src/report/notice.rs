@@ -45,23 +45,60 @@ fn right(right: DataSubjectRight, regime: Regime, on: chrono::NaiveDate) -> &'st
     }
 }
 
+/// What every section of the notice reads besides the activity.
+#[derive(Clone, Copy)]
+struct Notice<'r> {
+    register: &'r Register,
+    index: &'r RegisterIndex<'r>,
+    /// The DPA 2018 (Schedule 1) applies.
+    uk_law: bool,
+    /// The regime and the date the rights and the complaint route are worded for.
+    regime: Regime,
+    on: chrono::NaiveDate,
+}
+
 pub(crate) fn render(
     register: &Register,
     options: &ReportOptions,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let index = register.index();
-    let uk_law = crate::validate::uk_law_applies(register, options.validation.regime);
-    let regime = register.regime.unwrap_or(options.validation.regime);
+    let n = &Notice {
+        register,
+        index: &index,
+        uk_law: crate::validate::uk_law_applies(register, options.validation.regime),
+        regime: register.regime.unwrap_or(options.validation.regime),
+        on: options.date(),
+    };
     let name = super::organisation_name(register);
     sink.begin(&format!("Privacy notice (draft): {name}"))?;
     sink.paragraph(&format!("A draft drawn from our record of processing activities as of {}. Check it before publishing: it says only what the record says.", options.date()))?;
-
     let (controller, processor): (Vec<&ProcessingActivity>, Vec<&ProcessingActivity>) = register
         .activities
         .iter()
         .partition(|a| a.role != ActivityRole::Processor);
+    let contacts = who_we_are(n, sink, &name, &controller, &processor)?;
+    data_protection_officer(n, sink)?;
+    for a in controller {
+        activity(n, sink, a)?;
+    }
+    processor_activities(n, sink, &processor)?;
+    complaints(n, sink, &contacts)?;
+    sink.end()
+}
 
+/// Who the controller is and for what, and how to reach it; the contacts, for the complaints
+/// section.
+fn who_we_are(
+    n: &Notice<'_>,
+    sink: &mut dyn Sink,
+    name: &str,
+    controller: &[&ProcessingActivity],
+    processor: &[&ProcessingActivity],
+) -> io::Result<Vec<String>> {
+    let Notice {
+        register, index, ..
+    } = *n;
     sink.heading(2, "Who we are")?;
     let organisation = register.organisation();
     if !controller.is_empty() {
@@ -92,21 +129,34 @@ pub(crate) fn render(
     }
     if let Some(id) = &register.representative {
         sink.paragraph("Our representative:")?;
-        sink.list(&party(&index, id))?;
+        sink.list(&party(index, id))?;
     }
+    Ok(contacts)
+}
+
+/// The DPO and how to reach them.
+fn data_protection_officer(n: &Notice<'_>, sink: &mut dyn Sink) -> io::Result<()> {
+    let Notice {
+        register, index, ..
+    } = *n;
     sink.heading(2, "Our data protection officer")?;
     match &register.dpo {
         Some(d) => {
             sink.paragraph("You can contact our data protection officer:")?;
-            sink.list(&dpo(&index, d))?;
+            sink.list(&dpo(index, d))?;
         }
         None => sink.paragraph("The record names no data protection officer.")?,
     }
+    Ok(())
+}
 
-    for a in controller {
-        activity(sink, register, &index, a, uk_law, (regime, options.date()))?;
-    }
-
+/// The activities carried out for other controllers, and who those controllers are.
+fn processor_activities(
+    n: &Notice<'_>,
+    sink: &mut dyn Sink,
+    processor: &[&ProcessingActivity],
+) -> io::Result<()> {
+    let Notice { index, .. } = *n;
     if !processor.is_empty() {
         sink.heading(2, "Where we act for another organisation")?;
         sink.paragraph("For the processing below we are a processor: the organisation we act for is the controller and decides why and how your information is used. Its own privacy notice tells you about it, and you can exercise your rights with it.")?;
@@ -121,7 +171,7 @@ pub(crate) fn render(
             for o in &a.on_behalf_of {
                 sink.paragraph(&format!(
                     "The controller is {}.",
-                    party_name(&index, &o.controller)
+                    party_name(index, &o.controller)
                 ))?;
                 let contacts: Vec<String> = index
                     .party(&o.controller)
@@ -133,23 +183,33 @@ pub(crate) fn render(
             }
         }
     }
+    Ok(())
+}
 
+/// How to complain: to the controller first where the law asks for it (DPA 2018 s164A from
+/// 19 June 2026), and to the supervisory authority.
+fn complaints(n: &Notice<'_>, sink: &mut dyn Sink, contacts: &[String]) -> io::Result<()> {
+    let Notice {
+        register,
+        index,
+        regime,
+        on,
+        ..
+    } = *n;
     sink.heading(2, "How to complain")?;
     // DPA 2018 s164A, from 19 Jun 2026: people complain to the controller first.
-    if let Some(entry) = crate::law::provisions::entry_on(
-        crate::law::Provision::ComplaintToController,
-        regime,
-        options.date(),
-    ) {
+    if let Some(entry) =
+        crate::law::provisions::entry_on(crate::law::Provision::ComplaintToController, regime, on)
+    {
         sink.paragraph(&format!("If you are unhappy with how we use your information, you can complain to us first ({}). If you are not satisfied with our response, you can then complain to the supervisory authority.", entry.citation))?;
         match (contacts.is_empty(), &register.dpo) {
             (false, _) => {
                 sink.paragraph("You can reach us:")?;
-                sink.list(&contacts)?;
+                sink.list(contacts)?;
             }
             (true, Some(d)) => {
                 sink.paragraph("You can reach our data protection officer:")?;
-                sink.list(&dpo(&index, d))?;
+                sink.list(&dpo(index, d))?;
             }
             (true, None) => {
                 sink.paragraph("The record gives no contact details for complaints.")?
@@ -160,7 +220,7 @@ pub(crate) fn render(
         Some(id) => {
             sink.paragraph(&format!(
                 "You have the right to complain to the supervisory authority, {} (Art 77).",
-                party_name(&index, id)
+                party_name(index, id)
             ))?;
             let contacts: Vec<String> = index
                 .party(id)
@@ -172,19 +232,24 @@ pub(crate) fn render(
         }
         None => sink.paragraph("You have the right to complain to a supervisory authority (Art 77); the record does not name one.")?,
     }
-    sink.end()
+    Ok(())
 }
 
 /// The notice's section for one activity the organisation controls.
-fn activity(
-    sink: &mut dyn Sink,
-    register: &Register,
-    index: &RegisterIndex<'_>,
-    a: &ProcessingActivity,
-    uk_law: bool,
-    (regime, on): (Regime, chrono::NaiveDate),
-) -> io::Result<()> {
-    let names = CategoryNames::new(a).with_shared(&register.recipients);
+fn activity(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
+    let names = CategoryNames::new(a).with_shared(&n.register.recipients);
+    activity_intro(n, sink, a)?;
+    information_used(n, sink, a)?;
+    purposes_and_bases(sink, a)?;
+    interests_and_conditions(n, sink, a)?;
+    sharing_and_keeping(n, sink, a, &names)?;
+    automated_decisions(sink, a)?;
+    rights(n, sink, a)
+}
+
+/// The activity's name, description and joint controllers.
+fn activity_intro(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
+    let Notice { index, .. } = *n;
     sink.heading(2, &a.name)?;
     if let Some(description) = &a.description {
         sink.paragraph(description)?;
@@ -200,7 +265,12 @@ fn activity(
             enumerate(&others)
         ))?;
     }
+    Ok(())
+}
 
+/// What information is used, what must be given (Art 13(2)(e)) and where it comes from.
+fn information_used(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
+    let Notice { index, .. } = *n;
     sink.heading(3, "What information we use")?;
     if a.data_categories.is_empty() {
         sink.paragraph("The record lists no categories of information for this activity.")?;
@@ -234,7 +304,11 @@ fn activity(
         sink.heading(3, "Where we get your information from")?;
         sink.list(&super::record::sources(index, a))?;
     }
+    Ok(())
+}
 
+/// Each purpose with its lawful bases, and the bases of particular information.
+fn purposes_and_bases(sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
     sink.heading(3, "Why we use it, and our lawful basis")?;
     if a.purposes.is_empty() {
         sink.paragraph("The record states no purpose for this activity.")?;
@@ -269,6 +343,17 @@ fn activity(
         sink.paragraph("For particular information we rely on:")?;
         sink.list(&per_category)?;
     }
+    Ok(())
+}
+
+/// The legitimate interests pursued, and the conditions for special category and criminal
+/// offence information.
+fn interests_and_conditions(
+    n: &Notice<'_>,
+    sink: &mut dyn Sink,
+    a: &ProcessingActivity,
+) -> io::Result<()> {
+    let Notice { uk_law, .. } = *n;
     let interests: Vec<String> = a
         .lawful_bases
         .iter()
@@ -318,7 +403,19 @@ fn activity(
         sink.paragraph("For special category or criminal offence information we rely on:")?;
         sink.list(&conditions)?;
     }
+    Ok(())
+}
 
+/// Who receives the information, transfers abroad and how long it is kept.
+fn sharing_and_keeping(
+    n: &Notice<'_>,
+    sink: &mut dyn Sink,
+    a: &ProcessingActivity,
+    names: &CategoryNames<'_>,
+) -> io::Result<()> {
+    let Notice {
+        register, index, ..
+    } = *n;
     sink.heading(3, "Who we share it with")?;
     if a.recipients.is_empty() && register.recipients.is_empty() {
         sink.paragraph("The record names no one we share this information with.")?;
@@ -327,7 +424,7 @@ fn activity(
             &a.recipients
                 .iter()
                 .chain(&register.recipients)
-                .map(|r| recipient(index, r, &names))
+                .map(|r| recipient(index, r, names))
                 .collect::<Vec<_>>(),
         )?;
     }
@@ -337,7 +434,7 @@ fn activity(
         sink.list(
             &a.transfers
                 .iter()
-                .map(|t| super::record::transfer_safeguards(index, t, &names))
+                .map(|t| super::record::transfer_safeguards(index, t, names))
                 .collect::<Vec<_>>(),
         )?;
     }
@@ -351,12 +448,16 @@ fn activity(
                 .iter()
                 .flat_map(|r| match &r.wording {
                     Some(wording) => vec![wording.clone()],
-                    None => retention_rule(r, &names, index),
+                    None => retention_rule(r, names, index),
                 })
                 .collect::<Vec<_>>(),
         )?;
     }
+    Ok(())
+}
 
+/// Automated decisions, only as far as the record states them (Art 13(2)(f)).
+fn automated_decisions(sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
     sink.heading(3, "Automated decisions")?;
     if !a.automated_decisions.is_empty() {
         let decisions: Vec<String> = a
@@ -385,7 +486,12 @@ fn activity(
     } else {
         sink.paragraph("The record does not say whether we make decisions about you based solely on automated processing (Art 13(2)(f)).")?;
     }
+    Ok(())
+}
 
+/// The rights the bases give, their restrictions and how to withdraw consent.
+fn rights(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
+    let Notice { regime, on, .. } = *n;
     sink.heading(3, "Your rights")?;
     sink.list(
         &applicable_rights(a)
