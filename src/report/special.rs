@@ -32,130 +32,167 @@ pub(crate) fn render(
             || !a.criminal_offence_conditions.is_empty()
     }) {
         any = true;
-        let names = CategoryNames::new(a).with_shared(&register.recipients);
-        let purposes: std::collections::HashMap<&PurposeId, &Purpose> =
-            a.purposes.iter().rev().map(|p| (&p.id, p)).collect();
-        sink.heading(2, &a.name)?;
-        let data: Vec<String> = a
-            .data_categories
-            .iter()
-            .filter(|c| c.is_special_category() || c.criminal_offence)
-            .map(data_category)
-            .collect();
-        sink.fields(
-            &format!(
-                "Special category and criminal offence data of \u{2018}{}\u{2019}",
-                a.name
-            ),
-            &[
-                ("Data", join_or_not_stated(data)),
-                ("Role", one(capital(a.role.label()))),
-            ],
-        )?;
-        let recorded_schedule_1 = a.special_category_conditions.iter().any(|c| {
-            c.schedule_1_paragraph.is_some()
-                || c.schedule_1_part.is_some()
-                || c.policy_document.is_some()
-                || c.para_41.is_some()
-        }) || a.criminal_offence_conditions.iter().any(|c| {
-            c.schedule_1_paragraph.is_some() || c.policy_document.is_some() || c.para_41.is_some()
-        });
-        let schedule_1 = uk_law || recorded_schedule_1;
-        let mut headers = vec!["Condition", "Covers"];
-        if schedule_1 {
-            headers.extend([
-                "Schedule 1 condition",
-                "Appropriate policy document",
-                "Art 6 basis (para 41)",
-                "Retained per policy (para 41)",
-                "Reasons for not following it",
-            ]);
-        }
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        for c in &a.special_category_conditions {
-            let mut covers: Vec<String> =
-                c.data_categories.iter().map(|id| names.name(id)).collect();
-            covers.extend(c.recipients.iter().map(|id| {
-                format!(
-                    "Disclosures to {}",
-                    names
-                        .recipient(id)
-                        .map(|r| recipient_name(&index, r))
-                        .unwrap_or_else(|| format!("{id} (not among the activity's recipients)"))
-                )
-            }));
-            covers.extend(
-                c.purposes
-                    .iter()
-                    .map(|id| format!("For the purpose {}", purpose_name(&purposes, id))),
-            );
-            let mut row = vec![
-                one(special_condition_only(c)),
-                if covers.is_empty() {
-                    one("All special category data of the activity")
-                } else {
-                    covers
-                },
-            ];
-            if schedule_1 {
-                row.push(one(c
-                    .schedule_1_paragraph
-                    .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
-                    .or(c
-                        .schedule_1_part
-                        .map(|p| format!("{} (no paragraph named)", p.label())))
-                    .unwrap_or_else(|| NOT_STATED.to_owned())));
-                row.extend(policy_cells(
-                    &index,
-                    c.policy_document.as_ref(),
-                    c.para_41.as_ref(),
-                ));
-            }
-            rows.push(row);
-        }
-        for c in &a.criminal_offence_conditions {
-            let mut condition = format!("Art 10: {}", c.authority.label());
-            if !c.legal_sources.is_empty() {
-                condition.push_str(&format!(" under {}", enumerate(&c.legal_sources)));
-            }
-            if let Some(description) = &c.description {
-                condition.push_str(&format!(" ({description})"));
-            }
-            let mut row = vec![
-                one(condition),
-                if c.data_categories.is_empty() {
-                    one("All criminal offence data of the activity")
-                } else {
-                    c.data_categories.iter().map(|id| names.name(id)).collect()
-                },
-            ];
-            if schedule_1 {
-                row.push(one(c
-                    .schedule_1_paragraph
-                    .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
-                    .unwrap_or_else(|| NOT_STATED.to_owned())));
-                row.extend(policy_cells(
-                    &index,
-                    c.policy_document.as_ref(),
-                    c.para_41.as_ref(),
-                ));
-            }
-            rows.push(row);
-        }
-        if rows.is_empty() {
-            sink.paragraph("No Art 9(2) condition or Art 10 authority is recorded.")?;
-        } else {
-            sink.table(
-                &format!("Conditions relied on in \u{2018}{}\u{2019}", a.name),
-                &headers,
-                &rows,
-            )?;
-        }
+        activity(sink, register, &index, uk_law, a)?;
     }
     if !any {
         sink.paragraph("The register records no special category or criminal offence data.")?;
     }
     sink.end()
+}
+
+/// One activity's special category and criminal offence data, and the conditions it relies on.
+fn activity(
+    sink: &mut dyn Sink,
+    register: &Register,
+    index: &RegisterIndex<'_>,
+    uk_law: bool,
+    a: &ProcessingActivity,
+) -> io::Result<()> {
+    let names = CategoryNames::new(a).with_shared(&register.recipients);
+    let purposes: std::collections::HashMap<&PurposeId, &Purpose> =
+        a.purposes.iter().rev().map(|p| (&p.id, p)).collect();
+    sink.heading(2, &a.name)?;
+    let data: Vec<String> = a
+        .data_categories
+        .iter()
+        .filter(|c| c.is_special_category() || c.criminal_offence)
+        .map(data_category)
+        .collect();
+    sink.fields(
+        &format!(
+            "Special category and criminal offence data of \u{2018}{}\u{2019}",
+            a.name
+        ),
+        &[
+            ("Data", join_or_not_stated(data)),
+            ("Role", one(capital(a.role.label()))),
+        ],
+    )?;
+    // Schedule 1 columns where UK law applies, or where the register records Schedule 1 entries.
+    let schedule_1 = uk_law || records_schedule_1(a);
+    let mut headers = vec!["Condition", "Covers"];
+    if schedule_1 {
+        headers.extend([
+            "Schedule 1 condition",
+            "Appropriate policy document",
+            "Art 6 basis (para 41)",
+            "Retained per policy (para 41)",
+            "Reasons for not following it",
+        ]);
+    }
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    for c in &a.special_category_conditions {
+        rows.push(condition_row(index, &names, &purposes, schedule_1, c));
+    }
+    for c in &a.criminal_offence_conditions {
+        rows.push(authority_row(index, &names, schedule_1, c));
+    }
+    if rows.is_empty() {
+        sink.paragraph("No Art 9(2) condition or Art 10 authority is recorded.")?;
+    } else {
+        sink.table(
+            &format!("Conditions relied on in \u{2018}{}\u{2019}", a.name),
+            &headers,
+            &rows,
+        )?;
+    }
+    Ok(())
+}
+
+/// Whether any condition of the activity records a Schedule 1 entry.
+fn records_schedule_1(a: &ProcessingActivity) -> bool {
+    a.special_category_conditions.iter().any(|c| {
+        c.schedule_1_paragraph.is_some()
+            || c.schedule_1_part.is_some()
+            || c.policy_document.is_some()
+            || c.para_41.is_some()
+    }) || a.criminal_offence_conditions.iter().any(|c| {
+        c.schedule_1_paragraph.is_some() || c.policy_document.is_some() || c.para_41.is_some()
+    })
+}
+
+/// The row of an Art 9(2) condition: what it covers and, where shown, its Schedule 1 entries.
+fn condition_row(
+    index: &RegisterIndex<'_>,
+    names: &CategoryNames<'_>,
+    purposes: &std::collections::HashMap<&PurposeId, &Purpose>,
+    schedule_1: bool,
+    c: &SpecialCategoryCondition,
+) -> Vec<Cell> {
+    let mut covers: Vec<String> = c.data_categories.iter().map(|id| names.name(id)).collect();
+    covers.extend(c.recipients.iter().map(|id| {
+        format!(
+            "Disclosures to {}",
+            names
+                .recipient(id)
+                .map(|r| recipient_name(index, r))
+                .unwrap_or_else(|| format!("{id} (not among the activity's recipients)"))
+        )
+    }));
+    covers.extend(
+        c.purposes
+            .iter()
+            .map(|id| format!("For the purpose {}", purpose_name(purposes, id))),
+    );
+    let mut row = vec![
+        one(special_condition_only(c)),
+        if covers.is_empty() {
+            one("All special category data of the activity")
+        } else {
+            covers
+        },
+    ];
+    if schedule_1 {
+        row.push(one(c
+            .schedule_1_paragraph
+            .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
+            .or(c
+                .schedule_1_part
+                .map(|p| format!("{} (no paragraph named)", p.label())))
+            .unwrap_or_else(|| NOT_STATED.to_owned())));
+        row.extend(policy_cells(
+            index,
+            c.policy_document.as_ref(),
+            c.para_41.as_ref(),
+        ));
+    }
+    row
+}
+
+/// The row of an Art 10 authority: what it covers and, where shown, its Schedule 1 entries.
+fn authority_row(
+    index: &RegisterIndex<'_>,
+    names: &CategoryNames<'_>,
+    schedule_1: bool,
+    c: &CriminalOffenceCondition,
+) -> Vec<Cell> {
+    let mut condition = format!("Art 10: {}", c.authority.label());
+    if !c.legal_sources.is_empty() {
+        condition.push_str(&format!(" under {}", enumerate(&c.legal_sources)));
+    }
+    if let Some(description) = &c.description {
+        condition.push_str(&format!(" ({description})"));
+    }
+    let mut row = vec![
+        one(condition),
+        if c.data_categories.is_empty() {
+            one("All criminal offence data of the activity")
+        } else {
+            c.data_categories.iter().map(|id| names.name(id)).collect()
+        },
+    ];
+    if schedule_1 {
+        row.push(one(c
+            .schedule_1_paragraph
+            .map(|p| format!("para {} {}", p.paragraph(), p.heading()))
+            .unwrap_or_else(|| NOT_STATED.to_owned())));
+        row.extend(policy_cells(
+            index,
+            c.policy_document.as_ref(),
+            c.para_41.as_ref(),
+        ));
+    }
+    row
 }
 
 /// The Art 9(2) condition with the law and description the register gives, without the
