@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::ReportOptions;
-use super::place::{parties, place};
+use super::place::{Parties, parties, place};
 use super::sink::{Cell, RULE, Sink};
 use super::transfers::locate;
 use crate::model::*;
@@ -42,62 +42,74 @@ pub(crate) fn render(
             .iter()
             .filter(|f| f.severity == severity)
             .collect();
-        sink.heading(
-            2,
-            &format!(
-                "{} ({})",
-                match severity {
-                    Severity::Error => "Errors",
-                    Severity::Warning => "Warnings",
-                    _ => "Information",
-                },
-                findings.len()
-            ),
-        )?;
-        if findings.is_empty() {
-            sink.paragraph("None.")?;
-            continue;
-        }
-        let mut group: Option<Option<usize>> = None;
-        let mut rows: Vec<Vec<Cell>> = Vec::new();
-        let flush = |sink: &mut dyn Sink,
-                     group: Option<Option<usize>>,
-                     rows: &mut Vec<Vec<Cell>>|
-         -> io::Result<()> {
-            if let Some(activity) = group {
-                let title = match activity.and_then(|a| register.activities.get(a)) {
-                    Some(a) => format!("Activity: {}", a.name),
-                    None => "The register".to_owned(),
-                };
-                sink.heading(3, &title)?;
-                sink.table(
-                    &format!("{} ({})", title, severity),
-                    &[RULE, "Where", "Finding", "Citation"],
-                    rows,
-                )?;
-                rows.clear();
-            }
-            Ok(())
-        };
-        // Findings come in register order, so each activity's are together.
-        for f in findings {
-            let activity = locate(&f.path).map(|(a, _, _)| a);
-            if group != Some(activity) {
-                flush(sink, group, &mut rows)?;
-                group = Some(activity);
-            }
-            // The place in words for people, the pointer for machines.
-            rows.push(vec![
-                vec![f.rule.to_owned()],
-                vec![
-                    place(&root, &parties, &f.path),
-                    format!("Pointer: {}", f.display_path()),
-                ],
-                vec![f.message.clone()],
-                vec![f.citation.clone()],
-            ]);
-        }
-        flush(sink, group, &mut rows)?;
+        severity_section(sink, register, (&root, &parties), severity, &findings)?;
     }
     sink.end()
+}
+
+/// The findings of one severity, grouped by the activity they are about (findings come in
+/// register order, so each activity's are together).
+fn severity_section(
+    sink: &mut dyn Sink,
+    register: &Register,
+    (root, parties): (&serde_json::Value, &Parties<'_>),
+    severity: Severity,
+    findings: &[&Finding],
+) -> io::Result<()> {
+    sink.heading(
+        2,
+        &format!(
+            "{} ({})",
+            match severity {
+                Severity::Error => "Errors",
+                Severity::Warning => "Warnings",
+                _ => "Information",
+            },
+            findings.len()
+        ),
+    )?;
+    if findings.is_empty() {
+        return sink.paragraph("None.");
+    }
+    let mut group: Option<Option<usize>> = None;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let flush = |sink: &mut dyn Sink,
+                 group: Option<Option<usize>>,
+                 rows: &mut Vec<Vec<Cell>>|
+     -> io::Result<()> {
+        if let Some(activity) = group {
+            let title = match activity.and_then(|a| register.activities.get(a)) {
+                Some(a) => format!("Activity: {}", a.name),
+                None => "The register".to_owned(),
+            };
+            sink.heading(3, &title)?;
+            sink.table(
+                &format!("{} ({})", title, severity),
+                &[RULE, "Where", "Finding", "Citation"],
+                rows,
+            )?;
+            rows.clear();
+        }
+        Ok(())
+    };
+    // Findings come in register order, so each activity's are together.
+    for f in findings.iter().copied() {
+        let activity = locate(&f.path).map(|(a, _, _)| a);
+        if group != Some(activity) {
+            flush(sink, group, &mut rows)?;
+            group = Some(activity);
+        }
+        // The place in words for people, the pointer for machines.
+        rows.push(vec![
+            vec![f.rule.to_owned()],
+            vec![
+                place(root, parties, &f.path),
+                format!("Pointer: {}", f.display_path()),
+            ],
+            vec![f.message.clone()],
+            vec![f.citation.clone()],
+        ]);
+    }
+    flush(sink, group, &mut rows)?;
+    Ok(())
 }

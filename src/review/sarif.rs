@@ -212,99 +212,124 @@ struct Frame {
 /// file costs no more than a flat one).
 fn scan(text: &str, wanted: &HashSet<&str>) -> HashMap<String, Position> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut cursor = Cursor {
-        bytes: text.as_bytes(),
-        at: 0,
-        line: 1,
-        column: 1,
+    let mut scanner = Scanner {
+        cursor: Cursor {
+            bytes: text.as_bytes(),
+            at: 0,
+            line: 1,
+            column: 1,
+        },
+        wanted,
+        found: HashMap::with_capacity(wanted.len()),
+        pointer: String::new(),
+        stack: Vec::new(),
+        live: true,
     };
-    let mut found = HashMap::with_capacity(wanted.len());
-    let mut pointer = String::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    // Whether a value comes next (else: what follows a value), and whether `pointer` names it.
+    // Whether a value comes next (else: what follows a value).
     let mut expect_value = true;
-    let mut live = true;
     loop {
-        cursor.skip_whitespace();
-        if expect_value {
-            let here = live && wanted.contains(pointer.as_str());
-            if here {
-                found.insert(pointer.clone(), cursor.position());
-            }
-            match cursor.peek() {
-                Some(open @ (b'{' | b'[')) => {
-                    cursor.bump();
-                    let array = open == b'[';
-                    stack.push(Frame {
-                        base: pointer.len(),
-                        index: array.then_some(0),
-                        live: here,
-                    });
-                    cursor.skip_whitespace();
-                    if cursor.peek() == Some(if array { b']' } else { b'}' }) {
-                        cursor.bump();
-                        stack.pop();
-                        expect_value = false;
-                    } else if array {
-                        if here {
-                            pointer.push_str("/0");
-                        }
-                        live = here;
-                    } else if key(&mut cursor, &mut pointer, here) {
-                        live = here;
-                    } else {
-                        return found;
-                    }
-                    continue;
-                }
-                Some(b'"') => {
-                    if cursor.string(false).is_none() {
-                        return found;
-                    }
-                }
-                Some(_) => {
-                    while let Some(byte) = cursor.peek() {
-                        if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                            break;
-                        }
-                        cursor.bump();
-                    }
-                }
-                None => return found,
-            }
-            expect_value = false;
-            continue;
-        }
-        // After a value: the next member or item, or the end of the container.
-        let Some(frame) = stack.last_mut() else {
-            return found;
+        scanner.cursor.skip_whitespace();
+        let next = if expect_value {
+            scanner.value()
+        } else {
+            scanner.after_value()
         };
-        if frame.live {
-            pointer.truncate(frame.base);
+        match next {
+            Some(value_next) => expect_value = value_next,
+            None => return scanner.found,
         }
-        match (cursor.bump(), frame.index.as_mut()) {
+    }
+}
+
+/// The scan's state: where it is, the pointer of what comes next, and the open containers.
+struct Scanner<'t, 'w> {
+    cursor: Cursor<'t>,
+    wanted: &'w HashSet<&'w str>,
+    found: HashMap<String, Position>,
+    pointer: String,
+    stack: Vec<Frame>,
+    /// Whether `pointer` names what comes next (it is built only where it can be wanted).
+    live: bool,
+}
+
+impl Scanner<'_, '_> {
+    /// Reads a value, noting its position where wanted. Whether a value comes next (a container
+    /// was opened and is not empty); `None` at the end of the text or where it is not JSON.
+    fn value(&mut self) -> Option<bool> {
+        let cursor = &mut self.cursor;
+        let here = self.live && self.wanted.contains(self.pointer.as_str());
+        if here {
+            self.found.insert(self.pointer.clone(), cursor.position());
+        }
+        match cursor.peek()? {
+            open @ (b'{' | b'[') => {
+                cursor.bump();
+                let array = open == b'[';
+                self.stack.push(Frame {
+                    base: self.pointer.len(),
+                    index: array.then_some(0),
+                    live: here,
+                });
+                cursor.skip_whitespace();
+                if cursor.peek() == Some(if array { b']' } else { b'}' }) {
+                    cursor.bump();
+                    self.stack.pop();
+                    return Some(false);
+                }
+                if array {
+                    if here {
+                        self.pointer.push_str("/0");
+                    }
+                } else if !key(cursor, &mut self.pointer, here) {
+                    return None;
+                }
+                self.live = here;
+                Some(true)
+            }
+            b'"' => cursor.string(false).map(|_| false),
+            _ => {
+                while let Some(byte) = cursor.peek() {
+                    if matches!(byte, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    cursor.bump();
+                }
+                Some(false)
+            }
+        }
+    }
+
+    /// After a value: the next member or item (a value comes next), or the end of the
+    /// container (another "after a value"); `None` at the end or where it is not JSON.
+    fn after_value(&mut self) -> Option<bool> {
+        let frame = self.stack.last_mut()?;
+        if frame.live {
+            self.pointer.truncate(frame.base);
+        }
+        match (self.cursor.bump(), frame.index.as_mut()) {
             (Some(b','), Some(index)) => {
                 *index += 1;
                 if frame.live {
-                    pointer.push('/');
-                    pointer.push_str(&index.to_string());
+                    self.pointer.push('/');
+                    self.pointer.push_str(&index.to_string());
                 }
-                live = frame.live;
-                expect_value = true;
+                self.live = frame.live;
+                Some(true)
             }
             (Some(b','), None) => {
                 let track = frame.live;
-                cursor.skip_whitespace();
-                if !key(&mut cursor, &mut pointer, track) {
-                    return found;
+                self.cursor.skip_whitespace();
+                if !key(&mut self.cursor, &mut self.pointer, track) {
+                    return None;
                 }
-                live = track;
-                expect_value = true;
+                self.live = track;
+                Some(true)
             }
             (Some(b']'), Some(_)) | (Some(b'}'), None) => {
-                stack.pop();
+                self.stack.pop();
+                Some(false)
             }
-            _ => return found,
+            _ => None,
         }
     }
 }
