@@ -120,12 +120,31 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.list_rules && args.json {
-        let _ = serde_json::to_writer_pretty(&mut out, ropa::catalogue());
-        let _ = writeln!(out);
+    if args.list_rules {
+        list_rules(&args, &mut out);
+        let _ = out.flush();
         return ExitCode::SUCCESS;
     }
-    if args.list_rules && args.markdown {
+    let files = files_to_check(&args);
+    let mut tally = Tally::default();
+    for (path, shown) in &files {
+        if args.sarif {
+            tally.sarif_file(path, shown, &args.options);
+        } else {
+            tally.file(path, shown, &args, &mut out);
+        }
+    }
+    tally.finish(&args, files.len(), &mut out)
+}
+
+/// The rule catalogue, as JSON, a Markdown table or one rule a line.
+fn list_rules(args: &Args, out: &mut impl Write) {
+    if args.json {
+        let _ = serde_json::to_writer_pretty(&mut *out, ropa::catalogue());
+        let _ = writeln!(out);
+        return;
+    }
+    if args.markdown {
         let _ = writeln!(
             out,
             "| rule | severity | UK GDPR / DPA 2018 | EU GDPR | fires when |"
@@ -142,19 +161,21 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
                 rule.summary
             );
         }
-        return ExitCode::SUCCESS;
+        return;
     }
-    if args.list_rules {
-        for rule in ropa::catalogue() {
-            let _ = writeln!(
-                out,
-                "{:<42} {:<8} {:<32} {}",
-                rule.id, rule.severity, rule.citation, rule.summary
-            );
-        }
-        return ExitCode::SUCCESS;
+    for rule in ropa::catalogue() {
+        let _ = writeln!(
+            out,
+            "{:<42} {:<8} {:<32} {}",
+            rule.id, rule.severity, rule.citation, rule.summary
+        );
     }
-    let files = if args.files.is_empty() {
+}
+
+/// The files named, or the bundled example registers where none is: (where to read, what to
+/// call it).
+fn files_to_check(args: &Args) -> Vec<(PathBuf, PathBuf)> {
+    if args.files.is_empty() {
         // Resolve bundled files against the manifest so the command works from any directory.
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         bundled()
@@ -163,44 +184,55 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             .collect::<Vec<_>>()
     } else {
         args.files.iter().map(|p| (p.clone(), p.clone())).collect()
-    };
+    }
+}
 
-    let mut unreadable = 0usize;
-    let mut any_error = false;
-    let mut counts = [0usize; 3];
-    let mut json_rows = Vec::new();
-    let mut sarif = ropa::sarif::Sarif::new();
-    for (path, shown) in &files {
-        if args.sarif {
-            // SARIF locates each finding in the file's text, so the text is kept.
-            let read = std::fs::read_to_string(path)
-                .map_err(|source| ropa::Error::Io {
-                    path: shown.clone(),
-                    source,
-                })
-                .and_then(|text| ropa::from_str(&text).map(|register| (text, register)));
-            match read {
-                Ok((text, register)) => {
-                    let report = ropa::validate(&register, &args.options);
-                    any_error |= report.has_errors();
-                    sarif.add_findings(&shown.display().to_string(), &text, &register, &report);
-                }
-                Err(error) => {
-                    let error = error.in_file(shown);
-                    eprintln!(
-                        "{}",
-                        ropa::report::terminal_escape(&super::error_chain(&error))
-                    );
-                    unreadable += 1;
-                    sarif.add_error(&shown.display().to_string(), &error, &args.options);
-                }
+/// What the files checked so far came to.
+#[derive(Default)]
+struct Tally {
+    unreadable: usize,
+    any_error: bool,
+    counts: [usize; 3],
+    json_rows: Vec<Row>,
+    sarif: ropa::sarif::Sarif,
+}
+
+impl Tally {
+    /// One file for SARIF, which locates each finding in the file's text, so the text is kept.
+    fn sarif_file(&mut self, path: &Path, shown: &Path, options: &ValidationOptions) {
+        let read = std::fs::read_to_string(path)
+            .map_err(|source| ropa::Error::Io {
+                path: shown.to_path_buf(),
+                source,
+            })
+            .and_then(|text| ropa::from_str(&text).map(|register| (text, register)));
+        match read {
+            Ok((text, register)) => {
+                let report = ropa::validate(&register, options);
+                self.any_error |= report.has_errors();
+                self.sarif
+                    .add_findings(&shown.display().to_string(), &text, &register, &report);
             }
-            continue;
+            Err(error) => {
+                let error = error.in_file(shown);
+                eprintln!(
+                    "{}",
+                    ropa::report::terminal_escape(&super::error_chain(&error))
+                );
+                self.unreadable += 1;
+                self.sarif
+                    .add_error(&shown.display().to_string(), &error, options);
+            }
         }
+    }
+
+    /// One file for text or JSON output; text is written as it comes.
+    fn file(&mut self, path: &Path, shown: &Path, args: &Args, out: &mut impl Write) {
+        let options = &args.options;
         let findings = match ropa::from_path(path) {
             Ok(register) => {
-                let report = ropa::validate(&register, &args.options);
-                any_error |= report.has_errors();
+                let report = ropa::validate(&register, options);
+                self.any_error |= report.has_errors();
                 report.findings
             }
             Err(error) => {
@@ -209,14 +241,14 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
                     "{}",
                     ropa::report::terminal_escape(&super::error_chain(&error))
                 );
-                unreadable += 1;
-                vec![ropa::Finding::parse_error(&error, &args.options)]
+                self.unreadable += 1;
+                vec![ropa::Finding::parse_error(&error, options)]
             }
         };
         for finding in findings {
-            counts[finding.severity as usize] += 1;
+            self.counts[finding.severity as usize] += 1;
             if args.json {
-                json_rows.push(Row {
+                self.json_rows.push(Row {
                     file: shown.display().to_string(),
                     finding,
                 });
@@ -235,32 +267,43 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             }
         }
     }
-    if args.sarif {
-        let _ = serde_json::to_writer_pretty(&mut out, &sarif.finish());
-        let _ = writeln!(out);
-    } else if args.json {
-        let _ = serde_json::to_writer_pretty(&mut out, &json_rows);
-        let _ = writeln!(out);
-    } else {
-        let [info, warnings, errors] = counts;
-        let unreadable_note = if unreadable > 0 {
-            format!(" ({unreadable} unreadable)")
+
+    /// Writes the totals (or the JSON or SARIF document) and gives the exit status.
+    fn finish(self, args: &Args, files: usize, out: &mut impl Write) -> ExitCode {
+        let Tally {
+            unreadable,
+            any_error,
+            counts,
+            json_rows,
+            sarif,
+        } = self;
+        if args.sarif {
+            let _ = serde_json::to_writer_pretty(&mut *out, &sarif.finish());
+            let _ = writeln!(out);
+        } else if args.json {
+            let _ = serde_json::to_writer_pretty(&mut *out, &json_rows);
+            let _ = writeln!(out);
         } else {
-            String::new()
-        };
-        let _ = writeln!(
-            out,
-            "{} findings in {} files{unreadable_note}: {errors} errors, {warnings} warnings, {info} info",
-            info + warnings + errors,
-            files.len()
-        );
-    }
-    let _ = out.flush();
-    if unreadable > 0 {
-        ExitCode::from(2)
-    } else if any_error {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+            let [info, warnings, errors] = counts;
+            let unreadable_note = if unreadable > 0 {
+                format!(" ({unreadable} unreadable)")
+            } else {
+                String::new()
+            };
+            let _ = writeln!(
+                out,
+                "{} findings in {} files{unreadable_note}: {errors} errors, {warnings} warnings, {info} info",
+                info + warnings + errors,
+                files
+            );
+        }
+        let _ = out.flush();
+        if unreadable > 0 {
+            ExitCode::from(2)
+        } else if any_error {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        }
     }
 }
