@@ -6,6 +6,7 @@ mod diff;
 mod examples_data;
 mod growth;
 mod hostile;
+mod house;
 mod json_io;
 mod law;
 mod outputs;
