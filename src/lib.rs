@@ -108,6 +108,12 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! # How it is built
+//!
+//! [ARCHITECTURE.md](https://github.com/ropa-rs/ropa/blob/main/ARCHITECTURE.md) gives the layers
+//! (model, law, io, validate, report, review, cli), how a register flows through them, where to
+//! add a rule, a law table entry, a report section or an import layout, and the invariants.
+//!
 //! # Features
 //!
 //! - `synth`: the `ropa::synth` module, deterministic synthetic registers of any size, for
