@@ -7,7 +7,7 @@
 //! The options, output and exit status are those of `ropa diff` (the `cli` feature): both run the
 //! shared code in `src/cli/diff.rs`, whose docs say what the command does.
 
-#[allow(dead_code)] // Each example runs one of the shared commands.
+#[allow(dead_code, reason = "each example runs one of the shared commands")]
 #[path = "../src/cli/mod.rs"]
 mod cli;
 

@@ -8,7 +8,7 @@
 //! The options, output and exit status are those of `ropa validate` (the `cli` feature): both run the
 //! shared code in `src/cli/validate.rs`, whose docs say what the command does.
 
-#[allow(dead_code)] // Each example runs one of the shared commands.
+#[allow(dead_code, reason = "each example runs one of the shared commands")]
 #[path = "../src/cli/mod.rs"]
 mod cli;
 

@@ -181,7 +181,10 @@ pub use model::{
 pub use model::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{InvalidPartialDate, PartialDate};
 pub use model::{SecurityMeasure, SecurityMeasureKind};
-#[allow(deprecated)]
+#[allow(
+    deprecated,
+    reason = "the deprecated alias `Report` stays importable until it is removed"
+)]
 pub use validate::Report;
 pub use validate::{
     Finding, Rule, Severity, ValidationOptions, ValidationReport, catalogue, validate,

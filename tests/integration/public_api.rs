@@ -6,7 +6,11 @@
 //! one is added to the public API, and remove one only with a deprecation noted in the CHANGELOG.
 //! Each path gets a module of its own, since two paths may export the same name (`ropa::Provision`
 //! and `ropa::law::Provision` are different types).
-#![allow(unused_imports, deprecated)]
+#![allow(
+    unused_imports,
+    deprecated,
+    reason = "the imports are the test: each must resolve, used or not, deprecated or not"
+)]
 
 mod root {
     use ropa::{

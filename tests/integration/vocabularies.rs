@@ -45,7 +45,7 @@ macro_rules! vocabularies {
     ($($name:ident),+ $(,)?) => {
         $(
             #[test]
-            #[allow(non_snake_case)]
+            #[allow(non_snake_case, reason = "each test is named after its vocabulary type")]
             fn $name() {
                 check($name::ALL);
             }

@@ -211,21 +211,9 @@ impl Walker<'_> {
         } else {
             HashMap::new()
         };
-        let null = Value::Null;
         for i in removed {
-            let item = &old[i];
-            let mut summary = format!(
-                "{}{} removed",
-                place.prefix,
-                self.item_label(place, field, item, Which::Old)
-            );
-            if let Some(renamed_to) = renames.get(&(Which::Old as u8, i)) {
-                summary.push_str(&format!(
-                    " (its id was renamed to '{renamed_to}': shown as removed and added)"
-                ));
-            }
-            let op = format!("{old_pointer}/{i}");
-            self.push(place, ChangeKind::Removed, &op, "", item, &null, summary);
+            let renamed = renames.get(&(Which::Old as u8, i));
+            self.one_sided(place, field, Which::Old, (old_pointer, i), &old[i], renamed);
         }
         for (o, n) in changed {
             let op = format!("{old_pointer}/{o}");
@@ -233,19 +221,38 @@ impl Walker<'_> {
             self.item(place, field, keying, &op, &np, &old[o], &new[n]);
         }
         for i in added {
-            let item = &new[i];
-            let mut summary = format!(
-                "{}{} added",
-                place.prefix,
-                self.item_label(place, field, item, Which::New)
-            );
-            if let Some(renamed_from) = renames.get(&(Which::New as u8, i)) {
-                summary.push_str(&format!(
-                    " (its id was renamed from '{renamed_from}': shown as removed and added)"
-                ));
-            }
-            let np = format!("{new_pointer}/{i}");
-            self.push(place, ChangeKind::Added, "", &np, &null, item, summary);
+            let renamed = renames.get(&(Which::New as u8, i));
+            self.one_sided(place, field, Which::New, (new_pointer, i), &new[i], renamed);
+        }
+    }
+
+    /// An item in one version only: removed from the old, or added in the new; where its id
+    /// was renamed, the other id is said.
+    fn one_sided(
+        &mut self,
+        place: &Place<'_>,
+        field: &str,
+        which: Which,
+        (list_pointer, i): (&str, usize),
+        item: &Value,
+        renamed: Option<&String>,
+    ) {
+        let (kind, done, direction) = match which {
+            Which::Old => (ChangeKind::Removed, "removed", "to"),
+            Which::New => (ChangeKind::Added, "added", "from"),
+        };
+        let label = self.item_label(place, field, item, which);
+        let mut summary = format!("{}{label} {done}", place.prefix);
+        if let Some(other) = renamed {
+            summary.push_str(&format!(
+                " (its id was renamed {direction} '{other}': shown as removed and added)"
+            ));
+        }
+        let pointer = format!("{list_pointer}/{i}");
+        let null = Value::Null;
+        match which {
+            Which::Old => self.push(place, kind, &pointer, "", item, &null, summary),
+            Which::New => self.push(place, kind, "", &pointer, &null, item, summary),
         }
     }
 
