@@ -28,7 +28,8 @@
 //! # Build
 //!
 //! Every type has a constructor for what it needs and `with_*` methods for the rest;
-//! [`to_string`] and [`to_writer`] write the canonical JSON, which reads back equal.
+//! [`to_string`], [`to_writer`] and [`to_path`] (atomically) write the canonical JSON, which reads
+//! back equal.
 //!
 //! ```
 //! use ropa::{
@@ -118,10 +119,15 @@
 //!
 //! - `synth`: the `ropa::synth` module, deterministic synthetic registers of any size, for
 //!   benchmarks and load tests.
-//! - `cli`: the `ropa` command line (`cargo install ropa --features cli`).
+//! - `spreadsheet`: the `ropa::sheet` module, registers read from the ICO template in xlsx, ods
+//!   and csv (calamine, csv).
+//! - `cli`: the `ropa` command line (`cargo install ropa --features cli`), with `spreadsheet`.
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod law;
+#[cfg(feature = "spreadsheet")]
+#[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
+pub use io::sheet;
 pub use review::{diff, sarif};
 mod io;
 mod model;
@@ -138,7 +144,9 @@ pub use io::Error;
 pub use io::{
     SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
 };
-pub use io::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
+pub use io::{
+    escape_token, from_path, from_reader, from_slice, from_str, to_path, to_string, to_writer,
+};
 pub use law::adequacy::{
     ADEQUACY, Adequacy, AdequacyDestination, AdequacyEntry, EEA, adequacy, is_eea, is_third_country,
 };

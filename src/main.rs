@@ -21,6 +21,7 @@ const EXAMPLES: &str = "Examples:
   ropa diff --as-of 2026-11-22 old.json new.json   what changed, and the findings it made or fixed
   ropa schema --strict > ropa.strict.schema.json
   ropa fmt register.json                           rewrite in the canonical layout
+  ropa import --out register.json register.xlsx    a register kept in the ICO spreadsheet template
 
 Exit status: 0 success (no error finding; registers the same), 1 an error finding (diff: the
 registers differ), 2 a file that cannot be read or parsed, or a usage error.";
@@ -116,6 +117,26 @@ cannot be read or parsed.")]
         #[arg(long)]
         strict: bool,
     },
+    /// Read a register kept in a spreadsheet (the ICO controller template: xlsx, ods or csv) and
+    /// write it as JSON.
+    #[command(after_help = "Examples:
+  ropa import register.xlsx > register.json
+  ropa import --out register.json register.xlsx
+
+The template's heading row is found on any sheet, however its headings were reworded or moved;
+columns of the organisation's own are kept. Cells whose words are not read into typed facts are
+kept in each activity's notes, and listed on standard error with their cell.
+Exit status 2 when the file cannot be read as a register or the output cannot be written.")]
+    Import {
+        /// Where to write the JSON (replaced only once it is whole); standard output if absent.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// The sheet's layout.
+        #[arg(long, value_parser = ["ico-controller"])]
+        layout: Option<String>,
+        /// The spreadsheet: .xlsx, .ods or .csv.
+        file: PathBuf,
+    },
     /// Rewrite registers in the canonical layout, in which they round-trip byte for byte.
     #[command(after_help = "Example:
   ropa fmt register.json
@@ -140,5 +161,6 @@ fn main() -> ExitCode {
         Command::Diff { .. } => cli::diff::main("ropa diff", arguments),
         Command::Schema { .. } => cli::schema::main("ropa schema", arguments),
         Command::Fmt { .. } => cli::format::main("ropa fmt", arguments),
+        Command::Import { .. } => cli::import::main("ropa import", arguments),
     }
 }

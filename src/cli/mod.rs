@@ -8,6 +8,7 @@
 
 pub mod diff;
 pub mod format;
+pub mod import;
 pub mod report;
 pub mod schema;
 pub mod validate;

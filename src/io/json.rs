@@ -138,6 +138,35 @@ pub fn to_string(register: &Register) -> Result<String, Error> {
     Ok(json)
 }
 
+/// Writes a register as pretty JSON with a final newline into the file at `path`, replacing it
+/// only once the whole register is written: into a temporary file beside it, synced, then
+/// renamed over it. On failure the file at `path` is as it was.
+///
+/// # Errors
+///
+/// [`Error::Io`] naming the path, with the OS error.
+///
+/// # Examples
+///
+/// ```
+/// let register = ropa::from_path("examples/data/kent-parent-carer-panel.json")?;
+/// let path = std::env::temp_dir().join(format!("ropa-to-path-{}.json", std::process::id()));
+/// ropa::to_path(&register, &path)?;
+/// assert_eq!(ropa::from_path(&path)?, register);
+/// # std::fs::remove_file(&path)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn to_path(register: &Register, path: impl AsRef<std::path::Path>) -> Result<(), Error> {
+    let path = path.as_ref();
+    let json = to_string(register)?;
+    crate::io::file::write_atomically(path, |file| file.write_all(json.as_bytes())).map_err(
+        |source| Error::Io {
+            path: path.to_owned(),
+            source,
+        },
+    )
+}
+
 /// Writes a register as pretty JSON with a final newline to a writer.
 ///
 /// # Errors

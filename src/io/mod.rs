@@ -4,12 +4,17 @@
 //! the model.
 
 pub(crate) mod error;
+pub(crate) mod file;
 pub(crate) mod json;
-pub(crate) mod schema;
+pub(crate) mod json_schema;
+#[cfg(feature = "spreadsheet")]
+pub mod sheet;
 pub(crate) mod strict;
 
 pub use error::Error;
-pub use json::{escape_token, from_path, from_reader, from_slice, from_str, to_string, to_writer};
-pub use schema::{
+pub use json::{
+    escape_token, from_path, from_reader, from_slice, from_str, to_path, to_string, to_writer,
+};
+pub use json_schema::{
     SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
 };

@@ -15,5 +15,6 @@ mod reports;
 mod rules;
 mod sarif;
 mod schema;
+mod sheet;
 mod synth;
 mod vocabularies;

@@ -1,0 +1,118 @@
+//! `import` (`ropa import`): reads a register kept in a spreadsheet (the ICO controller template,
+//! as xlsx, ods or csv) and writes it as JSON in the current format, to standard output or, with
+//! `--out`, to a file that is replaced only once it is whole. What the import could not read into
+//! typed facts is kept in each activity's notes and listed on standard error, cell by cell.
+//! Shared by `cargo run --example import` and `ropa import` (the `cli` feature).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+/// The arguments after the command, as its usage line gives them.
+pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller]";
+
+struct Args {
+    file: String,
+    out: Option<String>,
+}
+
+fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
+    let usage = || format!("usage: {command} {OPTIONS}");
+    let mut file = None;
+    let mut out = None;
+    let mut arguments = super::split_equals(arguments).into_iter();
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--out" => out = Some(arguments.next().ok_or_else(usage)?),
+            "--layout" => match arguments.next().as_deref() {
+                Some("ico-controller") => {}
+                Some(other) => {
+                    return Err(format!(
+                        "unknown layout '{other}': the layout is ico-controller\n{}",
+                        usage()
+                    ));
+                }
+                None => return Err(usage()),
+            },
+            "-h" | "--help" => return Err(usage()),
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option {other}\n{}", usage()));
+            }
+            _ if file.is_none() => file = Some(argument),
+            _ => return Err(format!("one file at a time\n{}", usage())),
+        }
+    }
+    Ok(Args {
+        file: file.ok_or_else(usage)?,
+        out,
+    })
+}
+
+/// Runs the command: `command` is how it was called (for the usage line), `arguments` what
+/// follows it. Exit status 0 when the register is written, 2 when the file cannot be read as a
+/// register or the output cannot be written.
+pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
+    let escape = ropa::report::terminal_escape;
+    let args = match parse_args(command, arguments) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{}", escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let imported = match ropa::sheet::import_path(&args.file) {
+        Ok(imported) => imported,
+        Err(error) => {
+            eprintln!("{}", escape(&super::error_chain(&error)));
+            return ExitCode::from(2);
+        }
+    };
+    report_unread(&args.file, &imported);
+    let written = match &args.out {
+        Some(path) => ropa::to_path(&imported.register, path),
+        None => ropa::to_string(&imported.register).and_then(|json| {
+            std::io::stdout()
+                .lock()
+                .write_all(json.as_bytes())
+                .map_err(|source| ropa::Error::Io {
+                    path: "(standard output)".into(),
+                    source,
+                })
+        }),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", escape(&super::error_chain(&error)));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Says on standard error what was read, and each cell kept as a note rather than read.
+fn report_unread(file: &str, imported: &ropa::sheet::Imported) {
+    let escape = ropa::report::terminal_escape;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(
+        err,
+        "{}",
+        escape(&format!(
+            "{file}: {} activities read from sheet '{}' ({}); {} cells kept as notes",
+            imported.register.activities.len(),
+            imported.sheet,
+            imported.layout,
+            imported.unread.len()
+        ))
+    );
+    for unread in &imported.unread {
+        let reason = match unread.reason {
+            ropa::sheet::UnreadReason::ToBeConfirmed => "to be confirmed",
+            ropa::sheet::UnreadReason::OwnColumn => "a column of the organisation's own",
+            _ => "not read",
+        };
+        let line = format!(
+            "  {} ({}): {} [{reason}]",
+            unread.cell, unread.heading, unread.text
+        );
+        let _ = writeln!(err, "{}", escape(&line));
+    }
+}

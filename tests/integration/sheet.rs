@@ -1,0 +1,295 @@
+//! Registers read from spreadsheets (`ropa::sheet`): the ICO template as organisations fill it,
+//! reworded and extended; every value with its cell; what is not read kept; hostile files refused
+//! within bounds. The workbooks are written by `tests/fixtures/sheets/make.py`.
+
+use std::path::Path;
+
+use ropa::sheet::{SheetError, UnreadReason, import_bytes, import_path};
+use ropa::*;
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sheets")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn ico() -> ropa::sheet::Imported {
+    import_path(fixture("ico-controller.xlsx")).unwrap()
+}
+
+#[test]
+fn the_contact_block_names_the_controller_and_dpo_and_na_names_no_one() {
+    let imported = ico();
+    let register = &imported.register;
+    let organisation = register.organisation().unwrap();
+    assert_eq!(organisation.name, "Northbridge Borough Council");
+    assert_eq!(
+        organisation.contacts[0].phone.as_deref(),
+        Some("01234 567890")
+    );
+    let dpo = register.dpo.as_ref().unwrap();
+    assert_eq!(dpo.name.as_deref(), Some("Priya Shah"));
+    assert_eq!(
+        dpo.contacts[0].email.as_deref(),
+        Some("dpo@northbridge.example")
+    );
+    // "N/A" beside the representative: no representative.
+    assert_eq!(register.representative, None);
+    assert_eq!(
+        imported.cell_of("/parties/0").unwrap().to_string(),
+        "Template!B2"
+    );
+}
+
+#[test]
+fn each_row_is_an_activity_and_a_purpose_only_row_adds_a_purpose() {
+    let imported = ico();
+    let names: Vec<&str> = imported
+        .register
+        .activities
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Payroll", "Recruitment", "Newsletter"]);
+    let recruitment = &imported.register.activities[1];
+    let purposes: Vec<&str> = recruitment
+        .purposes
+        .iter()
+        .map(|p| p.description.as_str())
+        .collect();
+    assert_eq!(purposes, ["Recruitment", "Equality reporting"]);
+    // Each purpose has the basis of its own row.
+    assert_eq!(
+        recruitment.purposes[0].lawful_bases[0].basis,
+        Article6Basis::Contract
+    );
+    assert_eq!(
+        recruitment.purposes[1].lawful_bases[0].basis,
+        Article6Basis::PublicTask
+    );
+    assert_eq!(
+        recruitment.purposes[1].lawful_bases[0].legal_sources,
+        ["Equality Act 2010"]
+    );
+    assert_eq!(
+        imported
+            .cell_of("/activities/1/purposes/1")
+            .unwrap()
+            .to_string(),
+        "Template!B12"
+    );
+}
+
+#[test]
+fn free_text_becomes_typed_facts_keeping_its_words() {
+    let imported = ico();
+    let payroll = &imported.register.activities[0];
+    assert_eq!(
+        payroll.data_categories.len(),
+        4,
+        "split on ';' and line breaks"
+    );
+    assert_eq!(
+        payroll.data_categories[3].special_category,
+        Some(SpecialCategoryKind::Health)
+    );
+    let rule = &payroll.retention[0];
+    assert_eq!(rule.wording.as_deref(), Some("6 years after leaving"));
+    assert_eq!(
+        rule.retention.trigger,
+        Some(RetentionTrigger::EndOfRelationship)
+    );
+    let condition = &payroll.special_category_conditions[0];
+    assert_eq!(
+        condition.condition,
+        Article9Condition::EmploymentSocialSecurity
+    );
+    assert_eq!(
+        condition.schedule_1_paragraph,
+        Some(Schedule1Paragraph::EmploymentSocialSecurity)
+    );
+    let para_41 = condition.para_41.as_ref().unwrap();
+    assert_eq!(para_41.retained_per_policy, Some(true));
+    assert!(condition.policy_document.is_some());
+    assert!(payroll.no_automated_decisions);
+    assert_eq!(
+        payroll.rights_stated,
+        [
+            DataSubjectRight::Access,
+            DataSubjectRight::Rectification,
+            DataSubjectRight::Restriction
+        ]
+    );
+    let newsletter = &imported.register.activities[2];
+    let transfer = &newsletter.transfers[0];
+    assert_eq!(transfer.country, "US".parse().ok());
+    assert_eq!(transfer.mechanism, Some(TransferMechanism::UkIdta));
+    assert!(
+        transfer
+            .description
+            .as_deref()
+            .unwrap()
+            .contains("Mailchimp")
+    );
+    let consent = newsletter.purposes[0].lawful_bases[0]
+        .consent
+        .as_ref()
+        .unwrap();
+    assert!(
+        consent.record.is_some(),
+        "the consent record is linked to the consent basis"
+    );
+    let recruitment = &imported.register.activities[1];
+    let dpia = recruitment.dpia.as_ref().unwrap();
+    assert_eq!(
+        (dpia.required, dpia.status),
+        (Some(true), Some(DpiaStatus::Completed))
+    );
+    assert_eq!(
+        recruitment.recipients.len(),
+        3,
+        "'see above' is the row above's cell"
+    );
+}
+
+#[test]
+fn what_is_not_read_is_kept_with_its_cell_and_tbc_is_a_gap() {
+    let imported = ico();
+    let unread: Vec<(String, UnreadReason)> = imported
+        .unread
+        .iter()
+        .map(|u| (u.cell.to_string(), u.reason))
+        .collect();
+    assert_eq!(
+        unread,
+        [
+            ("Template!J11".to_owned(), UnreadReason::ToBeConfirmed),
+            ("Template!J13".to_owned(), UnreadReason::NotRecognised),
+        ]
+    );
+    let newsletter = &imported.register.activities[2];
+    assert_eq!(
+        newsletter.notes,
+        ["Template!J13 (Retention schedule (if possible)): Until you unsubscribe"]
+    );
+    // The gap stays a gap: validation reports the missing retention.
+    let report = validate(&imported.register, &ValidationOptions::default());
+    assert!(
+        report
+            .of_rule("missing-retention")
+            .any(|f| f.path == "/activities/1")
+    );
+}
+
+#[test]
+fn reworded_headings_moved_columns_and_own_columns_on_any_sheet() {
+    let imported = import_path(fixture("reworded.xlsx")).unwrap();
+    assert_eq!(imported.sheet, "ROPA");
+    let a = &imported.register.activities[0];
+    assert_eq!(a.name, "Patient care");
+    assert_eq!(a.business_function.as_deref(), Some("Clinical"));
+    assert_eq!(
+        a.special_category_conditions[0].condition,
+        Article9Condition::HealthOrSocialCare
+    );
+    assert_eq!(
+        a.retention[0].retention.period,
+        Some("P10Y".parse().unwrap())
+    );
+    assert!(a.transfers.is_empty(), "'-' is an explicit nothing");
+    let own = imported
+        .unread
+        .iter()
+        .find(|u| u.reason == UnreadReason::OwnColumn)
+        .unwrap();
+    assert_eq!(own.cell.to_string(), "ROPA!I4");
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("Owner: Practice manager"))
+    );
+}
+
+#[test]
+fn csv_in_every_encoding_reads_the_same() {
+    let text = "Business function;Purpose of processing;Categories of individuals;\
+                Categories of personal data;Article 6 lawful basis for processing personal data;\
+                Retention schedule;Categories of recipients\n\
+                Caf\u{e9};Payroll;Staff;Name;Legal obligation;6 years after leaving;HMRC\n";
+    let utf8 = text.as_bytes().to_vec();
+    let bom = [b"\xEF\xBB\xBF".as_slice(), text.as_bytes()].concat();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let cp1252: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+    for bytes in [utf8, bom, utf16, cp1252] {
+        let imported = import_bytes(bytes, "register.csv").unwrap();
+        let a = &imported.register.activities[0];
+        assert_eq!(a.business_function.as_deref(), Some("Café"));
+        assert_eq!(
+            imported
+                .cell_of("/activities/0/retention/0")
+                .unwrap()
+                .to_string(),
+            "register!F2"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_without_the_template_headings_says_what_it_found() {
+    let error = import_path(fixture("no-headings.xlsx")).unwrap_err();
+    let SheetError::NoHeadingRow {
+        nearest,
+        found,
+        file,
+    } = &error
+    else {
+        panic!("{error:?}")
+    };
+    assert!(file.ends_with("no-headings.xlsx"));
+    assert!(nearest.contains("Budget!A1"), "{nearest}");
+    assert!(found.contains("Cost centre | Purpose | Amount"), "{found}");
+    assert!(error.to_string().contains("ico-controller"));
+}
+
+#[test]
+fn hostile_workbooks_are_refused_within_bounds() {
+    // Cells at A1 and XFD1048576: read cell by cell, not as the rectangle between them.
+    let started = std::time::Instant::now();
+    let error = import_path(fixture("far-cells.xlsx")).unwrap_err();
+    assert!(
+        matches!(error, SheetError::NoHeadingRow { .. }),
+        "{error:?}"
+    );
+    assert!(started.elapsed().as_secs() < 10);
+    // A part that says it unpacks to 4 GiB is refused before anything is unpacked.
+    let error = import_path(fixture("declared-bomb.xlsx")).unwrap_err();
+    assert!(matches!(error, SheetError::TooLarge { .. }), "{error:?}");
+    assert!(error.to_string().contains("declared-bomb.xlsx"));
+    // Not a workbook at all.
+    let error = import_bytes(b"PK\x03\x04 not a zip".to_vec(), "broken.xlsx").unwrap_err();
+    assert!(matches!(error, SheetError::Unreadable { .. }), "{error:?}");
+    assert!(error.to_string().starts_with("broken.xlsx: "));
+    // A file over the size bound is refused before it is parsed.
+    let big = vec![b'a'; ropa::sheet::MAX_FILE_BYTES as usize + 1];
+    assert!(matches!(
+        import_bytes(big, "big.csv"),
+        Err(SheetError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn a_missing_file_is_an_error_naming_it() {
+    let error = import_path("no/such/register.xlsx").unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("no/such/register.xlsx: cannot read"),
+        "{error}"
+    );
+    assert!(std::error::Error::source(&error).is_some());
+}
