@@ -301,3 +301,70 @@ fn the_binary_has_help_with_examples_and_rejects_bad_usage() {
         assert!(output.stdout.is_empty(), "{bad:?}");
     }
 }
+
+#[test]
+fn import_writes_the_register_and_lists_the_cells_it_kept_as_notes() {
+    let out = example("import")
+        .arg("tests/fixtures/sheets/ico-controller.xlsx")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let register = ropa::from_slice(&out.stdout).unwrap();
+    assert_eq!(register.activities.len(), 3);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "3 activities read from sheet 'Template' (ico-controller); 2 cells kept as notes"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("Template!J11 (Retention schedule (if possible)): TBC [to be confirmed]")
+    );
+}
+
+#[test]
+fn import_out_replaces_the_file_only_when_whole_and_bad_input_exits_2() {
+    let dir = std::env::temp_dir().join(format!("ropa-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("register.json");
+    std::fs::write(&out_path, "kept").unwrap();
+    // A workbook without the template: an error naming it, and the old file untouched.
+    let failed = example("import")
+        .args(["tests/fixtures/sheets/no-headings.xlsx", "--out"])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(failed.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        stderr.contains("no-headings.xlsx: no sheet has the ICO template's heading row"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&out_path).unwrap(), "kept");
+    let written = example("import")
+        .args(["tests/fixtures/sheets/reworded.xlsx", "--out"])
+        .arg(&out_path)
+        .output()
+        .unwrap();
+    assert_eq!(
+        written.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    assert!(written.stdout.is_empty());
+    let register = ropa::from_path(&out_path).unwrap();
+    assert_eq!(register.activities[0].name, "Patient care");
+    let usage = example("import")
+        .args(["--layout", "mine"])
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
