@@ -107,6 +107,7 @@ fn report_unread(file: &str, imported: &ropa::sheet::Imported) {
         let reason = match unread.reason {
             ropa::sheet::UnreadReason::ToBeConfirmed => "to be confirmed",
             ropa::sheet::UnreadReason::OwnColumn => "a column of the organisation's own",
+            ropa::sheet::UnreadReason::NoField => "kept as the organisation's words",
             _ => "not read",
         };
         let line = format!(

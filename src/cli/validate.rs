@@ -21,6 +21,9 @@ use ropa::{NaiveDate, Severity, ValidationOptions};
 #[derive(serde::Serialize)]
 struct Row {
     file: String,
+    /// For a spreadsheet, the cell the finding is about (`Template!L12`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cell: Option<String>,
     #[serde(flatten)]
     finding: ropa::Finding,
 }
@@ -106,6 +109,24 @@ fn bundled() -> Vec<PathBuf> {
         .into_iter()
         .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
         .collect()
+}
+
+/// Whether a file is read as a spreadsheet (by its extension): xlsx, ods or csv.
+fn is_spreadsheet(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A spreadsheet read as a register, with the register's findings and the import's.
+fn workbook(
+    path: &Path,
+    options: &ValidationOptions,
+) -> Result<(ropa::sheet::Imported, Vec<ropa::Finding>), ropa::sheet::SheetError> {
+    let imported = ropa::sheet::import_path(path)?;
+    let mut findings = ropa::validate(&imported.register, options).findings;
+    findings.extend(ropa::validate::spreadsheet_findings(&imported, options));
+    Ok((imported, findings))
 }
 
 /// Runs the command: `command` is how it was called (for the usage line), `arguments` what
@@ -200,6 +221,24 @@ struct Tally {
 impl Tally {
     /// One file for SARIF, which locates each finding in the file's text, so the text is kept.
     fn sarif_file(&mut self, path: &Path, shown: &Path, options: &ValidationOptions) {
+        let uri = shown.display().to_string();
+        if is_spreadsheet(path) {
+            match workbook(path, options) {
+                Ok((imported, findings)) => {
+                    self.any_error |= findings.iter().any(|f| f.severity == Severity::Error);
+                    self.sarif.add_workbook_findings(&uri, &imported, &findings);
+                }
+                Err(error) => {
+                    eprintln!(
+                        "{}",
+                        ropa::report::terminal_escape(&super::error_chain(&error))
+                    );
+                    self.unreadable += 1;
+                    self.sarif.add_sheet_error(&uri, &error, options);
+                }
+            }
+            return;
+        }
         let read = std::fs::read_to_string(path)
             .map_err(|source| ropa::Error::Io {
                 path: shown.to_path_buf(),
@@ -226,44 +265,85 @@ impl Tally {
         }
     }
 
-    /// One file for text or JSON output; text is written as it comes.
+    /// One file for text or JSON output; text is written as it comes. A spreadsheet's findings
+    /// name their cell beside their pointer.
     fn file(&mut self, path: &Path, shown: &Path, args: &Args, out: &mut impl Write) {
-        let options = &args.options;
-        let findings = match ropa::from_path(path) {
-            Ok(register) => {
-                let report = ropa::validate(&register, options);
-                self.any_error |= report.has_errors();
-                report.findings
-            }
-            Err(error) => {
-                let error = error.in_file(shown);
-                eprintln!(
-                    "{}",
-                    ropa::report::terminal_escape(&super::error_chain(&error))
-                );
-                self.unreadable += 1;
-                vec![ropa::Finding::parse_error(&error, options)]
-            }
-        };
-        for finding in findings {
+        let (findings, cells) = self.findings_of(path, shown, &args.options);
+        for (finding, cell) in findings.into_iter().zip(cells) {
             self.counts[finding.severity as usize] += 1;
             if args.json {
                 self.json_rows.push(Row {
                     file: shown.display().to_string(),
+                    cell,
                     finding,
                 });
             } else {
+                let place = match &cell {
+                    Some(cell) => format!("{} ({cell})", finding.display_path()),
+                    None => finding.display_path().to_owned(),
+                };
                 // Escaped as one line: a value cannot start a line of its own or drive the terminal.
                 let line = format!(
-                    "{}: {} {} {}: {} ({})",
+                    "{}: {} {} {place}: {} ({})",
                     shown.display(),
                     finding.severity,
                     finding.rule,
-                    finding.display_path(),
                     finding.message,
                     finding.citation
                 );
                 let _ = writeln!(out, "{}", ropa::report::terminal_escape(&line));
+            }
+        }
+    }
+
+    /// A file's findings, and for a spreadsheet the cell of each; a file that cannot be read is
+    /// a `parse-error` finding, and its error is printed on standard error.
+    fn findings_of(
+        &mut self,
+        path: &Path,
+        shown: &Path,
+        options: &ValidationOptions,
+    ) -> (Vec<ropa::Finding>, Vec<Option<String>>) {
+        let read = if is_spreadsheet(path) {
+            workbook(path, options)
+                .map(|(imported, findings)| {
+                    let cells = findings
+                        .iter()
+                        .map(|f| imported.cell_of(&f.path).map(ToString::to_string))
+                        .collect();
+                    (findings, cells)
+                })
+                .map_err(|error| {
+                    eprintln!(
+                        "{}",
+                        ropa::report::terminal_escape(&super::error_chain(&error))
+                    );
+                    ropa::Finding::sheet_error(&error, options)
+                })
+        } else {
+            ropa::from_path(path)
+                .map(|register| {
+                    let findings = ropa::validate(&register, options).findings;
+                    let cells = vec![None; findings.len()];
+                    (findings, cells)
+                })
+                .map_err(|error| {
+                    let error = error.in_file(shown);
+                    eprintln!(
+                        "{}",
+                        ropa::report::terminal_escape(&super::error_chain(&error))
+                    );
+                    ropa::Finding::parse_error(&error, options)
+                })
+        };
+        match read {
+            Ok((findings, cells)) => {
+                self.any_error |= findings.iter().any(|f| f.severity == Severity::Error);
+                (findings, cells)
+            }
+            Err(finding) => {
+                self.unreadable += 1;
+                (vec![finding], vec![None])
             }
         }
     }

@@ -416,6 +416,56 @@ impl Sarif {
         });
     }
 
+    /// Adds the findings of a register read from a spreadsheet (feature `spreadsheet`): each
+    /// result names its cell in its message and as a logical location (`Template!L12`, kind
+    /// `element`) beside its JSON Pointer, and is placed at the file's first line, since a
+    /// workbook has no lines of text.
+    #[cfg(feature = "spreadsheet")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
+    pub fn add_workbook_findings(
+        &mut self,
+        uri: &str,
+        imported: &crate::io::sheet::Imported,
+        findings: &[Finding],
+    ) {
+        for finding in findings {
+            let cell = imported.cell_of(&finding.path).map(ToString::to_string);
+            let mut placed = finding.clone();
+            if let Some(cell) = &cell {
+                placed.message = format!("{cell}: {}", finding.message);
+            }
+            self.push(uri, &placed, Position { line: 1, column: 1 }, cell.clone());
+            if let (Some(cell), Some(result)) = (cell, self.results.last_mut()) {
+                result.locations[0].logical_locations.push(LogicalLocation {
+                    fully_qualified_name: cell,
+                    kind: "element",
+                });
+            }
+        }
+    }
+
+    /// Adds a spreadsheet that could not be read as a register (feature `spreadsheet`): a
+    /// `parse-error` result and an error notification, as [`Sarif::add_error`] does for JSON.
+    #[cfg(feature = "spreadsheet")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
+    pub fn add_sheet_error(
+        &mut self,
+        uri: &str,
+        error: &crate::io::sheet::SheetError,
+        options: &ValidationOptions,
+    ) {
+        let position = Position { line: 1, column: 1 };
+        let finding = Finding::sheet_error(error, options);
+        self.push(uri, &finding, position, None);
+        self.notifications.push(Notification {
+            level: "error",
+            message: Message::new(error.to_string()),
+            locations: vec![NotificationLocation {
+                physical_location: physical(uri, position),
+            }],
+        });
+    }
+
     /// Adds a file that could not be read or parsed: a `parse-error` result at the line and
     /// column of the error (so that review tools show it inline like any finding), and an error
     /// notification of the run's invocation, which then did not succeed.

@@ -28,6 +28,7 @@ mod regime;
 mod retention;
 mod rights;
 mod special_category;
+mod spreadsheet;
 mod transfers;
 
 pub use accountability::*;
@@ -41,6 +42,7 @@ pub use regime::*;
 pub use retention::*;
 pub use rights::*;
 pub use special_category::*;
+pub use spreadsheet::*;
 pub use transfers::*;
 
 pub use crate::law::rule::{Rule, Severity};
@@ -117,6 +119,8 @@ const CATALOGUE: &[Rule] = &[
     DPO_CONFLICT_OF_INTEREST,
     SUB_PROCESSOR_WITHOUT_AUTHORISATION,
     BREACH_RECORD_INCOMPLETE,
+    SPREADSHEET_CELL_NOT_READ,
+    SPREADSHEET_VALUE_TO_BE_CONFIRMED,
 ];
 
 /// Fires when a file cannot be read or is not a well-formed register (malformed JSON, an unknown
@@ -196,6 +200,29 @@ impl Finding {
             rule: PARSE_ERROR.id,
             severity: PARSE_ERROR.severity,
             path,
+            message,
+            citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
+        }
+    }
+
+    /// The [`PARSE_ERROR`] finding for a spreadsheet that cannot be read as a register (feature
+    /// `spreadsheet`): at the register, with the error and its cause as the message.
+    #[cfg(feature = "spreadsheet")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
+    pub fn sheet_error(
+        error: &crate::io::sheet::SheetError,
+        options: &ValidationOptions,
+    ) -> Finding {
+        let mut message = error.to_string();
+        let mut source = std::error::Error::source(error);
+        while let Some(cause) = source {
+            let _ = write!(message, ": {cause}");
+            source = cause.source();
+        }
+        Finding {
+            rule: PARSE_ERROR.id,
+            severity: PARSE_ERROR.severity,
+            path: String::new(),
             message,
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
         }

@@ -319,7 +319,7 @@ fn import_writes_the_register_and_lists_the_cells_it_kept_as_notes() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(
-            "3 activities read from sheet 'Template' (ico-controller); 2 cells kept as notes"
+            "3 activities read from sheet 'Template' (ico-controller); 3 cells kept as notes"
         ),
         "{stderr}"
     );
@@ -367,4 +367,70 @@ fn import_out_replaces_the_file_only_when_whole_and_bad_input_exits_2() {
         .unwrap();
     assert_eq!(usage.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn validate_reads_a_workbook_and_places_findings_in_its_cells() {
+    let text = example("validate")
+        .args([
+            "--as-of",
+            "2026-12-06",
+            "tests/fixtures/sheets/ico-controller.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        text.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let stdout = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        stdout.contains(
+            "ico-controller.xlsx: warning missing-retention /activities/1 (Template!A11): "
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("spreadsheet-value-to-be-confirmed /activities/1/notes/0 (Template!J11)")
+    );
+    let json = example("validate")
+        .args([
+            "--format",
+            "json",
+            "tests/fixtures/sheets/ico-controller.xlsx",
+        ])
+        .output()
+        .unwrap();
+    let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert!(
+        rows.as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["cell"] == "Template!J13")
+    );
+    let sarif = example("validate")
+        .args([
+            "--format",
+            "sarif",
+            "tests/fixtures/sheets/ico-controller.xlsx",
+        ])
+        .output()
+        .unwrap();
+    let log: serde_json::Value = serde_json::from_slice(&sarif.stdout).unwrap();
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    let tbc = results
+        .iter()
+        .find(|r| r["ruleId"] == "spreadsheet-value-to-be-confirmed")
+        .unwrap();
+    let logical = &tbc["locations"][0]["logicalLocations"];
+    assert_eq!(logical[1]["fullyQualifiedName"], "Template!J11");
+    assert_eq!(logical[1]["kind"], "element");
+    let broken = example("validate")
+        .arg("tests/fixtures/sheets/no-headings.xlsx")
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&broken.stdout).contains("error parse-error (register)"));
 }

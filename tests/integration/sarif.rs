@@ -356,3 +356,23 @@ fn uris_are_percent_encoded() {
         "registers/our%20register%232.json"
     );
 }
+
+#[test]
+fn a_workbooks_findings_and_a_broken_workbook_are_valid_sarif() {
+    let imported = ropa::sheet::import_path("tests/fixtures/sheets/ico-controller.xlsx").unwrap();
+    let mut findings = ropa::validate(&imported.register, &options()).findings;
+    findings.extend(ropa::validate::spreadsheet_findings(&imported, &options()));
+    let mut sarif = Sarif::new();
+    sarif.add_workbook_findings("register.xlsx", &imported, &findings);
+    let error = ropa::sheet::import_path("tests/fixtures/sheets/no-headings.xlsx").unwrap_err();
+    sarif.add_sheet_error("no-headings.xlsx", &error, &options());
+    let log = serde_json::to_value(sarif.finish()).unwrap();
+    assert_valid_sarif(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), findings.len() + 1);
+    // Every result of the workbook names its cell in its message.
+    for result in &results[..findings.len()] {
+        let text = result["message"]["text"].as_str().unwrap();
+        assert!(text.starts_with("Template!"), "{text}");
+    }
+}

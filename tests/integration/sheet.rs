@@ -114,13 +114,13 @@ fn free_text_becomes_typed_facts_keeping_its_words() {
     assert_eq!(para_41.retained_per_policy, Some(true));
     assert!(condition.policy_document.is_some());
     assert!(payroll.no_automated_decisions);
-    assert_eq!(
-        payroll.rights_stated,
-        [
-            DataSubjectRight::Access,
-            DataSubjectRight::Rectification,
-            DataSubjectRight::Restriction
-        ]
+    // The template's rights column is the organisation's statement, not the notice's: a note.
+    assert!(payroll.rights_stated.is_empty());
+    assert!(
+        payroll
+            .notes
+            .iter()
+            .any(|n| n.starts_with("Template!P10 (Rights available to individuals): Access"))
     );
     let newsletter = &imported.register.activities[2];
     let transfer = &newsletter.transfers[0];
@@ -165,6 +165,7 @@ fn what_is_not_read_is_kept_with_its_cell_and_tbc_is_a_gap() {
     assert_eq!(
         unread,
         [
+            ("Template!P10".to_owned(), UnreadReason::NoField),
             ("Template!J11".to_owned(), UnreadReason::ToBeConfirmed),
             ("Template!J13".to_owned(), UnreadReason::NotRecognised),
         ]
@@ -292,4 +293,41 @@ fn a_missing_file_is_an_error_naming_it() {
         "{error}"
     );
     assert!(std::error::Error::source(&error).is_some());
+}
+
+#[test]
+fn the_import_reports_each_cell_not_read_and_each_tbc() {
+    let imported = ico();
+    let findings = ropa::validate::spreadsheet_findings(&imported, &ValidationOptions::default());
+    let found: Vec<(&str, Severity, &str)> = findings
+        .iter()
+        .map(|f| (f.rule, f.severity, f.path.as_str()))
+        .collect();
+    // The rights column is read but has no field: a note, and no finding.
+    assert_eq!(
+        found,
+        [
+            (
+                "spreadsheet-value-to-be-confirmed",
+                Severity::Warning,
+                "/activities/1/notes/0"
+            ),
+            (
+                "spreadsheet-cell-not-read",
+                Severity::Info,
+                "/activities/2/notes/0"
+            ),
+        ]
+    );
+    assert!(
+        findings[1]
+            .message
+            .starts_with("Template!J13 (Retention schedule (if possible))")
+    );
+    assert_eq!(findings[1].citation, "UK GDPR Art 30(1)");
+    let warnings_only = ValidationOptions::default().min_severity(Severity::Warning);
+    assert_eq!(
+        ropa::validate::spreadsheet_findings(&imported, &warnings_only).len(),
+        1
+    );
 }

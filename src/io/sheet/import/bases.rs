@@ -9,9 +9,8 @@ use crate::io::sheet::ico::Column;
 use crate::io::sheet::recognise::{self, fold, values, yes_no};
 use crate::model::{
     Article6Basis, Article9Condition, AutomatedDecision, Consent, CriminalOffenceAuthority,
-    CriminalOffenceCondition, DataSubjectRight, DocumentKind, Dpia, DpiaStatus, LawfulBasis,
-    Para41Record, Schedule1Paragraph, Schedule1Part, Schedule1Requirement,
-    SpecialCategoryCondition,
+    CriminalOffenceCondition, DocumentKind, Dpia, DpiaStatus, LawfulBasis, Para41Record,
+    Schedule1Paragraph, Schedule1Part, Schedule1Requirement, SpecialCategoryCondition,
 };
 
 /// Reads one of the grounds and evidence columns into the activity.
@@ -322,48 +321,11 @@ fn para_41(b: &mut Builder<'_>, activity: usize, column: Column, text: &str, cel
     }
 }
 
-/// The rights a value names, by their words.
-fn right(value: &str) -> Option<DataSubjectRight> {
-    use DataSubjectRight as R;
-    let text = fold(value);
-    let table: [(&[&str], R); 10] = [
-        (&["withdraw"], R::WithdrawConsent),
-        (&["automated", "profiling"], R::AutomatedDecisions),
-        (&["complain", "the ico"], R::Complain),
-        (&["informed", "to be told"], R::BeInformed),
-        (&["access", "copy"], R::Access),
-        (&["rectif", "correct"], R::Rectification),
-        (&["erasure", "erase", "delet", "forgotten"], R::Erasure),
-        (&["restrict"], R::Restriction),
-        (&["portab"], R::Portability),
-        (&["object"], R::Object),
-    ];
-    table
-        .iter()
-        .find(|(words, _)| words.iter().any(|w| text.contains(w)))
-        .map(|(_, right)| *right)
-}
-
+/// The rights column: the organisation's own statement of the rights available, which the
+/// register does not hold as such (the rights follow from the bases, `applicable_rights`, and
+/// `rights_stated` is what the privacy notice says): kept word for word as a note.
 fn rights(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef) {
-    for value in values(text)
-        .into_iter()
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
-        .filter(|v| !v.is_empty())
-    {
-        let Some(right) = right(value) else {
-            b.keep(activity, value, cell.clone(), UnreadReason::NotRecognised);
-            continue;
-        };
-        let stated = &mut b.register.activities[activity].rights_stated;
-        if !stated.contains(&right) {
-            stated.push(right);
-        }
-        b.cells.insert(
-            format!("/activities/{activity}/rights_stated"),
-            cell.clone(),
-        );
-    }
+    b.keep(activity, text, cell, UnreadReason::NoField);
 }
 
 fn automated(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef) {
@@ -508,14 +470,7 @@ mod tests {
     }
 
     #[test]
-    fn rights_and_dpia_progress_by_their_words() {
-        assert_eq!(right("Right of access"), Some(DataSubjectRight::Access));
-        assert_eq!(right("Right to object"), Some(DataSubjectRight::Object));
-        assert_eq!(
-            right("Withdraw consent"),
-            Some(DataSubjectRight::WithdrawConsent)
-        );
-        assert_eq!(right("All rights"), None);
+    fn dpia_progress_by_its_words() {
         assert_eq!(
             dpia_status("completed March 2024"),
             Some(DpiaStatus::Completed)

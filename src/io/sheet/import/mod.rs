@@ -74,6 +74,9 @@ pub enum UnreadReason {
     ToBeConfirmed,
     /// A column of the organisation's own, which the template does not have: kept as a note.
     OwnColumn,
+    /// Read, but the register has no field for it (the template's "Rights available to
+    /// individuals": the rights follow from the bases): kept as a note.
+    NoField,
 }
 
 /// The register of the first sheet that has the template's heading row.
