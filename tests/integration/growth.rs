@@ -139,3 +139,87 @@ fn every_command_grows_linearly_on_every_adversarial_shape() {
         failures.join("\n")
     );
 }
+
+/// A spreadsheet of `n` rows in the ICO layout, as CSV: each row an activity with a few values
+/// per cell, the shape of a large organisation's register; or (`one_cell`) one activity whose
+/// data cell lists `n` categories; or (`purposes`) one activity continued by `n` purpose rows.
+fn sheet(n: usize, shape: &str) -> Vec<u8> {
+    let mut csv = String::from(
+        "Business function,Purpose of processing,Categories of individuals,\
+         Categories of personal data,Article 6 lawful basis for processing personal data,\
+         Retention schedule (if possible),Categories of recipients,Owner\n",
+    );
+    match shape {
+        "rows" => {
+            for i in 0..n {
+                csv.push_str(&format!(
+                    "Dept {i},Purpose {i},Residents; Staff,\"Name; Address\nHealth records\",\
+                     Public task - Care Act 2014,6 years after last contact,HMRC; IT supplier,Team {i}\n"
+                ));
+            }
+        }
+        "one_cell" => {
+            // A cell holds at most 32 767 characters: short names, so that 4n of them fit.
+            let categories: Vec<String> = (0..n).map(|i| format!("C{i}")).collect();
+            csv.push_str(&format!(
+                "Dept,Purpose,Residents,\"{}\",Consent,1 year after collection,HMRC,Team\n",
+                categories.join("; ")
+            ));
+        }
+        _ => {
+            csv.push_str(
+                "Dept,Purpose 0,Residents,Name,Consent,1 year after collection,HMRC,Team\n",
+            );
+            for i in 1..n {
+                csv.push_str(&format!(",Purpose {i},,,Legal obligation,,,\n"));
+            }
+        }
+    }
+    csv.into_bytes()
+}
+
+#[test]
+fn importing_a_spreadsheet_is_linear_in_every_shape() {
+    for (shape, n) in [("rows", 1_000), ("one_cell", 1_000), ("purposes", 1_000)] {
+        let time = |rows: usize, runs: usize| {
+            let bytes = sheet(rows, shape);
+            let mut best = Duration::MAX;
+            let mut size = 0;
+            for _ in 0..runs {
+                let bytes = bytes.clone();
+                let start = now();
+                let imported = ropa::sheet::import_bytes(bytes, "register.csv").unwrap();
+                best = best.min(now().saturating_sub(start));
+                size = imported.cells.len();
+            }
+            (best, size)
+        };
+        let (small, small_size) = time(n, 3);
+        let (large, large_size) = time(4 * n, 3);
+        let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+        if std::env::var_os("ROPA_GROWTH").is_some() {
+            eprintln!("import {shape}: {small:?} -> {large:?} ({ratio:.1}x)");
+        }
+        assert!(
+            ratio < 8.0,
+            "import of {shape} grew {ratio:.1}x from {n} to {}",
+            4 * n
+        );
+        assert!(
+            large_size <= 4 * small_size + 16,
+            "{shape}: {small_size} -> {large_size} cells"
+        );
+    }
+}
+
+#[test]
+fn a_sheet_of_100_000_rows_imports() {
+    let bytes = sheet(100_000, "rows");
+    let imported = ropa::sheet::import_bytes(bytes, "register.csv").unwrap();
+    assert_eq!(imported.register.activities.len(), 100_000);
+    assert_eq!(
+        imported.unread.len(),
+        100_000,
+        "the Owner column of every row is kept"
+    );
+}
