@@ -22,6 +22,7 @@ const EXAMPLES: &str = "Examples:
   ropa schema --strict > ropa.strict.schema.json
   ropa fmt register.json                           rewrite in the canonical layout
   ropa import --out register.json register.xlsx    a register kept in the ICO spreadsheet template
+  ropa export --out register.xlsx register.json    the register as the ICO spreadsheet template
 
 Exit status: 0 success (no error finding; registers the same), 1 an error finding (diff: the
 registers differ), 2 a file that cannot be read or parsed, or a usage error.";
@@ -117,6 +118,28 @@ cannot be read or parsed.")]
         #[arg(long)]
         strict: bool,
     },
+    /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back.
+    #[command(after_help = "Example:
+  ropa export --out register.xlsx register.json
+
+Sheet Template: the contact block, the template's 30 headings, a row per activity (further
+purposes in rows of their own), drop-downs on the yes/no columns. Sheet Findings: each finding,
+linked to its cell. Sheet More: the facts the template has no column for, by JSON Pointer.
+Every cell is a string, never a formula; the same register gives the same bytes.
+Exit status 2 when the register cannot be read or the workbook written.")]
+    Export {
+        /// The workbook to write (replaced only once it is whole).
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// The date the findings are judged on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// The workbook's layout.
+        #[arg(long, value_parser = ["ico-controller"])]
+        layout: Option<String>,
+        /// The register (JSON).
+        file: PathBuf,
+    },
     /// Read a register kept in a spreadsheet (the ICO controller template: xlsx, ods or csv) and
     /// write it as JSON.
     #[command(after_help = "Examples:
@@ -162,5 +185,6 @@ fn main() -> ExitCode {
         Command::Schema { .. } => cli::schema::main("ropa schema", arguments),
         Command::Fmt { .. } => cli::format::main("ropa fmt", arguments),
         Command::Import { .. } => cli::import::main("ropa import", arguments),
+        Command::Export { .. } => cli::export::main("ropa export", arguments),
     }
 }

@@ -7,6 +7,7 @@
 //! how it was called, for its usage line) and returns the exit status.
 
 pub mod diff;
+pub mod export;
 pub mod format;
 pub mod import;
 pub mod report;

@@ -35,10 +35,15 @@ pub(crate) mod sink;
 mod special;
 pub(crate) mod text;
 mod transfers;
+#[cfg(feature = "spreadsheet")]
+mod workbook;
 
 pub use file::render_to_path;
 pub use sink::terminal_escape;
 use sink::{Html, Markdown, Sink};
+#[cfg(feature = "spreadsheet")]
+#[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
+pub use workbook::{render_workbook, render_workbook_to_path};
 
 vocabulary! {
     /// What a report shows.

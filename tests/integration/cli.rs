@@ -408,7 +408,7 @@ fn validate_reads_a_workbook_and_places_findings_in_its_cells() {
         rows.as_array()
             .unwrap()
             .iter()
-            .any(|r| r["cell"] == "Template!J13")
+            .any(|r| r["cell"] == "Template!V13")
     );
     let sarif = example("validate")
         .args([
@@ -433,4 +433,57 @@ fn validate_reads_a_workbook_and_places_findings_in_its_cells() {
         .unwrap();
     assert_eq!(broken.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&broken.stdout).contains("error parse-error (register)"));
+}
+
+#[test]
+fn export_writes_a_workbook_that_import_reads_back() {
+    let dir = std::env::temp_dir().join(format!("ropa-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("register.xlsx");
+    let written = example("export")
+        .args(["--as-of", "2026-12-06", "--out"])
+        .arg(&out)
+        .arg("examples/data/kent-parent-carer-panel.json")
+        .output()
+        .unwrap();
+    assert_eq!(
+        written.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let first = std::fs::read(&out).unwrap();
+    let again = example("export")
+        .args(["--as-of", "2026-12-06", "--out"])
+        .arg(&out)
+        .arg("examples/data/kent-parent-carer-panel.json")
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        first,
+        "the same register gives the same bytes"
+    );
+    let imported = ropa::sheet::import_path(&out).unwrap();
+    let original = ropa::from_path("examples/data/kent-parent-carer-panel.json").unwrap();
+    assert_eq!(
+        imported.register.activities[0].purposes.len(),
+        original.activities[0].purposes.len()
+    );
+    // No --out, or a register that cannot be read: exit 2, the workbook untouched.
+    let usage = example("export")
+        .arg("examples/data/kent-parent-carer-panel.json")
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    let bad = example("export")
+        .arg("--out")
+        .arg(&out)
+        .arg("no-such.json")
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(std::fs::read(&out).unwrap(), first);
+    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -167,13 +167,13 @@ fn what_is_not_read_is_kept_with_its_cell_and_tbc_is_a_gap() {
         [
             ("Template!P10".to_owned(), UnreadReason::NoField),
             ("Template!J11".to_owned(), UnreadReason::ToBeConfirmed),
-            ("Template!J13".to_owned(), UnreadReason::NotRecognised),
+            ("Template!V13".to_owned(), UnreadReason::NotRecognised),
         ]
     );
     let newsletter = &imported.register.activities[2];
     assert_eq!(
         newsletter.notes,
-        ["Template!J13 (Retention schedule (if possible)): Until you unsubscribe"]
+        ["Template!V13 (Data Protection Impact Assessment progress): Awaiting sign-off"]
     );
     // The gap stays a gap: validation reports the missing retention.
     let report = validate(&imported.register, &ValidationOptions::default());
@@ -322,7 +322,7 @@ fn the_import_reports_each_cell_not_read_and_each_tbc() {
     assert!(
         findings[1]
             .message
-            .starts_with("Template!J13 (Retention schedule (if possible))")
+            .starts_with("Template!V13 (Data Protection Impact Assessment progress)")
     );
     assert_eq!(findings[1].citation, "UK GDPR Art 30(1)");
     let warnings_only = ValidationOptions::default().min_severity(Severity::Warning);
@@ -330,4 +330,106 @@ fn the_import_reports_each_cell_not_read_and_each_tbc() {
         ropa::validate::spreadsheet_findings(&imported, &warnings_only).len(),
         1
     );
+}
+
+/// The facts of an activity that the template carries, as words, in a form both sides share.
+/// `shared` is the register-wide recipients, which the template lists in every activity's row.
+fn carried_facts(a: &ProcessingActivity, shared: usize) -> Vec<String> {
+    let mut facts = vec![format!("function {:?}", a.business_function)];
+    facts.extend(
+        a.purposes
+            .iter()
+            .map(|p| format!("purpose {}", p.description)),
+    );
+    facts.extend(
+        a.data_subjects
+            .iter()
+            .map(|s| format!("subjects {}", s.name)),
+    );
+    facts.extend(a.data_categories.iter().map(|c| format!("data {}", c.name)));
+    let mut bases: Vec<String> = a
+        .all_bases()
+        .map(|b| format!("basis {:?} {:?}", b.basis, b.legal_sources))
+        .collect();
+    bases.sort();
+    bases.dedup();
+    facts.extend(bases);
+    facts.extend(
+        a.special_category_conditions
+            .iter()
+            .map(|c| format!("art 9 {:?}", c.condition)),
+    );
+    facts.push(format!("recipients {}", a.recipients.len() + shared));
+    facts.extend(a.retention.iter().map(|r| {
+        let p = &r.retention;
+        format!(
+            "retention {:?} {:?} {:?} {}",
+            p.period, p.trigger, p.until, p.indefinite
+        )
+    }));
+    facts.extend(
+        a.transfers
+            .iter()
+            .map(|t| format!("transfer {:?} {:?}", t.country, t.region)),
+    );
+    facts.extend(
+        a.security_measures
+            .iter()
+            .map(|m| format!("measure {:?}", m.description)),
+    );
+    facts.extend(a.systems.iter().map(|s| format!("system {}", s.name)));
+    facts.push(format!(
+        "dpia {:?}",
+        a.dpia.as_ref().map(|d| (d.required, d.status))
+    ));
+    facts
+}
+
+#[test]
+fn export_then_import_gives_back_every_fact_the_template_carries() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let options = ropa::report::ReportOptions::default().as_of("2026-12-06".parse().unwrap());
+    let mut checked = 0;
+    for path in files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+    {
+        let register = ropa::from_path(path).unwrap();
+        let bytes = ropa::report::render_workbook(&register, &options).unwrap();
+        assert_eq!(
+            bytes,
+            ropa::report::render_workbook(&register, &options).unwrap(),
+            "{} is not deterministic",
+            path.display()
+        );
+        let imported = import_bytes(bytes, "register.xlsx").unwrap();
+        let back = &imported.register;
+        assert_eq!(
+            back.activities.len(),
+            register.activities.len(),
+            "{}",
+            path.display()
+        );
+        assert_eq!(
+            back.organisation().map(|p| &p.name),
+            register.organisation().map(|p| &p.name)
+        );
+        for (a, b) in register.activities.iter().zip(&back.activities) {
+            let shared = register.recipients.len();
+            assert_eq!(
+                carried_facts(b, 0),
+                carried_facts(a, shared),
+                "{}: {}",
+                path.display(),
+                a.id
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} example registers");
 }

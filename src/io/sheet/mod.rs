@@ -26,9 +26,9 @@
 mod cell;
 mod delimited;
 mod grid;
-mod ico;
+pub(crate) mod ico;
 mod import;
-mod recognise;
+pub(crate) mod recognise;
 
 use std::path::Path;
 

@@ -91,10 +91,18 @@ fn list_pointer(activity: usize, list: Option<usize>) -> String {
     }
 }
 
-/// The statutes a value names ("Public task - Children Act 1989"): its parts that name an Act or
-/// Regulations with a year.
+/// The law a value names beside its basis: each part after " - " that is not itself the basis
+/// ("Public task - Children Act 1989", "Consent - National Family Hub Guidance"), and any part
+/// in brackets or after a comma that names an Act or Regulations with its year.
 fn legal_sources(value: &str) -> Vec<String> {
-    value
+    let mut sources: Vec<String> = value
+        .split(" - ")
+        .skip(1)
+        .map(str::trim)
+        .filter(|part| !part.is_empty() && recognise::article_6(part).is_none())
+        .map(str::to_owned)
+        .collect();
+    let statutes = value
         .split([',', ';', '(', ')'])
         .flat_map(|part| part.split(" - "))
         .map(str::trim)
@@ -103,9 +111,13 @@ fn legal_sources(value: &str) -> Vec<String> {
                 && part
                     .split_whitespace()
                     .any(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit()))
-        })
-        .map(str::to_owned)
-        .collect()
+        });
+    for statute in statutes {
+        if !sources.iter().any(|s| s == statute) {
+            sources.push(statute.to_owned());
+        }
+    }
+    sources
 }
 
 fn article_6(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef) {
@@ -444,6 +456,11 @@ mod tests {
             ["Care Act 2014", "Children Act 1989"]
         );
         assert!(legal_sources("Consent").is_empty());
+        assert!(legal_sources("Public task - Art 6(1)(e)").is_empty());
+        assert_eq!(
+            legal_sources("Consent - National Family Hub Guidance"),
+            ["National Family Hub Guidance"]
+        );
     }
 
     #[test]

@@ -344,7 +344,8 @@ fn continues_above(headings: &Headings, row: &Row) -> bool {
 
 /// Each value of the purpose cell as a purpose of the activity.
 fn purposes(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef) {
-    for value in super::recognise::values(text) {
+    // A purpose is a sentence that may hold a ";" of its own: one a line.
+    for value in super::recognise::lines(text) {
         let purposes = &mut b.register.activities[activity].purposes;
         let id = format!("purpose-{}", purposes.len() + 1);
         purposes.push(Purpose::new(id, value));

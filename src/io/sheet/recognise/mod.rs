@@ -10,7 +10,7 @@ mod place;
 mod retention;
 
 pub(crate) use basis::{article_6, article_9, schedule_1, transfer_mechanism};
-pub(crate) use place::{Place, countries};
+pub(crate) use place::{Place, countries, country_name};
 pub(crate) use retention::retention;
 
 /// What a cell says before its words are read: nothing on purpose, a gap still to fill, a
@@ -75,6 +75,15 @@ fn strip_number_marker(part: &str) -> &str {
         Some(rest) => rest,
         None => part,
     }
+}
+
+/// The lines of a cell: split on line breaks and bullets only, for values that are sentences and
+/// may hold a ";" of their own (a purpose).
+pub(crate) fn lines(cell: &str) -> Vec<&str> {
+    cell.split(['\n', '\r', '•', '\u{2023}', '\u{25e6}'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect()
 }
 
 /// Text in lower case with runs of white space as one space, for matching words.

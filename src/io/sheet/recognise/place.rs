@@ -40,9 +40,9 @@ const NAMES: &[(&str, &str)] = &[
     ("hong kong", "HK"),
     ("czech republic", "CZ"),
     ("czechia", "CZ"),
+    ("holland", "NL"),
     ("the netherlands", "NL"),
     ("netherlands", "NL"),
-    ("holland", "NL"),
     ("isle of man", "IM"),
     ("faroe islands", "FO"),
     ("argentina", "AR"),
@@ -109,6 +109,18 @@ pub(crate) fn countries(value: &str) -> Vec<Place> {
     let text = fold(value);
     let mut found: Vec<(usize, Place)> = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
+    // "Outside the UK" names a region, not the UK.
+    for (phrase, region) in [
+        ("outside the uk", Region::OutsideUk),
+        ("outside the united kingdom", Region::OutsideUk),
+        ("outside the eea", Region::OutsideEea),
+        ("outside the european economic area", Region::OutsideEea),
+    ] {
+        if let Some(at) = text.find(phrase) {
+            found.push((at, Place::Region(region)));
+            taken.push((at, at + phrase.len()));
+        }
+    }
     for (name, code) in NAMES {
         for (at, _) in text.match_indices(name) {
             let end = at + name.len();
@@ -133,10 +145,13 @@ pub(crate) fn countries(value: &str) -> Vec<Place> {
         (&["eea", "european economic area"][..], Region::Eea),
         (&["eu", "european union", "europe"][..], Region::Eu),
     ] {
-        if let Some(at) = words
-            .iter()
-            .find_map(|w| has_word(&text, w).then(|| text.find(w)).flatten())
-        {
+        let free = |at: usize| !taken.iter().any(|&(s, e)| s <= at && at < e);
+        let first = words.iter().find_map(|w| {
+            text.match_indices(w).map(|(at, _)| at).find(|&at| {
+                free(at) && has_word(&text[at..at + w.len()], w) && whole(&text, at, w.len())
+            })
+        });
+        if let Some(at) = first {
             found.push((at, Place::Region(region)));
         }
     }
@@ -149,6 +164,18 @@ pub(crate) fn countries(value: &str) -> Vec<Place> {
         }
     }
     places
+}
+
+/// Whether `text[at..at + len]` is a word of its own.
+fn whole(text: &str, at: usize, len: usize) -> bool {
+    !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric)
+        && !text[at + len..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// Upper-case two-letter ISO 3166-1 codes written as words of their own ("US", "IN"), other than
@@ -174,6 +201,34 @@ fn codes(value: &str) -> Vec<(usize, Place)> {
     found
 }
 
+/// A country's name as a cell would give it, which [`countries`] reads back: "USA", "UK", else
+/// its name from the table, else its code.
+pub(crate) fn country_name(country: CountryCode) -> String {
+    match country.as_str() {
+        "US" => "USA".to_owned(),
+        "GB" => "UK".to_owned(),
+        code => NAMES
+            .iter()
+            .filter(|(_, c)| *c == code)
+            .map(|(name, _)| *name)
+            .next_back()
+            .map_or_else(|| code.to_owned(), title_case),
+    }
+}
+
+fn title_case(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(first) => first.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,8 +250,28 @@ mod tests {
         assert_eq!(countries("South Africa"), [country("ZA")]);
         assert_eq!(countries("Servers in the EU"), [Place::Region(Region::Eu)]);
         assert_eq!(countries("EEA"), [Place::Region(Region::Eea)]);
+        assert_eq!(
+            countries("Outside the UK"),
+            [Place::Region(Region::OutsideUk)]
+        );
+        assert_eq!(
+            countries("Outside the EEA"),
+            [Place::Region(Region::OutsideEea)]
+        );
         assert_eq!(countries("CA and JP"), [country("CA"), country("JP")]);
         assert_eq!(countries("Processed in Ireland"), [country("IE")]);
+    }
+
+    #[test]
+    fn names_written_are_names_read() {
+        for code in ["US", "GB", "IN", "ZA", "NL", "CA", "KR", "IT", "NO", "AT"] {
+            let country: CountryCode = code.parse().unwrap();
+            assert_eq!(
+                countries(&country_name(country)),
+                [Place::Country(country)],
+                "{code}"
+            );
+        }
     }
 
     #[test]

@@ -22,8 +22,8 @@ pub(crate) fn retention(value: &str) -> Option<Retention> {
     let text = fold(value);
     let disposal = disposal(&text);
     let period = indefinite(&text)
-        .or_else(|| duration_with_trigger(&text))
-        .or_else(|| until(&text))?;
+        .or_else(|| duration_with_trigger(&text).map(|p| with_quoted_event(p, value)))
+        .or_else(|| until(&text).map(|p| with_quoted_event(p, value)))?;
     Some(Retention { period, disposal })
 }
 
@@ -65,7 +65,15 @@ fn duration_with_trigger(text: &str) -> Option<RetentionPeriod> {
     let mut retention = match event.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
         Some(event) => {
             let event = event.split(" then ").next().unwrap_or(event);
-            let trigger = trigger(event);
+            // An event in quotes is described, not classed: `after "the grant is paid"`.
+            let quoted = event.trim().trim_end_matches([',', '.']);
+            let quoted = quoted.strip_prefix('"').and_then(|e| e.strip_suffix('"'));
+            let trigger = if quoted.is_some() {
+                RetentionTrigger::Other
+            } else {
+                trigger(event)
+            };
+            let event = quoted.unwrap_or(event);
             let mut retention = RetentionPeriod::after(period, trigger);
             if trigger == RetentionTrigger::Other {
                 retention.trigger_description =
@@ -84,6 +92,19 @@ fn duration_with_trigger(text: &str) -> Option<RetentionPeriod> {
         retention.bound = Some(PeriodBound::For);
     }
     Some(retention)
+}
+
+/// An event given in quotes keeps the cell's own case ("uploaded to YouTube"): the recogniser
+/// reads folded text.
+fn with_quoted_event(mut period: RetentionPeriod, value: &str) -> RetentionPeriod {
+    let quoted = value
+        .split_once('"')
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(inside, _)| inside.trim());
+    if let (Some(RetentionTrigger::Other), Some(inside)) = (period.trigger, quoted) {
+        period.trigger_description = Some(inside.to_owned());
+    }
+    period
 }
 
 /// A duration at the start of `text` ("6 years", "one month", "28 days", "2 yrs"), and the text
@@ -107,7 +128,7 @@ fn duration(text: &str) -> Option<(IsoDuration, &str)> {
 /// The event a period runs from, by the words used for it.
 fn trigger(event: &str) -> RetentionTrigger {
     use RetentionTrigger as T;
-    let table: [(&[&str], T); 11] = [
+    let table: [(&[&str], T); 12] = [
         (&["last contact", "last contacted"], T::LastContact),
         (&["inactiv", "last activity", "last log"], T::LastActivity),
         (
@@ -128,7 +149,15 @@ fn trigger(event: &str) -> RetentionTrigger {
             T::CaseClosure,
         ),
         (&["respon", "enquiry", "query"], T::EnquiryResponse),
-        (&["withdraw"], T::ConsentWithdrawal),
+        (&["withdraw", "unsubscribe"], T::ConsentWithdrawal),
+        (
+            &[
+                "erasure request",
+                "request for erasure",
+                "asks us to delete",
+            ],
+            T::ErasureRequest,
+        ),
         (&["objection", "object"], T::Objection),
         (&["record"], T::Recording),
         (
@@ -164,11 +193,42 @@ fn trigger(event: &str) -> RetentionTrigger {
         .map_or(T::Other, |(_, trigger)| *trigger)
 }
 
-/// "until April 2024", "until 31/03/2025", "until 2025-03-31".
+/// "until April 2024", "until 31/03/2025", "until 2025-03-31"; or until an event with no period
+/// after it ("until you unsubscribe", `until "the project ends"`).
 fn until(text: &str) -> Option<RetentionPeriod> {
     let at = text.find("until ")?;
-    let date = date(text[at + "until ".len()..].trim())?;
-    Some(RetentionPeriod::until(date))
+    let rest = text[at + "until ".len()..].trim();
+    if let Some(date) = date(rest) {
+        // "Until 2024-04-30 (the end of the activity)": the event the date stands for.
+        let mut period = RetentionPeriod::until(date);
+        let event = rest
+            .split_once('(')
+            .and_then(|(_, e)| e.split_once(')'))
+            .map(|(e, _)| e);
+        if let Some(event) = event.map(trigger).filter(|t| *t != RetentionTrigger::Other) {
+            period.trigger = Some(event);
+        }
+        return Some(period);
+    }
+    let event = rest
+        .split(" then ")
+        .next()
+        .unwrap_or(rest)
+        .trim_end_matches([',', '.']);
+    let quoted = event.strip_prefix('"').and_then(|e| e.strip_suffix('"'));
+    let trigger = if quoted.is_some() {
+        RetentionTrigger::Other
+    } else {
+        trigger(event)
+    };
+    if trigger == RetentionTrigger::Other && quoted.is_none() {
+        return None;
+    }
+    Some(RetentionPeriod {
+        trigger: Some(trigger),
+        trigger_description: quoted.map(str::to_owned),
+        ..RetentionPeriod::default()
+    })
 }
 
 /// A date as spreadsheets write it, to the last day it names: "2025-03-31", "31/03/2025" (day
@@ -269,6 +329,38 @@ mod tests {
             r.period.trigger_description.as_deref(),
             Some("the grant is paid")
         );
+    }
+
+    #[test]
+    fn until_a_date_standing_for_an_event() {
+        let r = retention("Until 2024-04-30 (the end of the activity)").unwrap();
+        assert_eq!(r.period.until, NaiveDate::from_ymd_opt(2024, 4, 30));
+        assert_eq!(r.period.trigger, Some(RetentionTrigger::EndOfActivity));
+    }
+
+    #[test]
+    fn until_an_event() {
+        let r = retention("Until you unsubscribe").unwrap();
+        assert_eq!(
+            (r.period.trigger, r.period.period),
+            (Some(RetentionTrigger::ConsentWithdrawal), None)
+        );
+        let r = retention("Until \"the project ends\"").unwrap();
+        assert_eq!(
+            r.period.trigger_description.as_deref(),
+            Some("the project ends")
+        );
+    }
+
+    #[test]
+    fn an_event_in_quotes_is_described_not_classed() {
+        let r = retention("0 days after \"the recording is on YouTube\", then delete").unwrap();
+        assert_eq!(r.period.trigger, Some(RetentionTrigger::Other));
+        assert_eq!(
+            r.period.trigger_description.as_deref(),
+            Some("the recording is on YouTube")
+        );
+        assert_eq!(r.disposal, [DisposalAction::Delete]);
     }
 
     #[test]

@@ -1,0 +1,85 @@
+//! `export` (`ropa export`): writes a register as the ICO's controller template, an xlsx workbook
+//! with a `Findings` sheet linking each finding to its cell and a `More` sheet of the facts the
+//! template has no column for; `ropa import` reads it back. The file is replaced only once it is
+//! whole. Shared by `cargo run --example export` and `ropa export` (the `cli` feature).
+
+use std::process::ExitCode;
+
+use ropa::NaiveDate;
+use ropa::report::ReportOptions;
+
+/// The arguments after the command, as its usage line gives them.
+pub const OPTIONS: &str = "--out PATH.xlsx [--as-of YYYY-MM-DD] [--layout ico-controller] FILE";
+
+struct Args {
+    file: String,
+    out: String,
+    options: ReportOptions,
+}
+
+fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
+    let usage = || format!("usage: {command} {OPTIONS}");
+    let (mut file, mut out, mut options) = (None, None, ReportOptions::default());
+    let mut arguments = super::split_equals(arguments).into_iter();
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--out" => out = Some(arguments.next().ok_or_else(usage)?),
+            "--as-of" => {
+                let date = arguments.next().ok_or_else(usage)?;
+                let date: NaiveDate = date
+                    .parse()
+                    .map_err(|_| format!("--as-of takes a date YYYY-MM-DD, not '{date}'"))?;
+                options = options.as_of(date);
+            }
+            "--layout" => match arguments.next().as_deref() {
+                Some("ico-controller") => {}
+                Some(other) => {
+                    return Err(format!(
+                        "unknown layout '{other}': the layout is ico-controller\n{}",
+                        usage()
+                    ));
+                }
+                None => return Err(usage()),
+            },
+            "-h" | "--help" => return Err(usage()),
+            other if other.starts_with("--") => {
+                return Err(format!("unknown option {other}\n{}", usage()));
+            }
+            _ if file.is_none() => file = Some(argument),
+            _ => return Err(format!("one register at a time\n{}", usage())),
+        }
+    }
+    Ok(Args {
+        file: file.ok_or_else(usage)?,
+        out: out.ok_or_else(|| format!("--out names the workbook to write\n{}", usage()))?,
+        options,
+    })
+}
+
+/// Runs the command: `command` is how it was called (for the usage line), `arguments` what
+/// follows it. Exit status 0 when the workbook is written, 2 when the register cannot be read or
+/// the workbook written.
+pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
+    let escape = ropa::report::terminal_escape;
+    let args = match parse_args(command, arguments) {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("{}", escape(&message));
+            return ExitCode::from(2);
+        }
+    };
+    let register = match ropa::from_path(&args.file) {
+        Ok(register) => register,
+        Err(error) => {
+            eprintln!("{}", escape(&super::error_chain(&error)));
+            return ExitCode::from(2);
+        }
+    };
+    match ropa::report::render_workbook_to_path(&register, &args.options, &args.out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("{}", escape(&super::error_chain(&error)));
+            ExitCode::from(2)
+        }
+    }
+}
