@@ -72,10 +72,10 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     };
     let mut registers = Vec::new();
     for path in &args.files {
-        match ropa::from_path(path) {
+        match super::read_register(std::path::Path::new(path)) {
             Ok(register) => registers.push(register),
-            Err(error) => {
-                eprintln!("{}", error.in_file(path));
+            Err(message) => {
+                eprintln!("{}", ropa::report::terminal_escape(&message));
                 return ExitCode::from(2);
             }
         }

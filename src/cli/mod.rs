@@ -39,3 +39,22 @@ fn split_equals(arguments: Vec<String>) -> Vec<String> {
     }
     split
 }
+
+/// Whether a file is read as a spreadsheet (by its extension): xlsx, ods or csv.
+fn is_spreadsheet(path: &std::path::Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// A register from a JSON file, or from a spreadsheet in the ICO template; the error and its
+/// causes, ready to print.
+fn read_register(path: &std::path::Path) -> Result<ropa::Register, String> {
+    if is_spreadsheet(path) {
+        ropa::sheet::import_path(path)
+            .map(|imported| imported.register)
+            .map_err(|error| error_chain(&error))
+    } else {
+        ropa::from_path(path).map_err(|error| error_chain(&error.in_file(path)))
+    }
+}

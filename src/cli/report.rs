@@ -91,10 +91,10 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
         eprintln!("{error}");
         return ExitCode::from(2);
     }
-    let register = match ropa::from_path(&args.file) {
+    let register = match super::read_register(std::path::Path::new(&args.file)) {
         Ok(register) => register,
-        Err(error) => {
-            eprintln!("{}", terminal_escape(&super::error_chain(&error)));
+        Err(message) => {
+            eprintln!("{}", terminal_escape(&message));
             return ExitCode::from(2);
         }
     };

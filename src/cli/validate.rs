@@ -111,13 +111,6 @@ fn bundled() -> Vec<PathBuf> {
         .collect()
 }
 
-/// Whether a file is read as a spreadsheet (by its extension): xlsx, ods or csv.
-fn is_spreadsheet(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.to_ascii_lowercase().as_str()))
-}
-
 /// A spreadsheet read as a register, with the register's findings and the import's.
 fn workbook(
     path: &Path,
@@ -222,7 +215,7 @@ impl Tally {
     /// One file for SARIF, which locates each finding in the file's text, so the text is kept.
     fn sarif_file(&mut self, path: &Path, shown: &Path, options: &ValidationOptions) {
         let uri = shown.display().to_string();
-        if is_spreadsheet(path) {
+        if super::is_spreadsheet(path) {
             match workbook(path, options) {
                 Ok((imported, findings)) => {
                     self.any_error |= findings.iter().any(|f| f.severity == Severity::Error);
@@ -304,7 +297,7 @@ impl Tally {
         shown: &Path,
         options: &ValidationOptions,
     ) -> (Vec<ropa::Finding>, Vec<Option<String>>) {
-        let read = if is_spreadsheet(path) {
+        let read = if super::is_spreadsheet(path) {
             workbook(path, options)
                 .map(|(imported, findings)| {
                     let cells = findings

@@ -487,3 +487,54 @@ fn export_writes_a_workbook_that_import_reads_back() {
     assert_eq!(std::fs::read(&out).unwrap(), first);
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn report_and_diff_read_a_workbook_too() {
+    let report = example("report")
+        .args([
+            "--kind",
+            "register",
+            "--format",
+            "markdown",
+            "tests/fixtures/sheets/ico-controller.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        report.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    let text = String::from_utf8_lossy(&report.stdout);
+    assert!(
+        text.contains("Record of processing activities: Northbridge Borough Council"),
+        "{text}"
+    );
+    let diff = example("diff")
+        .args([
+            "tests/fixtures/sheets/ico-controller.xlsx",
+            "tests/fixtures/sheets/ico-controller.ods",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        diff.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&diff.stderr)
+    );
+    let broken = example("report")
+        .args([
+            "--kind",
+            "register",
+            "tests/fixtures/sheets/no-headings.xlsx",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(broken.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&broken.stderr)
+            .contains("no sheet has the ICO template's heading row")
+    );
+}

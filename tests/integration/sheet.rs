@@ -271,6 +271,11 @@ fn hostile_workbooks_are_refused_within_bounds() {
     let error = import_path(fixture("declared-bomb.xlsx")).unwrap_err();
     assert!(matches!(error, SheetError::TooLarge { .. }), "{error:?}");
     assert!(error.to_string().contains("declared-bomb.xlsx"));
+    // A password-protected workbook is an encrypted OLE2 container, whatever its name.
+    let mut encrypted = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    encrypted.resize(4096, 0);
+    let error = import_bytes(encrypted, "locked.xlsx").unwrap_err();
+    assert!(error.to_string().contains("password-protected"), "{error}");
     // Not a workbook at all.
     let error = import_bytes(b"PK\x03\x04 not a zip".to_vec(), "broken.xlsx").unwrap_err();
     assert!(matches!(error, SheetError::Unreadable { .. }), "{error:?}");
@@ -432,4 +437,40 @@ fn export_then_import_gives_back_every_fact_the_template_carries() {
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} example registers");
+}
+
+#[test]
+fn an_ods_workbook_reads_like_an_xlsx_one() {
+    let imported = import_path(fixture("ico-controller.ods")).unwrap();
+    assert_eq!(imported.sheet, "Registre");
+    let a = &imported.register.activities[0];
+    assert_eq!(
+        a.data_categories.len(),
+        3,
+        "a multi-line cell is three values"
+    );
+    assert_eq!(
+        a.retention[0].retention.trigger,
+        Some(RetentionTrigger::AccountClosure)
+    );
+    assert_eq!(
+        a.purposes[0].lawful_bases[0].legal_sources,
+        ["Local Government Finance Act 1992"]
+    );
+    assert_eq!(
+        imported
+            .cell_of("/activities/0/retention/0")
+            .unwrap()
+            .to_string(),
+        "Registre!J2"
+    );
+}
+
+#[test]
+fn importing_the_same_workbook_twice_gives_the_same_json() {
+    for name in ["ico-controller.xlsx", "reworded.xlsx", "ico-controller.ods"] {
+        let first = ropa::to_string(&import_path(fixture(name)).unwrap().register).unwrap();
+        let second = ropa::to_string(&import_path(fixture(name)).unwrap().register).unwrap();
+        assert_eq!(first, second, "{name}");
+    }
 }

@@ -57,7 +57,12 @@ impl FileKind {
     /// By the file's first bytes (a zip starts with `PK`), else by its extension.
     pub(crate) fn of(bytes: &[u8], name: &str) -> Self {
         let lower = name.to_ascii_lowercase();
-        if bytes.starts_with(b"PK\x03\x04") || lower.ends_with(".xlsx") || lower.ends_with(".ods") {
+        let ole2 = bytes.starts_with(b"\xD0\xCF\x11\xE0");
+        if bytes.starts_with(b"PK\x03\x04")
+            || ole2
+            || lower.ends_with(".xlsx")
+            || lower.ends_with(".ods")
+        {
             FileKind::Workbook
         } else {
             FileKind::Csv
@@ -93,6 +98,16 @@ pub(crate) fn grids(bytes: Vec<u8>, name: &str) -> Result<Vec<Grid>, SheetError>
 }
 
 fn workbook_grids(bytes: Vec<u8>, name: &str) -> Result<Vec<Grid>, SheetError> {
+    // An OLE2 container: what a spreadsheet program writes for a password-protected workbook,
+    // or an old .xls file.
+    if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Err(SheetError::Unreadable {
+            file: name.to_owned(),
+            reason: "it is password-protected (encrypted), or an old .xls file; save it without a \
+                     password as .xlsx"
+                .to_owned(),
+        });
+    }
     check_unpacked_size(&bytes, name)?;
     let unreadable = |error: calamine::Error| SheetError::Unreadable {
         file: name.to_owned(),
