@@ -7,6 +7,9 @@
 //! jsonschema crate, formats on, which is what an integrator would run instead;
 //! (e) `report_html`, `report_csv`: rendering the register report to a writer.
 //!
+//! The group `sheet` (`cargo bench --bench ropa -- sheet`) times the ICO workbook of 10 000
+//! activities written (`report::render_workbook`) and read back (`sheet::import_bytes`).
+//!
 //! The group `adversarial` (`cargo bench --bench ropa -- adversarial`) times parse plus validation
 //! and every report kind on the shapes of `ropa::synth::Shape`, each at `n` and `4n`: linear work
 //! takes about 4 times as long at `4n`. (`examples/growth.rs` prints the ratios for every command;
@@ -182,5 +185,25 @@ fn benches(c: &mut Criterion) {
     }
 }
 
-criterion_group!(ropa_benches, benches, adversarial);
+/// The spreadsheet group (`cargo bench --bench ropa -- sheet`): writing a synthetic register of
+/// 10 000 activities as the ICO template (xlsx) and reading that workbook back.
+fn sheet(c: &mut Criterion) {
+    let options = ReportOptions::default().as_of("2026-11-22".parse().unwrap());
+    let mut group = c.benchmark_group("sheet");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(20));
+    let rows = 10_000;
+    let register = ropa::synth::synthetic_register(rows, 1);
+    let bytes = ropa::report::render_workbook(&register, &options).unwrap();
+    group.throughput(Throughput::Elements(rows as u64));
+    group.bench_with_input(BenchmarkId::new("export_xlsx", rows), &register, |b, r| {
+        b.iter(|| ropa::report::render_workbook(black_box(r), &options).unwrap())
+    });
+    group.bench_with_input(BenchmarkId::new("import_xlsx", rows), &bytes, |b, bytes| {
+        b.iter(|| ropa::sheet::import_bytes(black_box(bytes.clone()), "register.xlsx").unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(ropa_benches, benches, adversarial, sheet);
 criterion_main!(ropa_benches);

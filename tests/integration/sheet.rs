@@ -340,7 +340,10 @@ fn the_import_reports_each_cell_not_read_and_each_tbc() {
 /// The facts of an activity that the template carries, as words, in a form both sides share.
 /// `shared` is the register-wide recipients, which the template lists in every activity's row.
 fn carried_facts(a: &ProcessingActivity, shared: usize) -> Vec<String> {
-    let mut facts = vec![format!("function {:?}", a.business_function)];
+    let mut facts = vec![
+        format!("name {}", a.name),
+        format!("function {:?}", a.business_function),
+    ];
     facts.extend(
         a.purposes
             .iter()
@@ -473,4 +476,32 @@ fn importing_the_same_workbook_twice_gives_the_same_json() {
         let second = ropa::to_string(&import_path(fixture(name)).unwrap().register).unwrap();
         assert_eq!(first, second, "{name}");
     }
+}
+
+#[test]
+fn a_simple_table_of_ones_own_reads_and_the_uk_is_no_transfer() {
+    // A register table as a team keeps it, not the ICO's: seven columns of its own wording.
+    let csv = "Processing activity,Purpose,Categories (data/subjects),Recipients,Transfers,Retention,Security\n\
+               Billing,Invoicing,Customers; invoice data,Payment processor,None,7 years,\"RBAC, masking\"\n\
+               Payroll,Pay staff,Employees; payroll data,HMRC; bank,\"UK, India\",7 years,\"RBAC, masking\"\n";
+    let imported = import_bytes(csv.as_bytes().to_vec(), "ropa.csv").unwrap();
+    let names: Vec<&str> = imported
+        .register
+        .activities
+        .iter()
+        .map(|a| a.name.as_str())
+        .collect();
+    assert_eq!(names, ["Billing", "Payroll"]);
+    let payroll = &imported.register.activities[1];
+    // India is a transfer; the UK, where a UK organisation's data stays, is not.
+    let countries: Vec<_> = payroll.transfers.iter().map(|t| t.country).collect();
+    assert_eq!(countries, ["IN".parse().ok()]);
+    assert_eq!(
+        payroll.security_measures[0].kind,
+        SecurityMeasureKind::AccessControl
+    );
+    assert!(
+        imported.register.activities[0].transfers.is_empty(),
+        "'None' is no transfer"
+    );
 }

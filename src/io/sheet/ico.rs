@@ -37,9 +37,13 @@ pub(crate) enum Column {
     PolicyDocumentLink,
     RetainedPerPolicy,
     ReasonsNotAdhering,
+    /// Not a column of the template, but of many registers: the activity's name ("Processing
+    /// activity", "Activity name").
+    ActivityName,
 }
 
-/// The template's headings in its order, as the workbook spells them.
+/// The template's headings in its order, as the workbook spells them ([`Column::ActivityName`] is
+/// read by its words only: the template has no such column).
 pub(crate) const CONTROLLER: [(Column, &str); 30] = [
     (Column::BusinessFunction, "Business function"),
     (Column::Purpose, "Purpose of processing"),
@@ -255,6 +259,16 @@ const BY_WORDS: &[(&[&str], &[&str], Column)] = &[
         Column::Individuals,
     ),
     (&["joint controller"], &[], Column::JointController),
+    (
+        &[
+            "processing activity",
+            "activity name",
+            "name of activity",
+            "activity",
+        ],
+        &[],
+        Column::ActivityName,
+    ),
     (&["purpose"], &[], Column::Purpose),
     (
         &[

@@ -2,7 +2,7 @@
 //! (feature `spreadsheet`).
 //!
 //! Sheet `Template`: the contact block in rows 1-4, the template's 30 headings in row 9 (frozen,
-//! styled), then each activity's row, its further purposes in rows of their own; several values in
+//! styled) and a 31st, "Processing activity", for the activity's name; then each activity's row, its further purposes in rows of their own; several values in
 //! a cell one a line; drop-downs on the yes/no and DPIA progress columns. Sheet `Findings`: each
 //! finding, linked to its cell. Sheet `More`: every fact the template has no column for, by its
 //! JSON Pointer, so that the workbook holds everything the register does. Every cell is a string:
@@ -102,12 +102,18 @@ fn template(
         ws.write_string_with_format(HEADING_ROW, i as u16, *text, &heading)?;
         ws.set_column_width(i as u16, 28)?;
     }
+    // The activity's name has no column in the template: one of the organisation's own, after
+    // the template's, which the import reads back as the name.
+    let name_column = CONTROLLER.len() as u16;
+    ws.write_string_with_format(HEADING_ROW, name_column, "Processing activity", &heading)?;
+    ws.set_column_width(name_column, 28)?;
     ws.set_freeze_panes(HEADING_ROW + 1, 0)?;
     let column = |c: Column| CONTROLLER.iter().position(|(k, _)| *k == c).unwrap_or(0) as u16;
     let mut row = HEADING_ROW + 1;
     let mut places = Vec::with_capacity(register.activities.len());
     for a in &register.activities {
         places.push(row);
+        ws.write_string_with_format(row, name_column, &a.name, &wrap)?;
         for (c, text) in cells::first_row(register, index, a) {
             ws.write_string_with_format(row, column(c), text, &wrap)?;
         }

@@ -11,6 +11,7 @@ use crate::model::Register;
 /// positions in lists written as `*`).
 fn carried(pattern: &str) -> bool {
     const CARRIED: &[&str] = &[
+        "/activities/*/name",
         "/activities/*/business_function",
         "/activities/*/purposes/*/description",
         "/activities/*/purposes/*/lawful_bases/*/basis",

@@ -263,10 +263,19 @@ fn processor_contracts(b: &mut Builder<'_>, activity: usize, text: &str, cell: C
     }
 }
 
+/// The third countries column. The ICO's template is a UK organisation's: the UK named there is
+/// where the data stays, not a transfer, and is kept as the register's words.
 fn transfers(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef) {
-    let places = recognise::countries(text);
+    let (domestic, places): (Vec<_>, Vec<_>) = recognise::countries(text)
+        .into_iter()
+        .partition(|p| *p == recognise::Place::Country(crate::model::CountryCode::GB));
     if places.is_empty() {
-        b.keep(activity, text, cell, UnreadReason::NotRecognised);
+        let reason = if domestic.is_empty() {
+            UnreadReason::NotRecognised
+        } else {
+            UnreadReason::NoField
+        };
+        b.keep(activity, text, cell, reason);
         return;
     }
     for place in places {
@@ -334,6 +343,7 @@ fn measure_kind(value: &str) -> SecurityMeasureKind {
             &[
                 "access control",
                 "role-based",
+                "rbac",
                 "restricted access",
                 "permissions",
             ],
@@ -492,6 +502,10 @@ mod tests {
         assert_eq!(
             measure_kind("Annual data protection training"),
             SecurityMeasureKind::StaffTraining
+        );
+        assert_eq!(
+            measure_kind("RBAC, masking"),
+            SecurityMeasureKind::AccessControl
         );
         assert_eq!(measure_kind("Common sense"), SecurityMeasureKind::Other);
     }

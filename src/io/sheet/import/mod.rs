@@ -230,15 +230,19 @@ impl<'g> Builder<'g> {
 
     fn start_activity(&mut self, row: &Row) {
         let n = row.index as u64 + 1;
-        let name = [Column::Purpose, Column::BusinessFunction]
-            .iter()
-            .filter_map(|c| self.headings.column_of(*c))
-            .find_map(|at| {
-                row.get(at)
-                    .filter(|t| matches!(meaning(t), Meaning::Text(_)))
-            })
-            .map(|t| t.lines().next().unwrap_or(t).trim().to_owned())
-            .unwrap_or_else(|| format!("Row {n}"));
+        let name = [
+            Column::ActivityName,
+            Column::Purpose,
+            Column::BusinessFunction,
+        ]
+        .iter()
+        .filter_map(|c| self.headings.column_of(*c))
+        .find_map(|at| {
+            row.get(at)
+                .filter(|t| matches!(meaning(t), Meaning::Text(_)))
+        })
+        .map(|t| t.lines().next().unwrap_or(t).trim().to_owned())
+        .unwrap_or_else(|| format!("Row {n}"));
         let activity = ProcessingActivity::new(format!("row-{n}"), name, ActivityRole::Controller);
         self.register.activities.push(activity);
         let pointer = format!("/activities/{}", self.register.activities.len() - 1);
@@ -258,6 +262,13 @@ impl<'g> Builder<'g> {
                 }
             }
             C::Purpose => purposes(self, activity, text, cell),
+            C::ActivityName => {
+                if !text.is_empty() {
+                    self.register.activities[activity].name = text.to_owned();
+                    self.cells
+                        .insert(format!("/activities/{activity}/name"), cell);
+                }
+            }
             C::JointController
             | C::Individuals
             | C::PersonalData
@@ -337,6 +348,7 @@ fn continues_above(headings: &Headings, row: &Row) -> bool {
             .is_some_and(|t| matches!(meaning(t), Meaning::Text(_)))
     };
     has(Column::Purpose)
+        && !has(Column::ActivityName)
         && !has(Column::BusinessFunction)
         && !has(Column::Individuals)
         && !has(Column::PersonalData)
