@@ -505,3 +505,62 @@ fn a_simple_table_of_ones_own_reads_and_the_uk_is_no_transfer() {
         "'None' is no transfer"
     );
 }
+
+#[test]
+fn the_example_workbooks_from_real_notices_read_as_a_dpo_filled_them() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/sheets");
+    let bathnes = import_path(dir.join("bathnes-information-requests.xlsx")).unwrap();
+    let a = &bathnes.register.activities[0];
+    assert_eq!(
+        bathnes.register.organisation().unwrap().name,
+        "Bath & North East Somerset Council"
+    );
+    assert_eq!(a.purposes.len(), 2);
+    assert_eq!(
+        a.special_category_conditions[0].schedule_1_paragraph,
+        Some(Schedule1Paragraph::StatutoryAndGovernmentPurposes)
+    );
+    assert!(
+        a.data_categories
+            .iter()
+            .any(|c| c.may_include_special_category)
+    );
+    assert!(
+        a.no_automated_decisions,
+        "'Not applicable' under automated decisions"
+    );
+    let reasons: Vec<UnreadReason> = bathnes.unread.iter().map(|u| u.reason).collect();
+    assert_eq!(
+        reasons,
+        [UnreadReason::ToBeConfirmed, UnreadReason::OwnColumn]
+    );
+
+    let lincolnshire = import_path(dir.join("lincolnshire-information-management.xlsx")).unwrap();
+    let a = &lincolnshire.register.activities[0];
+    assert_eq!(a.name, "Responding to FOI Act 2000 and EIR 2004 requests");
+    assert_eq!(a.purposes.len(), 5, "one purpose a bullet");
+    let special = a
+        .data_categories
+        .iter()
+        .filter(|c| c.special_category.is_some())
+        .count();
+    assert_eq!(
+        special, 5,
+        "the special category column, each of the kind its words say"
+    );
+    assert_eq!(
+        a.special_category_conditions[0].condition,
+        Article9Condition::SubstantialPublicInterest
+    );
+    assert_eq!(
+        lincolnshire.register.dpo.as_ref().unwrap().contacts[0]
+            .email
+            .as_deref(),
+        Some("dataprotection@lincolnshire.gov.uk")
+    );
+    assert_eq!(
+        lincolnshire.unread.len(),
+        1,
+        "only 'See corporate retention schedule' is not read"
+    );
+}

@@ -40,6 +40,9 @@ pub(crate) enum Column {
     /// Not a column of the template, but of many registers: the activity's name ("Processing
     /// activity", "Activity name").
     ActivityName,
+    /// Not a column of the template, but of many registers: the special category data, listed
+    /// apart from the other data ("Special category data", "Sensitive data").
+    SpecialCategoryData,
 }
 
 /// The template's headings in its order, as the workbook spells them ([`Column::ActivityName`] is
@@ -207,14 +210,19 @@ const BY_WORDS: &[(&[&str], &[&str], Column)] = &[
     ),
     (&["legitimate interest"], &[], Column::LegitimateInterests),
     (
-        &[
-            "article 9",
-            "art 9",
-            "special category",
-            "special categories",
-        ],
+        &["article 9", "art 9", "art. 9", "9(2)"],
         &[],
         Column::Article9,
+    ),
+    (
+        &["special category", "special categories"],
+        &["condition", "basis", "ground"],
+        Column::Article9,
+    ),
+    (
+        &["special category", "special categories", "sensitive"],
+        &[],
+        Column::SpecialCategoryData,
     ),
     (
         &["article 6", "art 6", "lawful basis", "legal basis"],

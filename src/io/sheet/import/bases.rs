@@ -58,7 +58,8 @@ pub(super) fn apply(
         C::DpiaLink => linked(b, activity, text, cell, DocumentKind::Dpia),
         C::BreachOccurred => breach(b, activity, text, cell),
         C::BreachLink => linked(b, activity, text, cell, DocumentKind::BreachRecord),
-        _ => {}
+        // Every column sent here has an arm; were one missed, its words are kept, not dropped.
+        _ => b.keep(activity, text, cell, UnreadReason::NoField),
     }
 }
 

@@ -26,6 +26,7 @@ pub(super) fn apply(
         Column::JointController => joint_controllers(b, activity, text, cell),
         Column::Individuals => individuals(b, activity, text, cell),
         Column::PersonalData => personal_data(b, activity, text, cell),
+        Column::SpecialCategoryData => special_data(b, activity, text, cell),
         Column::Recipients => recipients(b, activity, text, cell),
         Column::ProcessorContract => processor_contracts(b, activity, text, cell),
         Column::ThirdCountries => transfers(b, activity, text, cell),
@@ -34,7 +35,8 @@ pub(super) fn apply(
         Column::Security => security(b, activity, text, cell),
         Column::Source => sources(b, activity, text, cell),
         Column::Location => systems(b, activity, text, cell),
-        _ => {}
+        // Every column sent here has an arm; were one missed, its words are kept, not dropped.
+        _ => b.keep(activity, text, cell, UnreadReason::NoField),
     }
 }
 
@@ -130,7 +132,34 @@ fn personal_data(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef
         } else if let Some(kind) = special_kind(value) {
             DataCategory::special(id, value, kind)
         } else {
-            DataCategory::new(id, value)
+            let mut category = DataCategory::new(id, value);
+            // "Special category data (may be in our response)": of no kind the words say.
+            category.may_include_special_category =
+                folded.contains("special categor") || folded.contains("sensitive");
+            category
+        };
+        a.data_categories.push(category);
+        let pointer = format!(
+            "/activities/{activity}/data_categories/{}",
+            a.data_categories.len() - 1
+        );
+        b.cells.insert(pointer, cell.clone());
+    }
+}
+
+/// A column that lists the special category data apart: each value is special category data,
+/// of the kind its words say, or data that may hold it where they say none.
+fn special_data(b: &mut Builder<'_>, activity: usize, text: &str, cell: CellRef) {
+    for value in values(text) {
+        let a = &mut b.register.activities[activity];
+        let id = format!("data-{}", a.data_categories.len() + 1);
+        let category = match special_kind(value) {
+            Some(kind) => DataCategory::special(id, value, kind),
+            None => {
+                let mut category = DataCategory::new(id, value);
+                category.may_include_special_category = true;
+                category
+            }
         };
         a.data_categories.push(category);
         let pointer = format!(

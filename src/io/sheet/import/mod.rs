@@ -241,7 +241,7 @@ impl<'g> Builder<'g> {
             row.get(at)
                 .filter(|t| matches!(meaning(t), Meaning::Text(_)))
         })
-        .map(|t| t.lines().next().unwrap_or(t).trim().to_owned())
+        .and_then(|t| super::recognise::lines(t).first().map(|l| (*l).to_owned()))
         .unwrap_or_else(|| format!("Row {n}"));
         let activity = ProcessingActivity::new(format!("row-{n}"), name, ActivityRole::Controller);
         self.register.activities.push(activity);
@@ -272,6 +272,7 @@ impl<'g> Builder<'g> {
             C::JointController
             | C::Individuals
             | C::PersonalData
+            | C::SpecialCategoryData
             | C::Recipients
             | C::ProcessorContract
             | C::ThirdCountries
