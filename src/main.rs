@@ -112,11 +112,15 @@ cannot be read or parsed.")]
     /// Print the register's JSON Schema (draft 2020-12).
     #[command(after_help = "Examples:
   ropa schema > ropa.schema.json
-  ropa schema --strict > ropa.strict.schema.json")]
+  ropa schema --strict > ropa.strict.schema.json
+  ropa schema --layout > ropa.layout.schema.json")]
     Schema {
         /// The strict schema: also the validation rules JSON Schema can express.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "layout")]
         strict: bool,
+        /// The schema of a spreadsheet layout file (`ropa import --layout FILE`).
+        #[arg(long)]
+        layout: bool,
     },
     /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back.
     #[command(after_help = "Example:
@@ -154,8 +158,9 @@ Exit status 2 when the file cannot be read as a register or the output cannot be
         /// Where to write the JSON (replaced only once it is whole); standard output if absent.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
-        /// The sheet's layout.
-        #[arg(long, value_parser = ["ico-controller"])]
+        /// The sheet's layout: ico-controller (the default), or a layout file of one's own
+        /// (JSON: which heading holds which field; schema/ropa.layout.schema.json).
+        #[arg(long, value_name = "ico-controller|LAYOUT.json")]
         layout: Option<String>,
         /// The spreadsheet: .xlsx, .ods or .csv.
         file: PathBuf,

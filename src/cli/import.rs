@@ -8,26 +8,33 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller]";
+pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller|LAYOUT.json]";
 
 struct Args {
     file: String,
     out: Option<String>,
+    /// A layout of one's own; the ICO template where absent.
+    layout: Option<ropa::sheet::Layout>,
 }
 
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     let usage = || format!("usage: {command} {OPTIONS}");
     let mut file = None;
     let mut out = None;
+    let mut layout = None;
     let mut arguments = super::split_equals(arguments).into_iter();
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
             "--out" => out = Some(arguments.next().ok_or_else(usage)?),
             "--layout" => match arguments.next().as_deref() {
-                Some("ico-controller") => {}
+                Some("ico-controller") => layout = None,
+                Some(path) if path.ends_with(".json") => {
+                    let read = ropa::sheet::Layout::from_path(path);
+                    layout = Some(read.map_err(|e| super::error_chain(&e))?);
+                }
                 Some(other) => {
                     return Err(format!(
-                        "unknown layout '{other}': the layout is ico-controller\n{}",
+                        "unknown layout '{other}': ico-controller, or a layout file ending .json\n{}",
                         usage()
                     ));
                 }
@@ -44,6 +51,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     Ok(Args {
         file: file.ok_or_else(usage)?,
         out,
+        layout,
     })
 }
 
@@ -59,7 +67,11 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let imported = match ropa::sheet::import_path(&args.file) {
+    let read = match &args.layout {
+        Some(layout) => ropa::sheet::import_path_with(&args.file, layout),
+        None => ropa::sheet::import_path(&args.file),
+    };
+    let imported = match read {
         Ok(imported) => imported,
         Err(error) => {
             eprintln!("{}", escape(&super::error_chain(&error)));

@@ -4,22 +4,26 @@
 use std::process::ExitCode;
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--strict]";
+pub const OPTIONS: &str = "[--strict | --layout]";
 
 /// Runs the command: `command` is how it was called (for the usage line), `arguments` what
 /// follows it.
 pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     let mut strict = false;
+    let mut layout = false;
     for argument in &arguments {
         match argument.as_str() {
             "--strict" => strict = true,
+            "--layout" => layout = true,
             _ => {
                 eprintln!("usage: {command} {OPTIONS}");
                 return ExitCode::from(2);
             }
         }
     }
-    let schema = if strict {
+    let schema = if layout {
+        ropa::sheet::layout_schema()
+    } else if strict {
         ropa::strict_schema()
     } else {
         ropa::schema()

@@ -538,3 +538,44 @@ fn report_and_diff_read_a_workbook_too() {
             .contains("no sheet has the ICO template's heading row")
     );
 }
+
+#[test]
+fn import_takes_a_layout_file_and_schema_prints_its_schema() {
+    let dir = std::env::temp_dir().join(format!("ropa-layout-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sheet = dir.join("team.csv");
+    std::fs::write(&sheet, "Why we do it,Whose data\nInvoicing,Customers\n").unwrap();
+    let layout = dir.join("team.json");
+    std::fs::write(
+        &layout,
+        r#"{"columns": {"Why we do it": "purpose", "Whose data": "individuals"}}"#,
+    )
+    .unwrap();
+    let out = example("import")
+        .arg(&sheet)
+        .arg("--layout")
+        .arg(&layout)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let register = ropa::from_slice(&out.stdout).unwrap();
+    assert_eq!(register.activities[0].data_subjects[0].name, "Customers");
+    std::fs::write(&layout, r#"{"columns": {"Why we do it": "purpse"}}"#).unwrap();
+    let bad = example("import")
+        .arg(&sheet)
+        .arg("--layout")
+        .arg(&layout)
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("'purpse' is not a field"));
+    let schema = example("schema").arg("--layout").output().unwrap();
+    let schema: serde_json::Value = serde_json::from_slice(&schema.stdout).unwrap();
+    assert_eq!(schema["title"], "ropa spreadsheet layout");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -56,6 +56,11 @@ fn committed_schemas_are_current() {
             ropa::strict_schema(),
             "cargo run --example schema -- --strict > schema/ropa.strict.schema.json",
         ),
+        (
+            "schema/ropa.layout.schema.json",
+            ropa::sheet::layout_schema(),
+            "cargo run --example schema -- --layout > schema/ropa.layout.schema.json",
+        ),
     ] {
         let committed = std::fs::read_to_string(root().join(file)).unwrap_or_default();
         let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";

@@ -564,3 +564,98 @@ fn the_example_workbooks_from_real_notices_read_as_a_dpo_filled_them() {
         "only 'See corporate retention schedule' is not read"
     );
 }
+
+const TEAM_TABLE: &str = "Notes for the team\n\
+    Activity,Why we do it,Whose data,What data,Legal basis,How long,Owner\n\
+    Billing,Invoicing,Customers,Name; Invoice data,Contract,7 years after the end of the relationship,Finance\n";
+
+#[test]
+fn a_layout_of_ones_own_reads_a_sheet_by_its_headings() {
+    let layout = ropa::sheet::Layout::from_json(
+        r#"{"heading_row": 2, "columns": {"Activity": "activity_name", "Why we do it": "purpose",
+            "Whose data": "individuals", "What data": "personal_data", "Legal basis": "article_6",
+            "How long": "retention"}}"#,
+        "team.json",
+    )
+    .unwrap();
+    let imported =
+        ropa::sheet::import_bytes_with(TEAM_TABLE.as_bytes().to_vec(), "team.csv", &layout)
+            .unwrap();
+    assert_eq!(imported.layout, "own");
+    let a = &imported.register.activities[0];
+    assert_eq!(a.name, "Billing");
+    assert_eq!(a.data_categories.len(), 2);
+    assert_eq!(a.purposes[0].lawful_bases[0].basis, Article6Basis::Contract);
+    assert_eq!(
+        a.retention[0].retention.trigger,
+        Some(RetentionTrigger::EndOfRelationship)
+    );
+    assert_eq!(
+        imported
+            .cell_of("/activities/0/retention/0")
+            .unwrap()
+            .to_string(),
+        "team!F3"
+    );
+    // A heading the layout does not list is the organisation's own: kept.
+    assert!(a.notes.iter().any(|n| n.contains("Owner: Finance")));
+    // The same table is no ICO template.
+    assert!(matches!(
+        import_bytes(TEAM_TABLE.as_bytes().to_vec(), "team.csv"),
+        Err(SheetError::NoHeadingRow { .. })
+    ));
+    // A layout whose sheet is not there says what it looked for.
+    let elsewhere = ropa::sheet::Layout::from_json(
+        r#"{"sheet": "ROPA", "columns": {"Why we do it": "purpose"}}"#,
+        "l.json",
+    )
+    .unwrap();
+    let error =
+        ropa::sheet::import_bytes_with(TEAM_TABLE.as_bytes().to_vec(), "team.csv", &elsewhere)
+            .unwrap_err();
+    assert!(
+        error.to_string().contains("the layout's 1 headings"),
+        "{error}"
+    );
+}
+
+#[test]
+fn the_layout_schema_accepts_exactly_what_the_crate_reads() {
+    let schema = ropa::sheet::layout_schema();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let cases = [
+        (r#"{"columns": {"Why": "purpose"}}"#, true),
+        (
+            r#"{"sheet": "ROPA", "heading_row": 3, "columns": {"Why": "purpose", "Who": "individuals"}}"#,
+            true,
+        ),
+        (
+            r#"{"sheet": null, "heading_row": null, "columns": {"A": "activity_name"}}"#,
+            true,
+        ),
+        (r#"{"columns": {}}"#, false),
+        (r#"{"columns": {"Why": "purpse"}}"#, false),
+        (
+            r#"{"heading_row": 0, "columns": {"Why": "purpose"}}"#,
+            false,
+        ),
+        (r#"{"columns": {"Why": "purpose"}, "extra": 1}"#, false),
+        (r#"{"sheet": "ROPA"}"#, false),
+    ];
+    for (text, valid) in cases {
+        let json: serde_json::Value = serde_json::from_str(text).unwrap();
+        assert_eq!(validator.is_valid(&json), valid, "schema on {text}");
+        assert_eq!(
+            ropa::sheet::Layout::from_json(text, "l.json").is_ok(),
+            valid,
+            "crate on {text}"
+        );
+    }
+    for field in ropa::sheet::FIELD_NAMES {
+        let text = format!(r#"{{"columns": {{"H": "{field}"}}}}"#);
+        assert!(
+            ropa::sheet::Layout::from_json(&text, "l.json").is_ok(),
+            "{field}"
+        );
+    }
+}

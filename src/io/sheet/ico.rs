@@ -137,6 +137,63 @@ pub(crate) const CONTROLLER: [(Column, &str); 30] = [
     ),
 ];
 
+/// Each column's name in a layout of one's own (`--layout mapping.json`), in the template's order
+/// and then the two columns of many registers.
+pub(crate) const FIELDS: [(Column, &str); 32] = [
+    (Column::BusinessFunction, "business_function"),
+    (Column::Purpose, "purpose"),
+    (Column::JointController, "joint_controller"),
+    (Column::Individuals, "individuals"),
+    (Column::PersonalData, "personal_data"),
+    (Column::Recipients, "recipients"),
+    (Column::ProcessorContract, "processor_contract"),
+    (Column::ThirdCountries, "third_countries"),
+    (Column::Safeguards, "safeguards"),
+    (Column::Retention, "retention"),
+    (Column::Security, "security"),
+    (Column::Article6, "article_6"),
+    (Column::Article9, "article_9"),
+    (Column::LegitimateInterests, "legitimate_interests"),
+    (Column::AssessmentLink, "assessment_link"),
+    (Column::Rights, "rights"),
+    (Column::AutomatedDecisions, "automated_decisions"),
+    (Column::Source, "source"),
+    (Column::ConsentLink, "consent_link"),
+    (Column::Location, "location"),
+    (Column::DpiaRequired, "dpia_required"),
+    (Column::DpiaProgress, "dpia_progress"),
+    (Column::DpiaLink, "dpia_link"),
+    (Column::BreachOccurred, "breach_occurred"),
+    (Column::BreachLink, "breach_link"),
+    (Column::Schedule1Condition, "schedule_1_condition"),
+    (Column::Schedule1Article6, "schedule_1_article_6"),
+    (Column::PolicyDocumentLink, "policy_document_link"),
+    (Column::RetainedPerPolicy, "retained_per_policy"),
+    (Column::ReasonsNotAdhering, "reasons_not_adhering"),
+    (Column::ActivityName, "activity_name"),
+    (Column::SpecialCategoryData, "special_category_data"),
+];
+
+/// The columns a heading row names by a layout of one's own: each heading the layout lists (as
+/// [`normalise`] reads both), the rest the organisation's own.
+pub(crate) fn match_layout(row: &Row, layout: &[(String, Column)]) -> Headings {
+    let wanted: Vec<(String, Column)> = layout.iter().map(|(h, c)| (normalise(h), *c)).collect();
+    let mut columns: Vec<(u32, Column)> = Vec::new();
+    let mut own: Vec<(u32, String)> = Vec::new();
+    for (at, text) in &row.cells {
+        let heading = normalise(text);
+        match wanted
+            .iter()
+            .find(|(h, c)| *h == heading && !columns.iter().any(|(_, t)| t == c))
+        {
+            Some((_, c)) => columns.push((*at, *c)),
+            None => own.push((*at, text.trim().to_owned())),
+        }
+    }
+    columns.sort();
+    Headings { columns, own }
+}
+
 /// The fewest template columns a row must name to be taken as the heading row.
 const MIN_MATCHED: usize = 6;
 /// How far down a sheet the heading row is looked for.

@@ -28,6 +28,7 @@ mod delimited;
 mod grid;
 pub(crate) mod ico;
 mod import;
+mod layout;
 pub(crate) mod recognise;
 
 use std::path::Path;
@@ -35,6 +36,7 @@ use std::path::Path;
 pub use cell::{CellRef, column_letters};
 pub use grid::{MAX_CELL_CHARS, MAX_CELLS, MAX_FILE_BYTES, MAX_UNPACKED_BYTES};
 pub use import::{Imported, Unread, UnreadReason};
+pub use layout::{FIELD_NAMES, Layout, layout_schema};
 
 /// Why a spreadsheet could not be read as a register. Each names the file.
 #[derive(Debug, thiserror::Error)]
@@ -65,6 +67,14 @@ pub enum SheetError {
         file: String,
         /// Which bound, and where.
         what: String,
+    },
+    /// A layout file (`--layout`) that is not a layout.
+    #[error("{file}: not a layout: {message}")]
+    Layout {
+        /// The layout file.
+        file: String,
+        /// What is wrong, and where (a JSON Pointer or a line and column).
+        message: String,
     },
     /// No sheet has a row of headings that the template's, or enough of them.
     #[error(
@@ -110,5 +120,53 @@ pub fn import_bytes(bytes: Vec<u8>, name: &str) -> Result<Imported, SheetError> 
         });
     }
     let grids = grid::grids(bytes, name)?;
-    import::from_grids(&grids, name)
+    import::from_grids(&grids, name, None)
+}
+
+/// Reads a spreadsheet file by a layout of one's own (see [`Layout`]) instead of the ICO template.
+///
+/// # Errors
+///
+/// As [`import_path`]; [`SheetError::NoHeadingRow`] when no sheet has the layout's headings.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::sheet::{Layout, import_bytes_with};
+///
+/// let layout = Layout::from_json(r#"{"columns": {"Why": "purpose", "Who": "individuals", "Kept": "retention"}}"#, "mine.json")?;
+/// let csv = "Why,Who,Kept\nPayroll,Staff,6 years after leaving\n";
+/// let imported = import_bytes_with(csv.as_bytes().to_vec(), "ropa.csv", &layout)?;
+/// assert_eq!(imported.register.activities[0].purposes[0].description, "Payroll");
+/// assert_eq!(imported.layout, "own");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn import_bytes_with(
+    bytes: Vec<u8>,
+    name: &str,
+    layout: &Layout,
+) -> Result<Imported, SheetError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(SheetError::TooLarge {
+            file: name.to_owned(),
+            what: format!("the file is over {MAX_FILE_BYTES} bytes"),
+        });
+    }
+    let grids = grid::grids(bytes, name)?;
+    import::from_grids(&grids, name, Some(layout))
+}
+
+/// [`import_bytes_with`] for a file.
+///
+/// # Errors
+///
+/// As [`import_bytes_with`].
+pub fn import_path_with(path: impl AsRef<Path>, layout: &Layout) -> Result<Imported, SheetError> {
+    let path = path.as_ref();
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|source| SheetError::Io {
+        file: name.clone(),
+        source,
+    })?;
+    import_bytes_with(grid::read_bounded(file, &name)?, &name, layout)
 }

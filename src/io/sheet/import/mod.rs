@@ -12,6 +12,7 @@ use super::SheetError;
 use super::cell::CellRef;
 use super::grid::{Grid, Row};
 use super::ico::{self, Column, Headings};
+use super::layout::Layout;
 use super::recognise::{Meaning, meaning};
 use crate::model::{ActivityRole, Party, ProcessingActivity, Purpose, Register};
 
@@ -21,7 +22,7 @@ use crate::model::{ActivityRole, Party, ProcessingActivity, Purpose, Register};
 pub struct Imported {
     /// The register.
     pub register: Register,
-    /// The layout the sheet was read in: `ico-controller`.
+    /// The layout the sheet was read in: `ico-controller`, or `own` (a [`Layout`] of one's own).
     pub layout: &'static str,
     /// The sheet the template was found on.
     pub sheet: String,
@@ -79,12 +80,35 @@ pub enum UnreadReason {
     NoField,
 }
 
-/// The register of the first sheet that has the template's heading row.
-pub(crate) fn from_grids(grids: &[Grid], file: &str) -> Result<Imported, SheetError> {
+/// The register of the first sheet that has the template's heading row (or, with a layout of
+/// one's own, the layout's headings).
+pub(crate) fn from_grids(
+    grids: &[Grid],
+    file: &str,
+    layout: Option<&Layout>,
+) -> Result<Imported, SheetError> {
     let mut nearest: Option<(String, usize, String)> = None;
     for grid in grids {
-        match ico::find_heading_row(grid) {
-            Ok((at, headings)) => return Ok(Builder::new(grid, at, headings, file).build()),
+        if layout
+            .and_then(|l| l.sheet.as_ref())
+            .is_some_and(|s| *s != grid.sheet)
+        {
+            continue;
+        }
+        let found = match layout {
+            Some(layout) => heading_row_by(grid, layout),
+            None => ico::find_heading_row(grid),
+        };
+        match found {
+            Ok((at, headings)) => {
+                let mut builder = Builder::new(grid, at, headings, file);
+                builder.layout = if layout.is_some() {
+                    "own"
+                } else {
+                    "ico-controller"
+                };
+                return Ok(builder.build());
+            }
             Err(Some((at, best))) => {
                 let row = &grid.rows[at];
                 if nearest
@@ -101,17 +125,48 @@ pub(crate) fn from_grids(grids: &[Grid], file: &str) -> Result<Imported, SheetEr
     }
     let (place, matched, found) =
         nearest.unwrap_or_else(|| ("no row".to_owned(), 0, String::new()));
+    let of = match layout {
+        Some(layout) => format!("the layout's {} headings", layout.columns.len()),
+        None => "layout ico-controller's 30 headings".to_owned(),
+    };
     Err(SheetError::NoHeadingRow {
         file: file.to_owned(),
-        nearest: format!(
-            "row {place} of layout ico-controller ({matched} of its 30 headings matched)"
-        ),
+        nearest: format!("row {place} ({matched} of {of} matched)"),
         found: if found.is_empty() {
             "none".to_owned()
         } else {
             found
         },
     })
+}
+
+/// The heading row by a layout of one's own: the row it names, or the row of the first rows that
+/// names the most of its headings (at least one).
+fn heading_row_by(
+    grid: &Grid,
+    layout: &Layout,
+) -> Result<(usize, Headings), Option<(usize, Headings)>> {
+    let rows = grid.rows.iter().enumerate();
+    let candidates: Vec<(usize, Headings)> = match layout.heading_row {
+        Some(n) => rows
+            .filter(|(_, row)| row.index + 1 == n)
+            .map(|(i, row)| (i, ico::match_layout(row, &layout.columns)))
+            .collect(),
+        None => rows
+            .take(100)
+            .map(|(i, row)| (i, ico::match_layout(row, &layout.columns)))
+            .collect(),
+    };
+    let best = candidates
+        .into_iter()
+        .fold(None::<(usize, Headings)>, |best, (i, h)| match best {
+            Some((_, ref b)) if b.columns.len() >= h.columns.len() => best,
+            _ => Some((i, h)),
+        });
+    match best {
+        Some((i, headings)) if !headings.columns.is_empty() => Ok((i, headings)),
+        other => Err(other),
+    }
 }
 
 /// The register being read, and where each value came from.
@@ -127,6 +182,8 @@ pub(super) struct Builder<'g> {
     /// The purposes the current row added: its bases are theirs (the activity's where it added
     /// none).
     pub row_purposes: std::ops::Range<usize>,
+    /// The layout read: `ico-controller`, or `own`.
+    layout: &'static str,
 }
 
 impl<'g> Builder<'g> {
@@ -144,6 +201,7 @@ impl<'g> Builder<'g> {
             unread: Vec::new(),
             above: BTreeMap::new(),
             row_purposes: 0..0,
+            layout: "ico-controller",
         }
     }
 
@@ -154,7 +212,7 @@ impl<'g> Builder<'g> {
         }
         Imported {
             register: self.register,
-            layout: "ico-controller",
+            layout: self.layout,
             sheet: self.grid.sheet.clone(),
             cells: self.cells,
             unread: self.unread,
