@@ -8,7 +8,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller|LAYOUT.json]";
+pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller|ico-processor|LAYOUT.json]";
 
 struct Args {
     file: String,
@@ -27,14 +27,15 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         match argument.as_str() {
             "--out" => out = Some(arguments.next().ok_or_else(usage)?),
             "--layout" => match arguments.next().as_deref() {
-                Some("ico-controller") => layout = None,
+                // The template is told by its headings: the controller's or the processor's.
+                Some("ico-controller" | "ico-processor") => layout = None,
                 Some(path) if path.ends_with(".json") => {
                     let read = ropa::sheet::Layout::from_path(path);
                     layout = Some(read.map_err(|e| super::error_chain(&e))?);
                 }
                 Some(other) => {
                     return Err(format!(
-                        "unknown layout '{other}': ico-controller, or a layout file ending .json\n{}",
+                        "unknown layout '{other}': ico-controller, ico-processor, or a layout file ending .json\n{}",
                         usage()
                     ));
                 }

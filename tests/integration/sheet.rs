@@ -659,3 +659,46 @@ fn the_layout_schema_accepts_exactly_what_the_crate_reads() {
         );
     }
 }
+
+#[test]
+fn the_processor_template_is_a_processor_activity_per_controller() {
+    let imported = import_path(fixture("ico-processor.xlsx")).unwrap();
+    assert_eq!(imported.layout, "ico-processor");
+    let register = &imported.register;
+    assert_eq!(register.organisation().unwrap().name, "Payroll Bureau Ltd");
+    assert_eq!(
+        register.activities.len(),
+        2,
+        "one activity per controller row"
+    );
+    let first = &register.activities[0];
+    assert_eq!(first.role, ActivityRole::Processor);
+    let controller = register
+        .index()
+        .party(&first.on_behalf_of[0].controller)
+        .cloned()
+        .unwrap();
+    assert_eq!(controller.name, "Northbridge Borough Council");
+    assert_eq!(
+        controller.contacts[0].email.as_deref(),
+        Some("dpo@northbridge.example")
+    );
+    assert_eq!(
+        first.on_behalf_of[0].processing,
+        ["Payroll calculation", "Payslips"]
+    );
+    assert_eq!(
+        first.transfers[0].mechanism,
+        Some(TransferMechanism::UkIdta)
+    );
+    assert_eq!(
+        imported
+            .cell_of("/activities/1/on_behalf_of/0")
+            .unwrap()
+            .to_string(),
+        "Processor!A11"
+    );
+    // A processor's record has no finding about purposes or bases (Art 30(2) asks for none).
+    let report = validate(register, &ValidationOptions::default());
+    assert!(report.of_rule("activity-without-purpose").next().is_none());
+}

@@ -43,6 +43,12 @@ pub(crate) enum Column {
     /// Not a column of the template, but of many registers: the special category data, listed
     /// apart from the other data ("Special category data", "Sensitive data").
     SpecialCategoryData,
+    /// The processor template's (Art 30(2)): the controller acted for, its name and contact.
+    Controller,
+    /// The processor template's: the controller's representative (Art 27).
+    ControllerRepresentative,
+    /// The processor template's: the categories of processing carried out for the controller.
+    CategoriesOfProcessing,
 }
 
 /// The template's headings in its order, as the workbook spells them ([`Column::ActivityName`] is
@@ -137,9 +143,36 @@ pub(crate) const CONTROLLER: [(Column, &str); 30] = [
     ),
 ];
 
+/// The ICO's processor template (Art 30(2)): one row per controller acted for. The ICO workbook's
+/// own spelling of these headings was not to hand; they follow Art 30(2) and the controller
+/// template's wording, and reworded ones are read by their words.
+pub(crate) const PROCESSOR: [(Column, &str); 6] = [
+    (Column::Controller, "Name and contact details of controller"),
+    (
+        Column::ControllerRepresentative,
+        "Name and contact details of controller's representative (if applicable)",
+    ),
+    (
+        Column::CategoriesOfProcessing,
+        "Categories of processing carried out on behalf of the controller",
+    ),
+    (
+        Column::ThirdCountries,
+        "Names of third countries or international organisations that personal data are transferred to (if applicable)",
+    ),
+    (
+        Column::Safeguards,
+        "Safeguards for exceptional transfers of personal data to third countries or international organisations (if applicable)",
+    ),
+    (
+        Column::Security,
+        "General description of technical and organisational security measures (if possible)",
+    ),
+];
+
 /// Each column's name in a layout of one's own (`--layout mapping.json`), in the template's order
 /// and then the two columns of many registers.
-pub(crate) const FIELDS: [(Column, &str); 32] = [
+pub(crate) const FIELDS: [(Column, &str); 35] = [
     (Column::BusinessFunction, "business_function"),
     (Column::Purpose, "purpose"),
     (Column::JointController, "joint_controller"),
@@ -172,6 +205,12 @@ pub(crate) const FIELDS: [(Column, &str); 32] = [
     (Column::ReasonsNotAdhering, "reasons_not_adhering"),
     (Column::ActivityName, "activity_name"),
     (Column::SpecialCategoryData, "special_category_data"),
+    (Column::Controller, "controller"),
+    (
+        Column::ControllerRepresentative,
+        "controller_representative",
+    ),
+    (Column::CategoriesOfProcessing, "categories_of_processing"),
 ];
 
 /// The columns a heading row names by a layout of one's own: each heading the layout lists (as
@@ -325,6 +364,21 @@ const BY_WORDS: &[(&[&str], &[&str], Column)] = &[
     ),
     (&["joint controller"], &[], Column::JointController),
     (
+        &["controller"],
+        &["representative"],
+        Column::ControllerRepresentative,
+    ),
+    (
+        &[
+            "categories of processing",
+            "processing carried out",
+            "processing on behalf",
+        ],
+        &[],
+        Column::CategoriesOfProcessing,
+    ),
+    (&["controller", "client"], &[], Column::Controller),
+    (
         &[
             "processing activity",
             "activity name",
@@ -364,7 +418,11 @@ fn by_words(heading: &str, after_schedule_1: bool) -> Option<Column> {
 pub(crate) fn match_headings(row: &Row) -> Headings {
     let mut columns: Vec<(u32, Column)> = Vec::new();
     let mut own: Vec<(u32, String)> = Vec::new();
-    let exact: Vec<(String, Column)> = CONTROLLER.iter().map(|(c, h)| (normalise(h), *c)).collect();
+    let exact: Vec<(String, Column)> = CONTROLLER
+        .iter()
+        .chain(&PROCESSOR)
+        .map(|(c, h)| (normalise(h), *c))
+        .collect();
     let mut pending: Vec<(u32, String, String)> = Vec::new();
     for (column, text) in &row.cells {
         let heading = normalise(text);
@@ -408,11 +466,16 @@ impl Headings {
     }
 
     fn is_template(&self) -> bool {
-        self.columns.len() >= MIN_MATCHED
-            && self
-                .columns
-                .iter()
-                .any(|(_, c)| matches!(c, Column::Purpose | Column::BusinessFunction))
+        let has = |wanted: Column| self.columns.iter().any(|(_, c)| *c == wanted);
+        let controller = self.columns.len() >= MIN_MATCHED
+            && (has(Column::Purpose) || has(Column::BusinessFunction));
+        controller || self.is_processor()
+    }
+
+    /// Whether the row is the processor template's: a controller and the processing for it.
+    pub(crate) fn is_processor(&self) -> bool {
+        let has = |wanted: Column| self.columns.iter().any(|(_, c)| *c == wanted);
+        has(Column::Controller) && has(Column::CategoriesOfProcessing) && !has(Column::Purpose)
     }
 }
 

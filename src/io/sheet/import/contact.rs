@@ -32,7 +32,10 @@ fn role(text: &str) -> Option<Role> {
         Some(Role::Dpo)
     } else if text.contains("representative") {
         Some(Role::Representative)
-    } else if text.contains("controller") || text.contains("organisation") {
+    } else if text.contains("controller")
+        || text.contains("organisation")
+        || text.contains("processor")
+    {
         Some(Role::Controller)
     } else {
         None
@@ -170,6 +173,11 @@ mod tests {
         assert_eq!(role("Data Protection Officer"), Some(Role::Dpo));
         assert_eq!(role("DPO email"), Some(Role::Dpo));
         assert_eq!(role("Controller"), Some(Role::Controller));
+        assert_eq!(
+            role("Processor"),
+            Some(Role::Controller),
+            "the organisation keeping the record"
+        );
         assert_eq!(role("Representative (Art 27)"), Some(Role::Representative));
         assert_eq!(field("Email address"), Some(Field::Email));
         assert_eq!(field("Telephone"), Some(Field::Phone));

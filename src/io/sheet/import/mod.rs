@@ -3,6 +3,7 @@
 mod bases;
 mod contact;
 mod data;
+mod processor;
 
 use std::collections::BTreeMap;
 
@@ -101,12 +102,13 @@ pub(crate) fn from_grids(
         };
         match found {
             Ok((at, headings)) => {
-                let mut builder = Builder::new(grid, at, headings, file);
-                builder.layout = if layout.is_some() {
-                    "own"
-                } else {
-                    "ico-controller"
+                let name = match (layout, headings.is_processor()) {
+                    (Some(_), _) => "own",
+                    (None, true) => "ico-processor",
+                    (None, false) => "ico-controller",
                 };
+                let mut builder = Builder::new(grid, at, headings, file);
+                builder.layout = name;
                 return Ok(builder.build());
             }
             Err(Some((at, best))) => {
@@ -261,8 +263,9 @@ impl<'g> Builder<'g> {
     /// only a purpose and its basis. Columns are read in the template's order, so that a row's
     /// purposes and data are there before the bases and sources that refer to them.
     fn row(&mut self, row: &Row) {
-        let continues =
-            !self.register.activities.is_empty() && continues_above(&self.headings, row);
+        let continues = !self.register.activities.is_empty()
+            && !self.headings.is_processor()
+            && continues_above(&self.headings, row);
         if !continues {
             self.start_activity(row);
         }
@@ -301,7 +304,23 @@ impl<'g> Builder<'g> {
         })
         .and_then(|t| super::recognise::lines(t).first().map(|l| (*l).to_owned()))
         .unwrap_or_else(|| format!("Row {n}"));
-        let activity = ProcessingActivity::new(format!("row-{n}"), name, ActivityRole::Controller);
+        // The processor template's rows are each a controller acted for (Art 30(2)).
+        let controller = self
+            .headings
+            .column_of(Column::Controller)
+            .and_then(|at| row.get(at))
+            .filter(|_| self.headings.is_processor());
+        let (name, role) = match controller {
+            Some(controller) => {
+                let first = super::recognise::lines(controller).first().copied();
+                (
+                    format!("Processing for {}", first.unwrap_or(controller)),
+                    ActivityRole::Processor,
+                )
+            }
+            None => (name, ActivityRole::Controller),
+        };
+        let activity = ProcessingActivity::new(format!("row-{n}"), name, role);
         self.register.activities.push(activity);
         let pointer = format!("/activities/{}", self.register.activities.len() - 1);
         let first = row.cells.first().map_or(0, |(c, _)| *c);
@@ -320,6 +339,9 @@ impl<'g> Builder<'g> {
                 }
             }
             C::Purpose => purposes(self, activity, text, cell),
+            C::Controller | C::CategoriesOfProcessing => {
+                processor::apply(self, activity, column, text, cell);
+            }
             C::ActivityName => {
                 if !text.is_empty() {
                     self.register.activities[activity].name = text.to_owned();
@@ -369,7 +391,12 @@ impl<'g> Builder<'g> {
             .columns
             .iter()
             .find(|(at, _)| *at == cell.column)
-            .and_then(|(_, c)| ico::CONTROLLER.iter().find(|(k, _)| k == c))
+            .and_then(|(_, c)| {
+                ico::CONTROLLER
+                    .iter()
+                    .chain(&ico::PROCESSOR)
+                    .find(|(k, _)| k == c)
+            })
             .map(|(_, h)| (*h).to_owned())
             .or_else(|| {
                 self.headings
