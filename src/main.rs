@@ -138,8 +138,9 @@ Exit status 2 when the register cannot be read or the workbook written.")]
         /// The date the findings are judged on (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
-        /// The workbook's layout.
-        #[arg(long, value_parser = ["ico-controller"])]
+        /// The workbook's layout: the controller template (the default), or the processor
+        /// template (Art 30(2)): a row per controller acted for.
+        #[arg(long, value_parser = ["ico-controller", "ico-processor"])]
         layout: Option<String>,
         /// The register (JSON).
         file: PathBuf,

@@ -9,17 +9,21 @@ use ropa::NaiveDate;
 use ropa::report::ReportOptions;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "--out PATH.xlsx [--as-of YYYY-MM-DD] [--layout ico-controller] FILE";
+pub const OPTIONS: &str =
+    "--out PATH.xlsx [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] FILE";
 
 struct Args {
     file: String,
     out: String,
     options: ReportOptions,
+    /// The processor template (Art 30(2)) rather than the controller's.
+    processor: bool,
 }
 
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     let usage = || format!("usage: {command} {OPTIONS}");
     let (mut file, mut out, mut options) = (None, None, ReportOptions::default());
+    let mut processor = false;
     let mut arguments = super::split_equals(arguments).into_iter();
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
@@ -32,10 +36,11 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 options = options.as_of(date);
             }
             "--layout" => match arguments.next().as_deref() {
-                Some("ico-controller") => {}
+                Some("ico-controller") => processor = false,
+                Some("ico-processor") => processor = true,
                 Some(other) => {
                     return Err(format!(
-                        "unknown layout '{other}': the layout is ico-controller\n{}",
+                        "unknown layout '{other}': the layouts are ico-controller and ico-processor\n{}",
                         usage()
                     ));
                 }
@@ -53,6 +58,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         file: file.ok_or_else(usage)?,
         out: out.ok_or_else(|| format!("--out names the workbook to write\n{}", usage()))?,
         options,
+        processor,
     })
 }
 
@@ -75,7 +81,12 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match ropa::report::render_workbook_to_path(&register, &args.options, &args.out) {
+    let written = if args.processor {
+        ropa::report::render_processor_workbook_to_path(&register, &args.options, &args.out)
+    } else {
+        ropa::report::render_workbook_to_path(&register, &args.options, &args.out)
+    };
+    match written {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("{}", escape(&super::error_chain(&error)));

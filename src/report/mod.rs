@@ -43,7 +43,10 @@ pub use sink::terminal_escape;
 use sink::{Html, Markdown, Sink};
 #[cfg(feature = "spreadsheet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
-pub use workbook::{render_workbook, render_workbook_to_path};
+pub use workbook::{
+    render_processor_workbook, render_processor_workbook_to_path, render_workbook,
+    render_workbook_to_path,
+};
 
 vocabulary! {
     /// What a report shows.

@@ -579,3 +579,25 @@ fn import_takes_a_layout_file_and_schema_prints_its_schema() {
     assert_eq!(schema["title"], "ropa spreadsheet layout");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn export_writes_the_processor_template_on_request() {
+    let dir = std::env::temp_dir().join(format!("ropa-export-processor-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("processor.xlsx");
+    let written = example("export")
+        .args(["--layout", "ico-processor", "--out"])
+        .arg(&out)
+        .arg("examples/data/northfield-research-processor.json")
+        .output()
+        .unwrap();
+    assert_eq!(
+        written.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&written.stderr)
+    );
+    let imported = ropa::sheet::import_path(&out).unwrap();
+    assert_eq!(imported.layout, "ico-processor");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -702,3 +702,50 @@ fn the_processor_template_is_a_processor_activity_per_controller() {
     let report = validate(register, &ValidationOptions::default());
     assert!(report.of_rule("activity-without-purpose").next().is_none());
 }
+
+#[test]
+fn the_processor_workbook_reads_back_each_controller_and_its_processing() {
+    let register = ropa::from_path(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/data/northfield-research-processor.json"),
+    )
+    .unwrap();
+    let options = ropa::report::ReportOptions::default().as_of("2026-12-06".parse().unwrap());
+    let bytes = ropa::report::render_processor_workbook(&register, &options).unwrap();
+    assert_eq!(
+        bytes,
+        ropa::report::render_processor_workbook(&register, &options).unwrap()
+    );
+    let imported = import_bytes(bytes, "processor.xlsx").unwrap();
+    assert_eq!(imported.layout, "ico-processor");
+    let index = register.index();
+    let back_index = imported.register.index();
+    let original: Vec<(String, Vec<String>)> = register
+        .activities
+        .iter()
+        .flat_map(|a| &a.on_behalf_of)
+        .map(|o| {
+            (
+                index.party(&o.controller).unwrap().name.clone(),
+                o.processing.clone(),
+            )
+        })
+        .collect();
+    let back: Vec<(String, Vec<String>)> = imported
+        .register
+        .activities
+        .iter()
+        .flat_map(|a| &a.on_behalf_of)
+        .map(|o| {
+            (
+                back_index.party(&o.controller).unwrap().name.clone(),
+                o.processing.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(back, original);
+    assert_eq!(
+        imported.register.organisation().unwrap().name,
+        register.organisation().unwrap().name
+    );
+}

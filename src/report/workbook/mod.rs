@@ -10,6 +10,7 @@
 
 mod cells;
 mod more;
+mod processor;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -21,7 +22,7 @@ use rust_xlsxwriter::{
 
 use super::{ReportError, ReportOptions};
 use crate::io::sheet::CellRef;
-use crate::io::sheet::ico::{CONTROLLER, Column};
+use crate::io::sheet::ico::{CONTROLLER, Column, PROCESSOR};
 use crate::model::{Register, RegisterIndex};
 use crate::validate::validate;
 
@@ -58,9 +59,61 @@ pub fn render_workbook(
     let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(failed)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&fixed));
     let index = register.index();
-    let places = template(workbook.add_worksheet(), register, &index).map_err(failed)?;
+    let rows = template(workbook.add_worksheet(), register, &index).map_err(failed)?;
+    let places = Places {
+        sheet: "Template",
+        rows: &rows,
+        columns: &CONTROLLER,
+    };
     findings(workbook.add_worksheet(), register, options, &places).map_err(failed)?;
-    more::sheet(workbook.add_worksheet(), register).map_err(failed)?;
+    more::sheet(workbook.add_worksheet(), register, more::carried).map_err(failed)?;
+    workbook.save_to_buffer().map_err(failed)
+}
+
+/// The register's processing as processor (Art 30(2)) as the ICO's processor template: sheet
+/// `Processor` with the organisation's contact block and a row per controller acted for (its
+/// name and contact details, the categories of processing, third countries, safeguards,
+/// security), which `ropa import` reads back; sheets `Findings` and `More` as in
+/// [`render_workbook`] (`More` holds every fact the processor template has no column for,
+/// activities carried out as controller included).
+///
+/// # Errors
+///
+/// As [`render_workbook`].
+///
+/// # Examples
+///
+/// ```
+/// use ropa::report::{ReportOptions, render_processor_workbook};
+///
+/// let register = ropa::from_path("examples/data/northfield-research-processor.json")?;
+/// let bytes = render_processor_workbook(&register, &ReportOptions::default())?;
+/// let imported = ropa::sheet::import_bytes(bytes, "processor.xlsx")?;
+/// assert_eq!(imported.layout, "ico-processor");
+/// assert_eq!(imported.register.activities.len(), 2);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn render_processor_workbook(
+    register: &Register,
+    options: &ReportOptions,
+) -> Result<Vec<u8>, ReportError> {
+    let mut workbook = Workbook::new();
+    let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(failed)?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&fixed));
+    let index = register.index();
+    let rows = processor::sheet(workbook.add_worksheet(), register, &index).map_err(failed)?;
+    let places = Places {
+        sheet: "Processor",
+        rows: &rows,
+        columns: &PROCESSOR,
+    };
+    findings(workbook.add_worksheet(), register, options, &places).map_err(failed)?;
+    more::sheet(
+        workbook.add_worksheet(),
+        register,
+        more::carried_by_processor,
+    )
+    .map_err(failed)?;
     workbook.save_to_buffer().map_err(failed)
 }
 
@@ -80,7 +133,24 @@ pub fn render_workbook_to_path(
     })
 }
 
-fn heading_format() -> Format {
+/// Writes the processor workbook ([`render_processor_workbook`]) into the file at `path`,
+/// replacing it only once it is whole.
+///
+/// # Errors
+///
+/// As [`render_workbook_to_path`].
+pub fn render_processor_workbook_to_path(
+    register: &Register,
+    options: &ReportOptions,
+    path: impl AsRef<Path>,
+) -> Result<(), ReportError> {
+    let bytes = render_processor_workbook(register, options)?;
+    super::file::write_atomically(path.as_ref(), |file| {
+        std::io::Write::write_all(file, &bytes)
+    })
+}
+
+pub(super) fn heading_format() -> Format {
     Format::new()
         .set_bold()
         .set_text_wrap()
@@ -242,11 +312,19 @@ fn column_of(pointer: &str) -> Column {
 }
 
 /// The `Findings` sheet: each finding, its cell linked.
+/// Where the findings link to: the sheet of the template, each activity's first row, and the
+/// sheet column of the template column a finding is about.
+struct Places<'p> {
+    sheet: &'p str,
+    rows: &'p [u32],
+    columns: &'p [(Column, &'p str)],
+}
+
 fn findings(
     ws: &mut Worksheet,
     register: &Register,
     options: &ReportOptions,
-    places: &[u32],
+    places: &Places<'_>,
 ) -> Result<(), XlsxError> {
     ws.set_name("Findings")?;
     let heading = heading_format();
@@ -275,16 +353,20 @@ fn findings(
             .path
             .strip_prefix("/activities/")
             .and_then(|rest| rest.split('/').next()?.parse().ok());
-        if let Some(&at) = activity.and_then(|a| places.get(a)) {
-            let column = CONTROLLER
+        let at = activity
+            .and_then(|a| places.rows.get(a))
+            .filter(|&&at| at != u32::MAX);
+        if let Some(&at) = at {
+            let column = places
+                .columns
                 .iter()
                 .position(|(k, _)| *k == column_of(&f.path))
                 .unwrap_or(0) as u32;
-            let cell = CellRef::new("Template", at, column);
+            let cell = CellRef::new(places.sheet, at, column);
             ws.write_url_with_text(
                 row,
                 2,
-                Url::new(format!("internal:Template!{}", cell.address())),
+                Url::new(format!("internal:{cell}")),
                 cell.to_string(),
             )?;
         }

@@ -9,7 +9,7 @@ use crate::model::Register;
 
 /// Whether the template carries the value at this pointer (an activity's field, with the
 /// positions in lists written as `*`).
-fn carried(pattern: &str) -> bool {
+pub(super) fn carried(pattern: &str) -> bool {
     const CARRIED: &[&str] = &[
         "/activities/*/name",
         "/activities/*/business_function",
@@ -47,9 +47,24 @@ fn carried(pattern: &str) -> bool {
     CARRIED.contains(&pattern)
 }
 
-/// Every leaf of the JSON with its pointer and its pattern (list positions as `*`), in order.
+/// Whether the processor template carries the value at this pointer.
+pub(super) fn carried_by_processor(pattern: &str) -> bool {
+    const CARRIED: &[&str] = &[
+        "/activities/*/on_behalf_of/*/processing/*",
+        "/activities/*/transfers/*/country",
+        "/activities/*/transfers/*/mechanism",
+        "/activities/*/security_measures/*/description",
+        "/parties/0/name",
+        "/parties/0/contacts/0/email",
+    ];
+    CARRIED.contains(&pattern)
+}
+
+/// Every leaf of the JSON with its pointer and its pattern (list positions as `*`), in order,
+/// but those `carried` says the template holds.
 fn leaves(
     value: &Value,
+    carried: fn(&str) -> bool,
     pointer: &mut String,
     pattern: &mut String,
     out: &mut Vec<(String, String)>,
@@ -63,7 +78,7 @@ fn leaves(
                 pointer.push_str(&token);
                 pattern.push('/');
                 pattern.push_str(&token);
-                leaves(child, pointer, pattern, out);
+                leaves(child, carried, pointer, pattern, out);
                 pointer.truncate(p);
                 pattern.truncate(q);
             }
@@ -72,7 +87,7 @@ fn leaves(
             for (i, child) in items.iter().enumerate() {
                 pointer.push_str(&format!("/{i}"));
                 pattern.push_str("/*");
-                leaves(child, pointer, pattern, out);
+                leaves(child, carried, pointer, pattern, out);
                 pointer.truncate(p);
                 pattern.truncate(q);
             }
@@ -89,7 +104,11 @@ fn leaves(
 }
 
 /// Writes the sheet.
-pub(super) fn sheet(ws: &mut Worksheet, register: &Register) -> Result<(), XlsxError> {
+pub(super) fn sheet(
+    ws: &mut Worksheet,
+    register: &Register,
+    carried: fn(&str) -> bool,
+) -> Result<(), XlsxError> {
     ws.set_name("More")?;
     let bold = Format::new().set_bold();
     ws.write_string_with_format(0, 0, "Field (JSON Pointer)", &bold)?;
@@ -99,7 +118,13 @@ pub(super) fn sheet(ws: &mut Worksheet, register: &Register) -> Result<(), XlsxE
     ws.set_freeze_panes(1, 0)?;
     let json = serde_json::to_value(register).unwrap_or_default();
     let mut out = Vec::new();
-    leaves(&json, &mut String::new(), &mut String::new(), &mut out);
+    leaves(
+        &json,
+        carried,
+        &mut String::new(),
+        &mut String::new(),
+        &mut out,
+    );
     for (i, (pointer, value)) in out.iter().enumerate() {
         ws.write_string(i as u32 + 1, 0, pointer)?;
         ws.write_string(i as u32 + 1, 1, value)?;
