@@ -749,3 +749,27 @@ fn the_processor_workbook_reads_back_each_controller_and_its_processing() {
         register.organisation().unwrap().name
     );
 }
+
+#[test]
+fn a_formula_is_never_evaluated_and_its_text_is_not_data() {
+    // openpyxl stores the formula with no cached value: the cell reads as empty.
+    let imported = import_path(fixture("formula.xlsx")).unwrap();
+    let a = &imported.register.activities[0];
+    assert!(a.retention.is_empty());
+    let json = ropa::to_string(&imported.register).unwrap();
+    assert!(!json.contains("HYPERLINK"), "{json}");
+}
+
+#[test]
+fn a_csv_cell_or_row_past_the_bounds_is_refused_naming_its_cell() {
+    let long = format!(
+        "Purpose of processing\n\"{}\"\n",
+        "x".repeat(ropa::sheet::MAX_CELL_CHARS + 1)
+    );
+    let error = import_bytes(long.into_bytes(), "long.csv").unwrap_err();
+    assert!(matches!(error, SheetError::TooLarge { .. }), "{error:?}");
+    assert!(error.to_string().contains("long!A2"), "{error}");
+    let wide = format!("{}x\n", ",".repeat(16_384));
+    let error = import_bytes(wide.into_bytes(), "wide.csv").unwrap_err();
+    assert!(error.to_string().contains("past column XFD"), "{error}");
+}
