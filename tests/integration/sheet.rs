@@ -773,3 +773,20 @@ fn a_csv_cell_or_row_past_the_bounds_is_refused_naming_its_cell() {
     let error = import_bytes(wide.into_bytes(), "wide.csv").unwrap_err();
     assert!(error.to_string().contains("past column XFD"), "{error}");
 }
+
+#[test]
+fn hostile_text_is_written_as_text_and_read_back_as_the_same_text() {
+    let hostile = "=HYPERLINK(\"http://evil.example\",\"click\") \u{202e}gnp.exe";
+    let register = Register::new(Party::new("org", "Org")).with_activity(
+        ProcessingActivity::controller("a", hostile).with_purpose(Purpose::new("p", hostile)),
+    );
+    let options = ropa::report::ReportOptions::default().as_of("2026-12-06".parse().unwrap());
+    let bytes = ropa::report::render_workbook(&register, &options).unwrap();
+    let imported = import_bytes(bytes, "hostile.xlsx").unwrap();
+    let a = &imported.register.activities[0];
+    assert_eq!(
+        a.purposes[0].description, hostile,
+        "a string, never a formula"
+    );
+    assert_eq!(a.name, hostile);
+}
