@@ -223,3 +223,39 @@ fn a_sheet_of_100_000_rows_imports() {
         "the Owner column of every row is kept"
     );
 }
+
+#[test]
+fn exporting_and_importing_the_workbook_is_linear_and_a_cell_too_long_overflows_to_more() {
+    let options = ReportOptions::default().as_of("2026-11-22".parse().unwrap());
+    let time = |n: usize| {
+        let register = adversarial_register(Shape::SpecialCategories, n);
+        let start = now();
+        let bytes = ropa::report::render_workbook(&register, &options).unwrap();
+        let imported = ropa::sheet::import_bytes(bytes.clone(), "w.xlsx").unwrap();
+        (now().saturating_sub(start), bytes.len(), imported)
+    };
+    let (small, small_bytes, _) = time(600);
+    let (large, large_bytes, imported) = time(2_400);
+    let ratio = large.as_secs_f64() / small.as_secs_f64().max(1e-6);
+    assert!(
+        ratio < 8.0,
+        "export and import grew {ratio:.1}x from 600 to 2400 categories"
+    );
+    assert!(
+        large_bytes <= 5 * small_bytes,
+        "{small_bytes} -> {large_bytes} bytes"
+    );
+    // 2 401 category names do not fit one cell: the cell says so, the rest is on More.
+    let a = &imported.register.activities[0];
+    assert!(a.data_categories.len() < 2_401);
+    assert!(
+        a.data_categories
+            .iter()
+            .all(|c| !c.name.contains("More sheet"))
+    );
+    assert!(
+        a.notes
+            .iter()
+            .any(|n| n.contains("more, on the More sheet under Template!E10"))
+    );
+}

@@ -22,14 +22,16 @@ fn lines(values: impl IntoIterator<Item = String>) -> String {
 
 /// One value a line, each once: what several items share (a source, a document).
 fn distinct_lines(values: impl IntoIterator<Item = String>) -> String {
-    let mut seen: Vec<String> = Vec::new();
+    // A set, so that many values shared by many items stay linear.
+    let mut seen = std::collections::BTreeSet::new();
+    let mut kept: Vec<String> = Vec::new();
     for value in values {
         let value = value.trim().to_owned();
-        if !value.is_empty() && !seen.contains(&value) {
-            seen.push(value);
+        if !value.is_empty() && seen.insert(value.clone()) {
+            kept.push(value);
         }
     }
-    seen.join("\n")
+    kept.join("\n")
 }
 
 fn yes_no(yes: bool) -> String {

@@ -59,14 +59,16 @@ pub fn render_workbook(
     let fixed = ExcelDateTime::from_ymd(2000, 1, 1).map_err(failed)?;
     workbook.set_properties(&DocProperties::new().set_creation_datetime(&fixed));
     let index = register.index();
-    let rows = template(workbook.add_worksheet(), register, &index).map_err(failed)?;
+    let mut overflow = Vec::new();
+    let rows =
+        template(workbook.add_worksheet(), register, &index, &mut overflow).map_err(failed)?;
     let places = Places {
         sheet: "Template",
         rows: &rows,
         columns: &CONTROLLER,
     };
     findings(workbook.add_worksheet(), register, options, &places).map_err(failed)?;
-    more::sheet(workbook.add_worksheet(), register, more::carried).map_err(failed)?;
+    more::sheet(workbook.add_worksheet(), register, more::carried, &overflow).map_err(failed)?;
     workbook.save_to_buffer().map_err(failed)
 }
 
@@ -112,6 +114,7 @@ pub fn render_processor_workbook(
         workbook.add_worksheet(),
         register,
         more::carried_by_processor,
+        &[],
     )
     .map_err(failed)?;
     workbook.save_to_buffer().map_err(failed)
@@ -163,6 +166,7 @@ fn template(
     ws: &mut Worksheet,
     register: &Register,
     index: &RegisterIndex<'_>,
+    overflow: &mut Vec<(String, String)>,
 ) -> Result<Vec<u32>, XlsxError> {
     ws.set_name("Template")?;
     contact_block(ws, register)?;
@@ -185,18 +189,58 @@ fn template(
         places.push(row);
         ws.write_string_with_format(row, name_column, &a.name, &wrap)?;
         for (c, text) in cells::first_row(register, index, a) {
-            ws.write_string_with_format(row, column(c), text, &wrap)?;
+            ws.write_string_with_format(row, column(c), fit(&text, row, c, overflow), &wrap)?;
         }
         row += 1;
         for p in a.purposes.iter().skip(1) {
             for (c, text) in cells::purpose_row(index, p) {
-                ws.write_string_with_format(row, column(c), text, &wrap)?;
+                ws.write_string_with_format(row, column(c), fit(&text, row, c, overflow), &wrap)?;
             }
             row += 1;
         }
     }
     drop_downs(ws, row.max(HEADING_ROW + 200), &column)?;
     Ok(places)
+}
+
+/// The most characters a cell holds (a spreadsheet program's limit).
+const CELL_LIMIT: usize = 32_767;
+
+/// A cell's text as it fits in a cell: whole lines up to the limit, then a line that says how many
+/// more there are; the lines left out go to the `More` sheet, under the cell's address, so that
+/// nothing is lost.
+fn fit<'t>(
+    text: &'t str,
+    row: u32,
+    column: Column,
+    overflow: &mut Vec<(String, String)>,
+) -> std::borrow::Cow<'t, str> {
+    if text.chars().count() <= CELL_LIMIT {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let at = CONTROLLER
+        .iter()
+        .position(|(k, _)| *k == column)
+        .unwrap_or(0) as u32;
+    let cell = CellRef::new("Template", row, at);
+    let before = overflow.len();
+    let mut kept = String::new();
+    let mut lines = text.lines();
+    for line in lines.by_ref() {
+        // Room for the closing line, however long the count.
+        if kept.chars().count() + line.chars().count() + 80 > CELL_LIMIT {
+            overflow.push((cell.to_string(), line.to_owned()));
+            break;
+        }
+        kept.push_str(line);
+        kept.push('\n');
+    }
+    overflow.extend(lines.map(|line| (cell.to_string(), line.to_owned())));
+    let more = overflow.len() - before;
+    kept.push_str(&format!(
+        "... and {more} more, on the More sheet under {cell}"
+    ));
+    std::borrow::Cow::Owned(kept)
 }
 
 /// Rows 1-4: the controller, the DPO and the representative, as the import reads them.

@@ -103,11 +103,13 @@ fn leaves(
     }
 }
 
-/// Writes the sheet.
+/// Writes the sheet: every fact the template does not carry, then the lines of template cells
+/// too long for a cell (`overflow`: the cell's address and the line).
 pub(super) fn sheet(
     ws: &mut Worksheet,
     register: &Register,
     carried: fn(&str) -> bool,
+    overflow: &[(String, String)],
 ) -> Result<(), XlsxError> {
     ws.set_name("More")?;
     let bold = Format::new().set_bold();
@@ -125,6 +127,7 @@ pub(super) fn sheet(
         &mut String::new(),
         &mut out,
     );
+    out.extend(overflow.iter().cloned());
     for (i, (pointer, value)) in out.iter().enumerate() {
         ws.write_string(i as u32 + 1, 0, pointer)?;
         ws.write_string(i as u32 + 1, 1, value)?;

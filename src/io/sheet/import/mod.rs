@@ -251,7 +251,20 @@ impl<'g> Builder<'g> {
                         continue;
                     }
                 },
-                Meaning::Text(text) => text.to_owned(),
+                Meaning::Text(text) => {
+                    // A cell `ropa export` cut at the cell limit ends with a line saying where
+                    // the rest is: that line is no value, and is kept as the register's words.
+                    match text.rsplit_once('\n') {
+                        Some((kept, last))
+                            if last.starts_with("... and ")
+                                && last.contains(" more, on the More sheet under ") =>
+                        {
+                            self.note(row, at, activity, last, UnreadReason::NoField);
+                            kept.to_owned()
+                        }
+                        _ => text.to_owned(),
+                    }
+                }
             };
             self.above.insert(column, text.clone());
             texts.push((column, at, text));
