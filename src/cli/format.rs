@@ -17,16 +17,14 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     }
     let mut status = ExitCode::SUCCESS;
     for file in &arguments {
-        let result = ropa::from_path(file)
-            .and_then(|register| ropa::to_string(&register))
-            .and_then(|json| {
-                std::fs::write(file, json).map_err(|source| ropa::Error::Io {
-                    path: file.into(),
-                    source,
-                })
-            });
+        // Rewritten through a temporary file renamed over it: a full disk or a file-size limit
+        // leaves the register as it was, never truncated.
+        let result = ropa::from_path(file).and_then(|register| ropa::to_path(&register, file));
         if let Err(error) = result {
-            eprintln!("{error}");
+            eprintln!(
+                "{}",
+                ropa::report::terminal_escape(&super::error_chain(&error))
+            );
             status = ExitCode::from(2);
         }
     }

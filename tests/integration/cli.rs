@@ -601,3 +601,82 @@ fn export_writes_the_processor_template_on_request() {
     assert_eq!(imported.layout, "ico-processor");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn format_under_a_file_size_limit_leaves_the_register_whole() {
+    let dir = std::env::temp_dir().join(format!("ropa-fsize-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("register.json");
+    // Larger than the limit below, so that rewriting it must fail half way.
+    let original = std::fs::read("examples/data/kent-parent-carer-panel.json").unwrap();
+    assert!(original.len() > 4096);
+    std::fs::write(&file, &original).unwrap();
+    let command = example("format");
+    // A limit of one 512-byte block, the signal ignored so that the write fails with EFBIG.
+    let mut limited = std::process::Command::new("sh");
+    limited
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 1; exec \"$@\"")
+        .arg("sh")
+        .arg(command.get_program())
+        .args(command.get_args())
+        .arg(&file)
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    let out = limited.output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        original,
+        "the register is as it was"
+    );
+    let names: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn report_out_onto_a_fifo_writes_through_it() {
+    let dir = std::env::temp_dir().join(format!("ropa-fifo-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let fifo = dir.join("report.md");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out = example("report")
+        .args(["--kind", "register", "--format", "markdown", "--out"])
+        .arg(&fifo)
+        .arg("examples/data/kent-parent-carer-panel.json")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    use std::os::unix::fs::FileTypeExt;
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert!(reader.join().unwrap().contains("Kent County Council"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
