@@ -404,9 +404,13 @@ fn is_skippable(c: char) -> bool {
 }
 
 /// Where a reader, with whatever separator, may start a cell inside this one's text: after a
-/// `;` (the separator of most EU locales), a tab or a line break.
+/// `;` (the separator of most EU locales), a tab or a line break, Unicode's included (vertical
+/// tab, form feed, NEL, U+2028 and U+2029, which some readers split lines at).
 fn is_cell_boundary(c: char) -> bool {
-    matches!(c, ';' | '\t' | '\n' | '\r')
+    matches!(
+        c,
+        ';' | '\t' | '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// Neutralises a CSV cell against formula injection and quotes it per RFC 4180 where needed.
@@ -444,8 +448,9 @@ pub(crate) fn csv_cell(text: &str) -> String {
     if let Some(held) = pending {
         neutral.push_str(&held);
     }
-    if neutral.contains([',', ';', '"', '\t', '\n', '\r'])
-        || neutral.starts_with(char::is_whitespace)
+    if neutral.contains([
+        ',', ';', '"', '\t', '\n', '\r', '\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}',
+    ]) || neutral.starts_with(char::is_whitespace)
         || neutral.ends_with(char::is_whitespace)
     {
         format!("\"{}\"", neutral.replace('"', "\"\""))
@@ -507,6 +512,15 @@ mod tests {
             terminal_escape("a\nb\rc\td\u{7f}e\u{85}f\u{2028}g\u{2029}h\u{200f}i\u{61c}"),
             r"a\nb\rc\td\u{7f}e\u{85}f\u{2028}g\u{2029}h\u{200f}i\u{61c}"
         );
+    }
+
+    #[test]
+    fn unicode_line_breaks_are_cell_boundaries_for_the_formula_guard() {
+        for brk in ['\u{0B}', '\u{0C}', '\u{85}', '\u{2028}', '\u{2029}'] {
+            let cell = csv_cell(&format!("x{brk}=1+1"));
+            assert!(cell.contains(&format!("{brk}'=1+1")), "{brk:?}: {cell:?}");
+            assert!(cell.starts_with('"'), "{brk:?}: quoted, {cell:?}");
+        }
     }
 
     #[test]

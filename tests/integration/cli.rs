@@ -680,3 +680,24 @@ fn report_out_onto_a_fifo_writes_through_it() {
     assert!(reader.join().unwrap().contains("Kent County Council"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn diff_says_why_a_file_cannot_be_read_and_escapes_its_name() {
+    let out = example("diff")
+        .args([
+            "no-such-\u{1b}[31mfile.json",
+            "examples/data/kent-parent-carer-panel.json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("No such file or directory"),
+        "the OS's reason: {stderr}"
+    );
+    assert!(
+        !stderr.contains('\u{1b}'),
+        "no terminal escape reaches the terminal: {stderr:?}"
+    );
+}
