@@ -61,6 +61,10 @@ its message naming the file, the JSON Pointer and line:column).")]
         /// Print the rules instead of validating.
         #[arg(long)]
         list_rules: bool,
+        /// The most bytes read from one input file, pipe or device (default 1 GiB); a larger
+        /// input is a parse-error finding.
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
         /// Register files (JSON).
         files: Vec<PathBuf>,
     },

@@ -35,11 +35,13 @@ struct Args {
     sarif: bool,
     list_rules: bool,
     options: ValidationOptions,
+    /// The most bytes read from one input.
+    max_input_bytes: u64,
     files: Vec<PathBuf>,
 }
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--format text|json|sarif|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [FILE...]";
+pub const OPTIONS: &str = "[--format text|json|sarif|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [--max-input-bytes BYTES] [FILE...]";
 
 /// Reads the arguments after the command; `command` is how it was called, for the usage line.
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
@@ -50,6 +52,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         sarif: false,
         list_rules: false,
         options: ValidationOptions::default(),
+        max_input_bytes: ropa::DEFAULT_MAX_INPUT_BYTES,
         files: Vec::new(),
     };
     let mut it = super::split_equals(arguments).into_iter();
@@ -84,6 +87,12 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 args.options = args.options.min_severity(severity);
             }
             "--list-rules" => args.list_rules = true,
+            "--max-input-bytes" => {
+                let text = value("--max-input-bytes")?;
+                args.max_input_bytes = text.parse().map_err(|_| {
+                    format!("--max-input-bytes {text}: not a whole number of bytes")
+                })?;
+            }
             "-h" | "--help" => return Err(usage()),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{}", usage()));
@@ -140,7 +149,10 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let files = files_to_check(&args);
-    let mut tally = Tally::default();
+    let mut tally = Tally {
+        max_input_bytes: args.max_input_bytes,
+        ..Tally::default()
+    };
     for (path, shown) in &files {
         if args.sarif {
             tally.sarif_file(path, shown, &args.options);
@@ -209,6 +221,8 @@ struct Tally {
     counts: [usize; 3],
     json_rows: Vec<Row>,
     sarif: ropa::sarif::Sarif,
+    /// The most bytes read from one input.
+    max_input_bytes: u64,
 }
 
 impl Tally {
@@ -232,12 +246,7 @@ impl Tally {
             }
             return;
         }
-        let read = std::fs::read_to_string(path)
-            .map_err(|source| ropa::Error::Io {
-                path: shown.to_path_buf(),
-                source,
-            })
-            .and_then(|text| ropa::from_str(&text).map(|register| (text, register)));
+        let read = ropa::from_path_with_text(path, self.max_input_bytes);
         match read {
             Ok((text, register)) => {
                 let report = ropa::validate(&register, options);
@@ -314,7 +323,7 @@ impl Tally {
                     ropa::Finding::sheet_error(&error, options)
                 })
         } else {
-            ropa::from_path(path)
+            ropa::from_path_within(path, self.max_input_bytes)
                 .map(|register| {
                     let findings = ropa::validate(&register, options).findings;
                     let cells = vec![None; findings.len()];
@@ -349,6 +358,7 @@ impl Tally {
             counts,
             json_rows,
             sarif,
+            ..
         } = self;
         if args.sarif {
             let _ = serde_json::to_writer_pretty(&mut *out, &sarif.finish());

@@ -29,6 +29,16 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// The input holds more bytes than the limit for reading one
+    /// ([`DEFAULT_MAX_INPUT_BYTES`](crate::io::DEFAULT_MAX_INPUT_BYTES) unless set); reading
+    /// stopped there.
+    #[error("{}: more than {limit} bytes, the limit for reading one register", .path.display())]
+    TooLarge {
+        /// The file (empty for a reader).
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// The register could not be written.
     #[error("cannot write register")]
     Write(#[source] serde_json::Error),

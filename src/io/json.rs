@@ -56,7 +56,7 @@ pub fn from_slice(json: &[u8]) -> Result<Register, Error> {
 }
 
 /// Parses again with path tracking to name the JSON Pointer of the first error.
-fn locate_error(json: &[u8]) -> Error {
+pub(crate) fn locate_error(json: &[u8]) -> Error {
     let json = without_bom(json);
     let mut deserializer = serde_json::Deserializer::from_slice(json);
     let result: Result<Register, _> =
@@ -76,54 +76,43 @@ fn locate_error(json: &[u8]) -> Error {
     }
 }
 
-/// Parses a register from a reader, reading it to the end first.
+/// Parses a register from a reader, reading it to the end first, and at most
+/// [`DEFAULT_MAX_INPUT_BYTES`](crate::io::DEFAULT_MAX_INPUT_BYTES) of it.
 ///
 /// # Errors
 ///
-/// [`Error::Io`] when reading fails (the path is empty), [`Error::Parse`] when the JSON is not a
-/// register.
-pub fn from_reader(mut reader: impl Read) -> Result<Register, Error> {
+/// [`Error::Io`] when reading fails and [`Error::TooLarge`] when the reader holds more than the
+/// limit (the path is empty in both), [`Error::Parse`] when the JSON is not a register.
+pub fn from_reader(reader: impl Read) -> Result<Register, Error> {
+    let limit = crate::io::DEFAULT_MAX_INPUT_BYTES;
     let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
-        path: Default::default(),
-        source,
-    })?;
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: Default::default(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: Default::default(),
+            limit,
+        });
+    }
     from_slice(&bytes)
 }
 
 /// Reads a register from a file; errors name the file.
 ///
+/// The file is read once and at most [`DEFAULT_MAX_INPUT_BYTES`](crate::io::DEFAULT_MAX_INPUT_BYTES)
+/// of it; [`from_path_within`](crate::io::from_path_within) sets another limit.
+///
 /// # Errors
 ///
-/// [`Error::Io`] when the file cannot be read, [`Error::Parse`] when it is not a register.
+/// [`Error::Io`] when the file cannot be read, [`Error::TooLarge`] when it is over the limit,
+/// [`Error::Parse`] when it is not a register.
 pub fn from_path(path: impl AsRef<Path>) -> Result<Register, Error> {
-    let path = path.as_ref();
-    let io_error = |source| Error::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    // Streamed through a buffer, so the file is never held whole beside the register: peak
-    // memory stays near the register's own size. Only on failure is the file read again, whole,
-    // to locate the error exactly as `from_slice` does.
-    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
-    if std::io::BufRead::fill_buf(&mut reader)
-        .map_err(io_error)?
-        .starts_with(BOM)
-    {
-        std::io::BufRead::consume(&mut reader, BOM.len());
-    }
-    let mut deserializer = serde_json::Deserializer::from_reader(reader);
-    let fast = Register::deserialize(crate::io::strict::Strict(&mut deserializer))
-        .and_then(|register| deserializer.end().map(|()| register));
-    match fast {
-        Ok(register) => Ok(register),
-        Err(error) if error.is_io() => Err(io_error(std::io::Error::other(error))),
-        Err(_) => {
-            let bytes = std::fs::read(path).map_err(io_error)?;
-            Err(locate_error(&bytes).in_file(path))
-        }
-    }
+    crate::io::input::from_path_within(path, crate::io::DEFAULT_MAX_INPUT_BYTES)
 }
 
 /// Writes a register as pretty JSON with a final newline.

@@ -5,6 +5,7 @@
 
 pub(crate) mod error;
 pub(crate) mod file;
+pub(crate) mod input;
 pub(crate) mod json;
 pub(crate) mod json_schema;
 #[cfg(feature = "spreadsheet")]
@@ -12,6 +13,7 @@ pub mod sheet;
 pub(crate) mod strict;
 
 pub use error::Error;
+pub use input::{DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within};
 pub use json::{
     escape_token, from_path, from_reader, from_slice, from_str, to_path, to_string, to_writer,
 };

@@ -7,6 +7,7 @@ mod examples_data;
 mod growth;
 mod hostile;
 mod house;
+mod inputs;
 mod json_io;
 mod law;
 mod outputs;
