@@ -4,3 +4,4 @@
 
 pub mod diff;
 pub mod sarif;
+pub(crate) mod sarif_text;

@@ -625,7 +625,9 @@ struct Message {
 
 impl Message {
     fn new(text: String) -> Self {
-        Self { text }
+        Self {
+            text: crate::review::sarif_text::sarif_text(&text),
+        }
     }
 }
 

@@ -376,3 +376,39 @@ fn a_workbooks_findings_and_a_broken_workbook_are_valid_sarif() {
         assert!(text.starts_with("Template!"), "{text}");
     }
 }
+
+#[test]
+fn message_text_escapes_links_placeholders_and_bidi_controls() {
+    let file = &example_files()[0];
+    let register = ropa::from_path(file).unwrap();
+    let mut json: Value = serde_json::to_value(&register).unwrap();
+    let hostile = "[Click](https://evil.example) {0} \u{202e}txt.exe";
+    for party in json["parties"].as_array_mut().unwrap() {
+        party["name"] = Value::String(hostile.to_owned());
+    }
+    for activity in json["activities"].as_array_mut().unwrap() {
+        activity["name"] = Value::String(hostile.to_owned());
+    }
+    let text = serde_json::to_string_pretty(&json).unwrap();
+    let log = sarif_of("f.json", &text);
+    assert_valid_sarif(&log);
+    let messages: Vec<&str> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|result| result["message"]["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("\\[Click\\](https://evil.example) {{0}} \\[U+202E\\]txt.exe")),
+        "some message quotes the name, escaped: {messages:#?}"
+    );
+    for message in messages {
+        assert!(!message.contains('\u{202e}'), "{message}");
+        let unescaped = message.replace("\\[", "").replace("\\]", "");
+        assert!(!unescaped.contains(['[', ']']), "a raw bracket: {message}");
+        let undoubled = message.replace("{{", "").replace("}}", "");
+        assert!(!undoubled.contains(['{', '}']), "a raw brace: {message}");
+    }
+}
