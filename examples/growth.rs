@@ -27,6 +27,13 @@ fn run(command: &Command, json: &str, options: &ReportOptions) -> usize {
                 .findings
                 .len()
         }
+        Command::Sarif => {
+            let register = ropa::from_str(json).unwrap();
+            let report = ropa::validate(&register, &options.validation);
+            let mut sarif = ropa::sarif::Sarif::new();
+            sarif.add_findings("register.json", json, &register, &report);
+            serde_json::to_vec(&sarif.finish()).unwrap().len()
+        }
         Command::Report(kind, format) => {
             let register = ropa::from_str(json).unwrap();
             let mut out = Vec::new();
@@ -39,12 +46,13 @@ fn run(command: &Command, json: &str, options: &ReportOptions) -> usize {
 enum Command {
     Parse,
     Validate,
+    Sarif,
     Report(ReportKind, Format),
 }
 
 impl Command {
     fn all() -> Vec<Command> {
-        let mut all = vec![Command::Parse, Command::Validate];
+        let mut all = vec![Command::Parse, Command::Validate, Command::Sarif];
         for kind in ReportKind::ALL {
             for format in Format::ALL {
                 if supported(*kind, *format).is_ok() {
@@ -59,6 +67,7 @@ impl Command {
         match self {
             Command::Parse => "parse".to_owned(),
             Command::Validate => "validate (findings)".to_owned(),
+            Command::Sarif => "validate sarif".to_owned(),
             Command::Report(kind, format) => format!("report {kind} {format}"),
         }
     }

@@ -398,7 +398,7 @@ impl Sarif {
         let rule_index = catalogue().iter().position(|r| r.id == finding.rule);
         let mut fingerprints = std::collections::BTreeMap::new();
         if let Some(place) = place {
-            fingerprints.insert("ropaPlace/v1", format!("{}:{place}", finding.rule));
+            fingerprints.insert("ropaPlace/v2", format!("{}:{place}", finding.rule));
         }
         self.results.push(SarifResult {
             rule_id: finding.rule,

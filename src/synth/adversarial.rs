@@ -19,6 +19,9 @@ pub enum Shape {
     RetentionCategories,
     /// One retention rule listing `n` data categories, with `n` exceptions.
     RetentionExceptions,
+    /// One retention rule listing `n` data categories that the activity does not hold: `n`
+    /// findings inside one list item whose key (what the rule applies to) grows with `n`.
+    RetentionUnknownCategories,
     /// One activity with `n` purposes, each with its own lawful basis.
     PurposesWithBases,
     /// One activity with `n` data categories, each from its own source.
@@ -37,6 +40,7 @@ impl Shape {
         Shape::CriminalOffence,
         Shape::RetentionCategories,
         Shape::RetentionExceptions,
+        Shape::RetentionUnknownCategories,
         Shape::PurposesWithBases,
         Shape::DataSources,
         Shape::TransfersToRecipients,
@@ -57,6 +61,7 @@ impl Shape {
             Shape::CriminalOffence => "criminal-offence",
             Shape::RetentionCategories => "retention-categories",
             Shape::RetentionExceptions => "retention-exceptions",
+            Shape::RetentionUnknownCategories => "retention-unknown-categories",
             Shape::PurposesWithBases => "purposes-with-bases",
             Shape::DataSources => "data-sources",
             Shape::TransfersToRecipients => "transfers-to-recipients",
@@ -113,6 +118,13 @@ pub fn adversarial_register(shape: Shape, n: usize) -> Register {
         Shape::CriminalOffence => criminal_offence(&mut a, n),
         Shape::RetentionCategories | Shape::RetentionExceptions => {
             retention_categories(&mut a, n, shape)
+        }
+        Shape::RetentionUnknownCategories => {
+            let rule = &mut a.retention[0];
+            for i in 0..n {
+                rule.data_categories
+                    .push(numbered("unrecorded", i).as_str().into());
+            }
         }
         Shape::PurposesWithBases => purposes_with_bases(&mut a, n),
         Shape::DataSources => data_sources(&mut a, n),

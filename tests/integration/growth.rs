@@ -21,11 +21,13 @@ fn now() -> Duration {
 enum Command {
     Parse,
     Validate,
+    /// `validate --format sarif`: the log, with each finding's region and fingerprint.
+    Sarif,
     Report(ReportKind, Format),
 }
 
 fn commands() -> Vec<Command> {
-    let mut all = vec![Command::Parse, Command::Validate];
+    let mut all = vec![Command::Parse, Command::Validate, Command::Sarif];
     for kind in ReportKind::ALL {
         for format in Format::ALL {
             if supported(*kind, *format).is_ok() {
@@ -53,6 +55,12 @@ fn run(command: Command, input: &Input, options: &ReportOptions) -> usize {
             .iter()
             .map(|f| f.message.len() + f.path.len())
             .sum(),
+        Command::Sarif => {
+            let report = ropa::validate(&input.register, &options.validation);
+            let mut sarif = ropa::sarif::Sarif::new();
+            sarif.add_findings("register.json", &input.json, &input.register, &report);
+            serde_json::to_vec(&sarif.finish()).unwrap().len()
+        }
         Command::Report(kind, format) => {
             let mut out = Vec::new();
             render(&input.register, kind, format, options, &mut out).unwrap();

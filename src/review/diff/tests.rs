@@ -142,3 +142,39 @@ fn duplicates_pair_in_order_and_the_rest_are_added_or_removed() {
         ]
     );
 }
+
+#[test]
+fn a_place_stays_short_whatever_the_content_of_the_lists_it_passes() {
+    let long: Vec<String> = (0..2000).map(|i| format!("category-{i}")).collect();
+    let other: Vec<String> = (0..2000).map(|i| format!("category-{i}x")).collect();
+    let register = json!({"activities": [{"id": "a", "retention": [
+        {"data_categories": long}, {"data_categories": other}
+    ]}]});
+    let mut places = Places::new(&register);
+    let first = places.stable("/activities/0/retention/0/data_categories/1999");
+    let second = places.stable("/activities/0/retention/1/data_categories/1999");
+    assert!(first.len() < 200, "{first}");
+    assert!(
+        first.starts_with("/activities/[id=a]/retention/[") && first.contains("category-0,"),
+        "{first}"
+    );
+    assert!(first.contains('…'));
+    assert_ne!(first, second, "the hash keeps long keys apart");
+    assert_eq!(
+        first,
+        Places::new(&register).stable("/activities/0/retention/0/data_categories/1999")
+    );
+}
+
+#[test]
+fn the_place_hash_is_fnv1a_128() {
+    // The published test vectors: a fingerprint must not change with the platform or version.
+    assert_eq!(
+        keys::fnv1a_128(b""),
+        0x6c62_272e_07bb_0142_62b8_2175_6295_c58d
+    );
+    assert_eq!(
+        keys::fnv1a_128(b"a"),
+        0xd228_cb69_6f1a_8caf_7891_2b70_4e4a_8964
+    );
+}
