@@ -100,6 +100,9 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     };
     let result = match &args.out {
         Some(path) => render_to_path(&register, args.kind, args.format, &args.options, path),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {
+            to_terminal(&register, &args)
+        }
         None => render(
             &register,
             args.kind,
@@ -115,4 +118,38 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The report on a terminal: each line with its controls, DEL, C1 and bidi controls shown as
+/// escapes, so that no value (a CSV cell holds its text raw, as it must for a spreadsheet) can
+/// drive the terminal. A file or a pipe gets the report as it is.
+fn to_terminal(register: &ropa::Register, args: &Args) -> Result<(), ropa::report::ReportError> {
+    let mut rendered = Vec::new();
+    render(
+        register,
+        args.kind,
+        args.format,
+        &args.options,
+        &mut rendered,
+    )?;
+    let shown = shown_on_terminal(&String::from_utf8_lossy(&rendered));
+    std::io::Write::write_all(&mut std::io::stdout().lock(), shown.as_bytes())
+        .map_err(ropa::report::ReportError::Io)
+}
+
+/// Text with every line's controls escaped and its line ending kept.
+fn shown_on_terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let (body, end) = if let Some(body) = line.strip_suffix("\r\n") {
+            (body, "\r\n")
+        } else if let Some(body) = line.strip_suffix('\n') {
+            (body, "\n")
+        } else {
+            (line, "")
+        };
+        out.push_str(&terminal_escape(body));
+        out.push_str(end);
+    }
+    out
 }

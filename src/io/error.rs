@@ -7,7 +7,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// The input is not a well-formed register.
-    #[error("{}{pointer}: line {line}, column {column}: {message}", file_prefix(.file))]
+    #[error("{}{}: line {line}, column {column}: {message}", file_prefix(.file), shown_pointer(.pointer))]
     Parse {
         /// The file read, when reading from a file.
         file: Option<PathBuf>,
@@ -44,6 +44,16 @@ pub enum Error {
     Write(#[source] serde_json::Error),
 }
 
+/// The pointer as messages show it: the register itself (pointer `""`) as `(register)`, as in
+/// findings, rather than an empty gap between two colons.
+fn shown_pointer(pointer: &str) -> &str {
+    if pointer.is_empty() {
+        "(register)"
+    } else {
+        pointer
+    }
+}
+
 fn file_prefix(file: &Option<PathBuf>) -> String {
     match file {
         Some(path) => format!("{}: ", path.display()),
@@ -61,7 +71,16 @@ impl Error {
         self
     }
 
-    /// The JSON Pointer of the value that failed, for a parse error.
+    /// The JSON Pointer of the value that failed, for a parse error (`""` for the register itself,
+    /// which the message shows as `(register)`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = ropa::from_str("[]").unwrap_err();
+    /// assert_eq!(err.pointer(), Some(""));
+    /// assert!(err.to_string().starts_with("(register): line 1, column 1: "), "{err}");
+    /// ```
     pub fn pointer(&self) -> Option<&str> {
         match self {
             Error::Parse { pointer, .. } => Some(pointer),

@@ -198,3 +198,45 @@ fn a_byte_order_mark_is_skipped_in_a_reader_and_in_a_stream() {
     assert_eq!(register.unwrap().organisation.as_str(), "x");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn a_csv_report_on_a_terminal_shows_controls_escaped() {
+    let dir = scratch("tty");
+    let file = dir.join("register.json");
+    let register = ropa::from_path("examples/data/kent-parent-carer-panel.json").unwrap();
+    let mut json = serde_json::to_value(&register).unwrap();
+    json["activities"][0]["name"] =
+        serde_json::Value::String("Panel\u{1b}]0;pwned\u{7}\u{9b}2J\r\u{7f}".to_owned());
+    std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
+    let report = example("report");
+    let line = std::iter::once(report.get_program())
+        .chain(report.get_args())
+        .map(|a| a.to_str().unwrap().to_owned())
+        .chain(["--kind", "register", "--format", "csv"].map(str::to_owned))
+        .chain([file.to_str().unwrap().to_owned()])
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    // `script` runs the command with a pseudo-terminal as its standard output.
+    let mut under_tty = Command::new("script");
+    under_tty.args(["-qec", &line, "/dev/null"]);
+    let out = bounded(&under_tty);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        shown.contains("Panel\\u{1b}]0;pwned\\u{7}\\u{9b}2J\\r\\u{7f}"),
+        "{shown}"
+    );
+    assert!(
+        !shown.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{7f}']),
+        "{shown:?}"
+    );
+    // Piped, the CSV keeps the value as recorded, for a spreadsheet to read.
+    let piped = example("report")
+        .args(["--kind", "register", "--format", "csv"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&piped.stdout).contains('\u{1b}'));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
