@@ -1,9 +1,10 @@
-//! Measures how every command grows on the adversarial shapes of register, from `n` to `4n`.
+//! Measures how every command grows on the adversarial shapes of register, from `n` to `4n`:
+//! the commands of the growth test (`tests/integration/growth_commands.rs`), timed alike.
 //!
-//! `cargo run --release --example growth -- [--n N] [--runs R] [--summary]` (default `n` 2 000, 3 runs)
+//! `cargo run --release --example growth -- [--n N] [--runs R] [--shape NAME] [--summary]` (default `n` 2 000, 3 runs)
 //!
-//! For each shape of `ropa::synth::Shape` and each command (parse, validate, every report kind in
-//! every format it supports), prints the growth of the input (JSON bytes), of the time (the
+//! For each shape of `ropa::synth::Shape` and each command (parse, validate in every format,
+//! every report kind in every format it supports, diff in every format), prints the growth of the input (JSON bytes), of the time (the
 //! thread's CPU time, the best of R runs, so that other processes on a shared machine do not
 //! count) and of the output (bytes) from `n` to `4n`. Linear work shows as about 4x in time;
 //! quadratic work as about 16x. `--summary` prints one row a shape: the largest growth of time
@@ -11,67 +12,13 @@
 
 use std::time::Duration;
 
-use ropa::report::{Format, ReportKind, ReportOptions, render, supported};
-use ropa::synth::{Shape, adversarial_register};
+use ropa::report::ReportOptions;
+use ropa::synth::Shape;
 
-/// One command on one register: its output size.
-fn run(command: &Command, json: &str, options: &ReportOptions) -> usize {
-    match command {
-        Command::Parse => {
-            ropa::from_str(json).unwrap();
-            0
-        }
-        Command::Validate => {
-            let register = ropa::from_str(json).unwrap();
-            ropa::validate(&register, &options.validation)
-                .findings
-                .len()
-        }
-        Command::Sarif => {
-            let register = ropa::from_str(json).unwrap();
-            let report = ropa::validate(&register, &options.validation);
-            let mut sarif = ropa::sarif::Sarif::new();
-            sarif.add_findings("register.json", json, &register, &report);
-            serde_json::to_vec(&sarif.finish()).unwrap().len()
-        }
-        Command::Report(kind, format) => {
-            let register = ropa::from_str(json).unwrap();
-            let mut out = Vec::new();
-            render(&register, *kind, *format, options, &mut out).unwrap();
-            out.len()
-        }
-    }
-}
+#[path = "../tests/integration/growth_commands.rs"]
+mod growth_commands;
 
-enum Command {
-    Parse,
-    Validate,
-    Sarif,
-    Report(ReportKind, Format),
-}
-
-impl Command {
-    fn all() -> Vec<Command> {
-        let mut all = vec![Command::Parse, Command::Validate, Command::Sarif];
-        for kind in ReportKind::ALL {
-            for format in Format::ALL {
-                if supported(*kind, *format).is_ok() {
-                    all.push(Command::Report(*kind, *format));
-                }
-            }
-        }
-        all
-    }
-
-    fn name(&self) -> String {
-        match self {
-            Command::Parse => "parse".to_owned(),
-            Command::Validate => "validate (findings)".to_owned(),
-            Command::Sarif => "validate sarif".to_owned(),
-            Command::Report(kind, format) => format!("report {kind} {format}"),
-        }
-    }
-}
+use growth_commands::{Command, Input, run};
 
 fn best(runs: usize, mut f: impl FnMut() -> usize) -> (Duration, usize) {
     let mut best = Duration::MAX;
@@ -88,10 +35,15 @@ fn main() {
     let mut n = 2_000usize;
     let mut runs = 3usize;
     let mut summary = false;
+    let mut only: Option<String> = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         if arg == "--summary" {
             summary = true;
+            continue;
+        }
+        if arg == "--shape" {
+            only = args.next();
             continue;
         }
         match (arg.as_str(), args.next().and_then(|v| v.parse().ok())) {
@@ -99,7 +51,7 @@ fn main() {
             ("--runs", Some(v)) => runs = v,
             _ => {
                 eprintln!(
-                    "usage: cargo run --release --example growth -- [--n N] [--runs R] [--summary]"
+                    "usage: cargo run --release --example growth -- [--n N] [--runs R] [--shape NAME] [--summary]"
                 );
                 std::process::exit(2);
             }
@@ -119,20 +71,17 @@ fn main() {
         );
         println!("|---|---|---:|---:|---:|");
     }
-    for shape in Shape::ALL {
-        let small = ropa::to_string(&adversarial_register(*shape, n)).unwrap();
-        let large = ropa::to_string(&adversarial_register(*shape, 4 * n)).unwrap();
-        let input = large.len() as f64 / small.len() as f64;
+    for shape in Shape::ALL
+        .iter()
+        .filter(|s| only.as_deref().is_none_or(|o| o == s.name()))
+    {
+        let small = Input::new(*shape, n);
+        let large = Input::new(*shape, 4 * n);
+        let input = large.json.len() as f64 / small.json.len() as f64;
         let mut worst: (f64, String, f64, String) = (0.0, String::new(), 0.0, String::new());
         for command in Command::all() {
-            // The CSV's row per purpose repeats the activity by design (README: the CSV's bound).
-            if shape.register_csv_repeats_by_design()
-                && matches!(command, Command::Report(ReportKind::Register, Format::Csv))
-            {
-                continue;
-            }
-            let (t1, o1) = best(runs, || run(&command, &small, &options));
-            let (t4, o4) = best(runs, || run(&command, &large, &options));
+            let (t1, o1) = best(runs, || run(command, &small, &options));
+            let (t4, o4) = best(runs, || run(command, &large, &options));
             let time = t4.as_secs_f64() / t1.as_secs_f64().max(1e-9);
             let output = (o1 > 0).then(|| o4 as f64 / o1 as f64);
             // Commands under a millisecond at 4n are timer noise, not growth.

@@ -351,6 +351,7 @@ pub struct RegisterIndex<'a> {
     parties: HashMap<&'a str, (usize, &'a Party)>,
     documents: HashMap<&'a str, (usize, &'a Document)>,
     activities: HashMap<&'a str, (usize, &'a ProcessingActivity)>,
+    recipients: HashMap<&'a str, (usize, &'a crate::model::Recipient)>,
 }
 
 impl<'a> RegisterIndex<'a> {
@@ -370,6 +371,7 @@ impl<'a> RegisterIndex<'a> {
             parties: build(&register.parties, |p| p.id.as_str()),
             documents: build(&register.documents, |d| d.id.as_str()),
             activities: build(&register.activities, |a| a.id.as_str()),
+            recipients: build(&register.recipients, |r| r.id.as_str()),
         }
     }
 
@@ -396,5 +398,13 @@ impl<'a> RegisterIndex<'a> {
     /// The activity with the given id.
     pub fn activity(&self, id: &ActivityId) -> Option<&'a ProcessingActivity> {
         self.activities.get(id.as_str()).map(|(_, a)| *a)
+    }
+
+    /// The recipient of the whole register (`Register::recipients`) with the given id.
+    pub fn register_recipient(
+        &self,
+        id: &crate::model::RecipientId,
+    ) -> Option<&'a crate::model::Recipient> {
+        self.recipients.get(id.as_str()).map(|(_, r)| *r)
     }
 }

@@ -119,6 +119,69 @@ fn fold(c: char) -> char {
     }
 }
 
+/// The longest name, in characters, that [`mention`] shows whole.
+pub(crate) const MENTION_CHARS: usize = 80;
+
+/// How many characters of a longer name [`mention`] keeps.
+const MENTION_KEPT_CHARS: usize = 60;
+
+/// The longest id, in bytes, that [`bounded_id`] keeps whole.
+pub(crate) const ID_BYTES: usize = 64;
+
+/// A name where it is repeated: in a finding about something else, in a row or change that refers
+/// to the item. Whole up to [`MENTION_CHARS`] characters; a longer one is cut to its first 60
+/// characters, an ellipsis and the item's id, so that a name referred to N times costs N times a
+/// constant, never N times the name. The full name stays where the item itself is shown.
+pub(crate) fn mention<'a>(name: &'a str, id: &str) -> std::borrow::Cow<'a, str> {
+    match name.char_indices().nth(MENTION_CHARS) {
+        None => std::borrow::Cow::Borrowed(name),
+        Some(_) => {
+            let kept = name
+                .char_indices()
+                .nth(MENTION_KEPT_CHARS)
+                .map_or(name.len(), |(end, _)| end);
+            let name = name[..kept].trim_end();
+            std::borrow::Cow::Owned(if id.is_empty() {
+                format!("{name}…")
+            } else {
+                format!("{name}… (id {})", bounded_id(id))
+            })
+        }
+    }
+}
+
+/// A text where it is repeated: whole up to `max` characters, else its first `max` and an ellipsis.
+pub(crate) fn cut(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
+}
+
+/// An id where it is repeated: whole up to [`ID_BYTES`]; a longer one cut to its first 32 bytes
+/// (to a character boundary), an ellipsis and its 128-bit FNV-1a hash in hex, which keeps two long
+/// ids apart.
+pub(crate) fn bounded_id(id: &str) -> std::borrow::Cow<'_, str> {
+    if id.len() <= ID_BYTES {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let mut end = 32;
+    while !id.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}…{:032x}", &id[..end], fnv1a_128(id.as_bytes())))
+}
+
+/// FNV-1a, 128 bits: a hash that is the same on every platform and in every version, as a
+/// fingerprint or a cut id must be (the standard library's hashers promise neither).
+pub(crate) fn fnv1a_128(bytes: &[u8]) -> u128 {
+    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
+    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
+    bytes.iter().fold(OFFSET, |hash, &byte| {
+        (hash ^ u128::from(byte)).wrapping_mul(PRIME)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,5 +237,44 @@ mod tests {
         for (a, b) in [("dpa", "dpb"), ("apd", "apd2"), ("x", "y")] {
             assert!(!skeleton(a).eq(skeleton(b)), "{a:?} {b:?}");
         }
+    }
+
+    #[test]
+    fn a_long_name_is_cut_where_it_is_mentioned() {
+        let short = "é".repeat(MENTION_CHARS);
+        assert_eq!(
+            mention(&short, "x"),
+            short.as_str(),
+            "80 characters stay whole"
+        );
+        let long = format!("{short}é");
+        let mentioned = mention(&long, "host");
+        assert_eq!(mentioned, format!("{}… (id host)", "é".repeat(60)));
+        assert_eq!(mention(&long, ""), format!("{}…", "é".repeat(60)));
+        // Trailing space before the ellipsis is dropped.
+        let spaced = format!("{} {}", "a".repeat(59), "b".repeat(40));
+        assert_eq!(mention(&spaced, "i"), format!("{}… (id i)", "a".repeat(59)));
+        // A long id is cut too, to 32 bytes and a hash that tells two long ids apart.
+        let id_a = "a".repeat(100);
+        let id_b = format!("{}b", "a".repeat(99));
+        let (a, b) = (mention(&long, &id_a), mention(&long, &id_b));
+        assert_ne!(a, b);
+        assert!(a.len() < 60 * 2 + 100, "{a}");
+        assert_eq!(bounded_id(&"x".repeat(ID_BYTES)), "x".repeat(ID_BYTES));
+        assert_eq!(
+            bounded_id(&"x".repeat(ID_BYTES + 1)),
+            format!(
+                "{}…{:032x}",
+                "x".repeat(32),
+                fnv1a_128("x".repeat(65).as_bytes())
+            )
+        );
+        // A cut falls on a character boundary.
+        assert!(
+            bounded_id(&format!("{}é{}", "x".repeat(31), "y".repeat(40)))
+                .starts_with(&"x".repeat(31))
+        );
+        assert_eq!(cut("abc", 3), "abc");
+        assert_eq!(cut("abcd", 3), "abc…");
     }
 }

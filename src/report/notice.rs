@@ -79,6 +79,7 @@ pub(crate) fn render(
         .partition(|a| a.role != ActivityRole::Processor);
     let contacts = who_we_are(n, sink, &name, &controller, &processor)?;
     data_protection_officer(n, sink)?;
+    shared_recipients(n, sink)?;
     for a in controller {
         activity(n, sink, a)?;
     }
@@ -132,6 +133,26 @@ fn who_we_are(
         sink.list(&party(index, id))?;
     }
     Ok(contacts)
+}
+
+/// The heading of the section on the register-wide recipients, which each activity refers to.
+const SHARED_RECIPIENTS: &str = "Who we share all your information with";
+
+/// The register-wide recipients, once: they receive the information of every activity.
+fn shared_recipients(n: &Notice<'_>, sink: &mut dyn Sink) -> io::Result<()> {
+    if n.register.recipients.is_empty() {
+        return Ok(());
+    }
+    sink.heading(2, SHARED_RECIPIENTS)?;
+    sink.paragraph("We share the information of every activity in this notice with:")?;
+    let names = CategoryNames::register_wide(n.register);
+    sink.list(
+        &n.register
+            .recipients
+            .iter()
+            .map(|r| recipient(n.index, r, &names))
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// The DPO and how to reach them.
@@ -237,7 +258,7 @@ fn complaints(n: &Notice<'_>, sink: &mut dyn Sink, contacts: &[String]) -> io::R
 
 /// The notice's section for one activity the organisation controls.
 fn activity(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
-    let names = CategoryNames::new(a).with_shared(&n.register.recipients);
+    let names = CategoryNames::new(a).with_shared(n.index);
     activity_intro(n, sink, a)?;
     information_used(n, sink, a)?;
     purposes_and_bases(sink, a)?;
@@ -423,10 +444,14 @@ fn sharing_and_keeping(
         sink.list(
             &a.recipients
                 .iter()
-                .chain(&register.recipients)
                 .map(|r| recipient(index, r, names))
                 .collect::<Vec<_>>(),
         )?;
+    }
+    if !register.recipients.is_empty() {
+        sink.paragraph(&format!(
+            "We also share it with everyone listed under \u{201c}{SHARED_RECIPIENTS}\u{201d}."
+        ))?;
     }
 
     if !a.transfers.is_empty() {

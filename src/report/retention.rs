@@ -99,7 +99,7 @@ pub(crate) fn render(
         // covers, so that the output stays linear in the rule's size.
         sink.heading(2, &a.name)?;
         sink.table_start(&format!("Retention of \u{2018}{}\u{2019}", a.name), headers)?;
-        let names = CategoryNames::new(a).with_shared(&register.recipients);
+        let names = CategoryNames::new(a).with_shared(&index);
         if a.retention.is_empty() {
             sink.table_row(&[
                 one("All data"),

@@ -32,7 +32,7 @@ pub(crate) fn render(
             || !a.criminal_offence_conditions.is_empty()
     }) {
         any = true;
-        activity(sink, register, &index, uk_law, a)?;
+        activity(sink, &index, uk_law, a)?;
     }
     if !any {
         sink.paragraph("The register records no special category or criminal offence data.")?;
@@ -43,12 +43,11 @@ pub(crate) fn render(
 /// One activity's special category and criminal offence data, and the conditions it relies on.
 fn activity(
     sink: &mut dyn Sink,
-    register: &Register,
     index: &RegisterIndex<'_>,
     uk_law: bool,
     a: &ProcessingActivity,
 ) -> io::Result<()> {
-    let names = CategoryNames::new(a).with_shared(&register.recipients);
+    let names = CategoryNames::new(a).with_shared(index);
     let purposes: std::collections::HashMap<&PurposeId, &Purpose> =
         a.purposes.iter().rev().map(|p| (&p.id, p)).collect();
     sink.heading(2, &a.name)?;

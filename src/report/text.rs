@@ -2,7 +2,12 @@
 
 use super::sink::Cell;
 use crate::model::labels::{Label, capital};
+use crate::model::text::{MENTION_CHARS, bounded_id, cut, mention};
 use crate::model::*;
+
+/// The longest document location, in characters, shown whole where the document is referred to:
+/// long enough for the addresses of real documents.
+const LOCATION_CHARS: usize = 300;
 
 /// What a report says where the register says nothing.
 pub(crate) const NOT_STATED: &str = "Not stated";
@@ -152,23 +157,26 @@ pub(crate) fn party_facts(p: &Party) -> Vec<String> {
     facts
 }
 
+/// A party where it is referred to: its name, a long one cut (see [`mention`]), or its id where
+/// it is not in the register.
 pub(crate) fn party_name(index: &RegisterIndex<'_>, id: &PartyId) -> String {
-    index
-        .party(id)
-        .map(|p| p.name.clone())
-        .unwrap_or_else(|| id.to_string())
+    index.party(id).map_or_else(
+        || bounded_id(id.as_str()).into_owned(),
+        |p| mention(&p.name, p.id.as_str()).into_owned(),
+    )
 }
 
 /// A document: its title, where it is and, where the register notes something about it, the note.
 pub(crate) fn document(index: &RegisterIndex<'_>, id: &DocumentId) -> String {
     match index.document(id) {
         Some(d) => {
-            let mut text = d.title.clone();
+            let mut text = mention(&d.title, d.id.as_str()).into_owned();
+            // A document is referred to from many places; its Documents row shows it whole.
             if let Some(location) = &d.location {
-                text.push_str(&format!(" ({location})"));
+                text.push_str(&format!(" ({})", cut(location, LOCATION_CHARS)));
             }
             if let Some(note) = &d.note {
-                text.push_str(&format!(" [note: {note}]"));
+                text.push_str(&format!(" [note: {}]", cut(note, MENTION_CHARS)));
             }
             text
         }
@@ -381,6 +389,10 @@ pub(crate) fn retention_grounds(rule: &RetentionRule) -> String {
 pub(crate) struct CategoryNames<'a> {
     categories: std::collections::HashMap<&'a DataCategoryId, &'a DataCategory>,
     recipients: std::collections::HashMap<&'a RecipientId, &'a Recipient>,
+    /// The register-wide recipients, indexed once for every activity.
+    shared: Option<&'a RegisterIndex<'a>>,
+    /// Whether the names are an activity's (false for the register-wide recipients).
+    of_activity: bool,
 }
 
 impl<'a> CategoryNames<'a> {
@@ -397,28 +409,52 @@ impl<'a> CategoryNames<'a> {
         Self {
             categories,
             recipients,
+            shared: None,
+            of_activity: true,
         }
     }
 
-    /// Adds the register-wide recipients, which receive every activity's data; the activity's own
-    /// come first where ids repeat.
-    pub(crate) fn with_shared(mut self, shared: &'a [Recipient]) -> Self {
-        for r in shared {
-            self.recipients.entry(&r.id).or_insert(r);
+    /// The names for the register-wide recipients, which belong to no one activity: a data
+    /// category they receive is named as the first activity holding its id names it, or by its id.
+    pub(crate) fn register_wide(register: &'a Register) -> Self {
+        let mut categories = std::collections::HashMap::new();
+        for c in register.activities.iter().flat_map(|a| &a.data_categories) {
+            categories.entry(&c.id).or_insert(c);
         }
+        Self {
+            categories,
+            recipients: std::collections::HashMap::new(),
+            shared: None,
+            of_activity: false,
+        }
+    }
+
+    /// Adds the register-wide recipients, which receive every activity's data, from the index
+    /// (built once, so that N activities do not each copy them); the activity's own come first
+    /// where ids repeat.
+    pub(crate) fn with_shared(mut self, index: &'a RegisterIndex<'a>) -> Self {
+        self.shared = Some(index);
         self
     }
 
     /// The activity's recipient with this id (the first, where ids repeat).
     pub(crate) fn recipient(&self, id: &RecipientId) -> Option<&'a Recipient> {
-        self.recipients.get(id).copied()
+        self.recipients
+            .get(id)
+            .copied()
+            .or_else(|| self.shared?.register_recipient(id))
     }
 
+    /// A data category where it is referred to: its name, a long one cut (see [`mention`]).
     pub(crate) fn name(&self, id: &DataCategoryId) -> String {
-        self.categories
-            .get(id)
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| format!("{id} (not among the activity's data categories)"))
+        match self.categories.get(id) {
+            Some(c) => mention(&c.name, c.id.as_str()).into_owned(),
+            None if !self.of_activity => format!("data category {}", bounded_id(id.as_str())),
+            None => format!(
+                "{} (not among the activity's data categories)",
+                bounded_id(id.as_str())
+            ),
+        }
     }
 
     pub(crate) fn names(&self, ids: &[DataCategoryId]) -> String {

@@ -50,7 +50,7 @@ pub(crate) fn render(
     ];
     let mut any = false;
     for (ai, a) in register.activities.iter().enumerate() {
-        let names = CategoryNames::new(a).with_shared(&register.recipients);
+        let names = CategoryNames::new(a).with_shared(&index);
         let rows: Vec<Vec<Cell>> = (a.transfers.iter().enumerate())
             .map(|(ti, t)| table.row(ai, a, ti, t, &names))
             .collect();

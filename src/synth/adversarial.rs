@@ -31,6 +31,14 @@ pub enum Shape {
     /// One activity with `n` purposes, each naming its own special category data category, and
     /// one Art 9 condition limited to all `n` purposes and listing all `n` categories.
     PurposeLimitedConditions,
+    /// The organisation, a processor, the activity and one of its data categories each named by
+    /// a name `16n` characters long, and each referred to `n` times: by `n` systems the processor
+    /// provides without a contract, `n` recipients it is, and `n` purposes using the category.
+    /// Every message or row that repeats a name costs `n` times the name unless it is bounded.
+    LongNamesReferenced,
+    /// `n` activities and `n` recipients of the whole register, which receive every activity's
+    /// data: shown with each activity, they cost `n` squared.
+    RegisterWideRecipients,
 }
 
 impl Shape {
@@ -45,13 +53,16 @@ impl Shape {
         Shape::DataSources,
         Shape::TransfersToRecipients,
         Shape::PurposeLimitedConditions,
+        Shape::LongNamesReferenced,
+        Shape::RegisterWideRecipients,
     ];
 
-    /// Whether the register CSV's output grows with `n` squared by design on this shape: the CSV
-    /// repeats an activity's columns on each purpose's row (the README's bound, rows per purpose
-    /// times the activity's size), and this shape grows both.
+    /// Whether the register CSV's output grows with `n` squared by design on this shape. No
+    /// longer: the CSV gives each further purpose a row of its own columns only, so it is linear
+    /// in every shape.
+    #[deprecated(note = "the register CSV is linear in every shape; this is always false")]
     pub fn register_csv_repeats_by_design(self) -> bool {
-        self == Shape::PurposeLimitedConditions
+        false
     }
 
     /// A short kebab-case name, for benchmark ids and tables.
@@ -66,6 +77,8 @@ impl Shape {
             Shape::DataSources => "data-sources",
             Shape::TransfersToRecipients => "transfers-to-recipients",
             Shape::PurposeLimitedConditions => "purpose-limited-conditions",
+            Shape::LongNamesReferenced => "long-names-referenced",
+            Shape::RegisterWideRecipients => "register-wide-recipients",
         }
     }
 }
@@ -130,8 +143,10 @@ pub fn adversarial_register(shape: Shape, n: usize) -> Register {
         Shape::DataSources => data_sources(&mut a, n),
         Shape::TransfersToRecipients => transfers_to_recipients(&mut a, n),
         Shape::PurposeLimitedConditions => purpose_limited_conditions(&mut a, n),
+        Shape::LongNamesReferenced => long_names_referenced(&mut register, &mut a, n),
+        Shape::RegisterWideRecipients => register_wide_recipients(&mut register, n),
     }
-    register.activities.push(a);
+    register.activities.insert(0, a);
     register
 }
 
@@ -246,4 +261,56 @@ fn purpose_limited_conditions(a: &mut ProcessingActivity, n: usize) {
         condition.purposes.push(purpose.as_str().into());
     }
     a.special_category_conditions.push(condition);
+}
+
+/// A name of `16n` characters that begins like a name and goes on.
+fn long_name(start: &str, n: usize) -> String {
+    let mut name = String::with_capacity(16 * n + start.len());
+    name.push_str(start);
+    while name.len() < 16 * n {
+        name.push_str(" and services");
+    }
+    name
+}
+
+fn long_names_referenced(register: &mut Register, a: &mut ProcessingActivity, n: usize) {
+    register.parties[0].name = long_name("Adversarial Borough Council", n);
+    a.name = long_name("Casework", n);
+    a.data_categories[0].name = long_name("Name", n);
+    register.parties.push(
+        Party::new("host", long_name("Hosting", n))
+            .with_kind(PartyKind::Company)
+            .with_country(CountryCode::GB)
+            .with_contact(Contact::new().with_email("dpo@host.example")),
+    );
+    for i in 0..n {
+        a.systems
+            .push(System::new(format!("System {i}")).with_provider("host"));
+        a.recipients.push(
+            Recipient::new(numbered("r", i).as_str(), RecipientRole::Processor).with_party("host"),
+        );
+        a.purposes.push(
+            Purpose::new(numbered("p", i), format!("Casework stream {i}"))
+                .with_basis(LawfulBasis::public_task("Children Act 1989"))
+                .with_data_category("name"),
+        );
+    }
+}
+
+fn register_wide_recipients(register: &mut Register, n: usize) {
+    for i in 0..n {
+        register.recipients.push(
+            Recipient::new(numbered("shared", i).as_str(), RecipientRole::Processor)
+                .with_category(format!("Shared service {i}")),
+        );
+        register.activities.push(
+            ProcessingActivity::controller(numbered("a", i), format!("Service {i}"))
+                .with_purpose(
+                    Purpose::new("p", "Service delivery")
+                        .with_basis(LawfulBasis::public_task("Local Government Act 1972")),
+                )
+                .with_data_subjects(DataSubjectCategory::new("s", "Residents"))
+                .with_data_category(DataCategory::new("name", "Name")),
+        );
+    }
 }

@@ -185,3 +185,43 @@ fn add_documents(register: &mut Register) {
         register.documents.push(Document::new(id, kind, title));
     }
 }
+
+/// The register with every name, description and title changed: a second version in which every
+/// item changed, for measuring a diff.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::synth::{adversarial_register, revised, Shape};
+///
+/// let old = adversarial_register(Shape::PurposesWithBases, 3);
+/// let new = revised(&old);
+/// assert_eq!(new.activities[0].purposes[1].description, "Statutory duty 0 (revised)");
+/// assert_eq!(ropa::diff::diff(&old, &new).changes.len(), 10);
+/// ```
+pub fn revised(register: &Register) -> Register {
+    fn revise(value: &mut serde_json::Value) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, value) in map.iter_mut() {
+                    match value {
+                        serde_json::Value::String(s)
+                            if matches!(key.as_str(), "name" | "description" | "title") =>
+                        {
+                            s.push_str(" (revised)");
+                        }
+                        _ => revise(value),
+                    }
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(revise),
+            _ => {}
+        }
+    }
+    // Neither conversion fails on a register: its map keys are strings and only free text changes.
+    let Ok(mut value) = serde_json::to_value(register) else {
+        return register.clone();
+    };
+    revise(&mut value);
+    serde_json::from_value(value).unwrap_or_else(|_| register.clone())
+}

@@ -120,7 +120,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             && !party.sub_processors.is_empty()
             && party.sub_processor_authorisation.is_none()
         {
-            ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("/parties/{i}/sub_processors"), format!("{} engages sub-processors, and the organisation's prior written authorisation of them is not recorded (Art 28(2)); reference it in sub_processor_authorisation.", party.name));
+            ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("/parties/{i}/sub_processors"), format!("{} engages sub-processors, and the organisation's prior written authorisation of them is not recorded (Art 28(2)); reference it in sub_processor_authorisation.", crate::model::text::mention(&party.name, party.id.as_str())));
         }
     }
     for (i, document) in register.documents.iter().enumerate() {
@@ -142,7 +142,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             missing.push("the remedial action taken");
         }
         if !missing.is_empty() {
-            ctx.report(&BREACH_RECORD_INCOMPLETE, format!("/documents/{i}"), format!("The breach record '{}' does not give {}; Art 33(5) asks for the facts of the breach, its effects and the remedial action taken.", document.title, missing.join(", ")));
+            ctx.report(&BREACH_RECORD_INCOMPLETE, format!("/documents/{i}"), format!("The breach record '{}' does not give {}; Art 33(5) asks for the facts of the breach, its effects and the remedial action taken.", crate::model::text::mention(&document.title, document.id.as_str()), missing.join(", ")));
         }
     }
 }

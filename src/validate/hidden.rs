@@ -462,7 +462,7 @@ fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             && !is_recipient
             && p.contract.is_none()
         {
-            ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("{}/systems/{i}/provider", a.path), format!("{} provides '{}', which holds data of '{}', so it processes the data on the organisation's behalf; no Art 28 contract with it is recorded. Reference it in the party's contract.", p.name, system.name, a.name()));
+            ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("{}/systems/{i}/provider", a.path), format!("{} provides '{}', which holds data of '{}', so it processes the data on the organisation's behalf; no Art 28 contract with it is recorded. Reference it in the party's contract.", crate::model::text::mention(&p.name, p.id.as_str()), crate::model::text::mention(&system.name, ""), a.name()));
         }
         // A provider that is a recipient is judged with the recipients, at its own country.
         let country = system
@@ -474,7 +474,7 @@ fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             && !transferred_countries(country.as_str())
             && !provider.is_some_and(|p| transferred_parties(p.id.as_str()))
         {
-            ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/systems/{i}", a.path), format!("'{}' is hosted or provided in {country}, a third country, and no transfer to {country} is recorded; record the transfer and its mechanism.", system.name));
+            ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/systems/{i}", a.path), format!("'{}' is hosted or provided in {country}, a third country, and no transfer to {country} is recorded; record the transfer and its mechanism.", crate::model::text::mention(&system.name, "")));
         }
     }
 }

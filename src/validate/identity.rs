@@ -106,7 +106,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
         ctx.report(
                 &MISSING_CONTROLLER_CONTACT,
                 format!("/parties/{position}"),
-                format!("{} has no contact details; add an address, email, phone or web address to its contacts.", party.name),
+                format!("{} has no contact details; add an address, email, phone or web address to its contacts.", crate::model::text::mention(&party.name, party.id.as_str())),
             );
     }
 
@@ -122,7 +122,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             let reason = if ctx.public_authority {
                 Some("the organisation is a public authority (Art 37(1)(a))".to_owned())
             } else {
-                large_scale.map(|a| format!("activity '{}' processes special category, criminal offence or monitoring data on a large scale (Art 37(1)(b)-(c))", a.name))
+                large_scale.map(|a| format!("activity '{}' processes special category, criminal offence or monitoring data on a large scale (Art 37(1)(b)-(c))", crate::model::text::mention(&a.name, a.id.as_str())))
             };
             if let Some(reason) = reason {
                 ctx.report(&MISSING_DPO, String::new(), format!("No DPO is recorded, but one is mandatory: {reason}. Record the DPO and their contact details."));
@@ -174,10 +174,13 @@ fn unreachable(party: &crate::model::Party, role: &str) -> String {
     if party.class {
         format!(
             "{role} '{}' is a class of organisations and the register does not say where their list is kept; set list.",
-            party.name
+            crate::model::text::mention(&party.name, party.id.as_str())
         )
     } else {
-        format!("{role} {} has no contact details.", party.name)
+        format!(
+            "{role} {} has no contact details.",
+            crate::model::text::mention(&party.name, party.id.as_str())
+        )
     }
 }
 

@@ -3,7 +3,7 @@
 use super::once::report_once;
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::{DUAA_FROM, Provision, in_force};
-use crate::model::text::{is_blank, is_stated};
+use crate::model::text::{is_blank, is_stated, mention};
 use crate::model::{Article6Basis, Regime};
 
 /// Fires when a purpose of a controller's activity has no Art 6(1) basis, neither its own nor one
@@ -135,7 +135,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             a,
             &purpose.lawful_bases,
             &path,
-            &purpose.description,
+            &mention(&purpose.description, purpose.id.as_str()),
             children,
             &mut gaps,
         );
@@ -145,7 +145,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         a,
         &activity.lawful_bases,
         &a.path,
-        a.name(),
+        &a.name(),
         children,
         &mut gaps,
     );
@@ -156,7 +156,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             a,
             &category.lawful_bases,
             &path,
-            &category.name,
+            &mention(&category.name, category.id.as_str()),
             children,
             &mut gaps,
         );
@@ -216,7 +216,7 @@ fn check_purpose_basis(
             path(),
             format!(
                 "The purpose '{}' has no Art 6 lawful basis; state the basis relied on.",
-                purpose.description
+                mention(&purpose.description, purpose.id.as_str())
             ),
         );
     }
@@ -230,7 +230,7 @@ fn check_purpose_basis(
         } else {
             format!("{}/lawful_bases", path())
         };
-        ctx.report(&MULTIPLE_LAWFUL_BASES, at, format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", purpose.description, bases.join(" and ")));
+        ctx.report(&MULTIPLE_LAWFUL_BASES, at, format!("The purpose '{}' relies on {}; say which applies to what, since the basis decides people's rights.", crate::model::text::mention(&purpose.description, purpose.id.as_str()), bases.join(" and ")));
     }
 }
 

@@ -485,15 +485,15 @@ impl<'a> Context<'a> {
         });
     }
 
-    /// The name of a party, or its id where it does not resolve.
-    pub fn party_name<'b>(&self, id: &'b crate::model::PartyId) -> &'b str
+    /// The name of a party for messages (a long one cut), or its id where it does not resolve.
+    pub fn party_name<'b>(&self, id: &'b crate::model::PartyId) -> std::borrow::Cow<'b, str>
     where
         'a: 'b,
     {
-        self.index
-            .party(id)
-            .map(|p| p.name.as_str())
-            .unwrap_or(id.as_str())
+        match self.index.party(id) {
+            Some(p) => crate::model::text::mention(&p.name, p.id.as_str()),
+            None => crate::model::text::bounded_id(id.as_str()),
+        }
     }
 }
 
@@ -604,9 +604,9 @@ impl<'a> ActivityContext<'a> {
         }
     }
 
-    /// The activity's name for messages.
-    pub fn name(&self) -> &'a str {
-        &self.activity.name
+    /// The activity's name for messages: a long one cut, since a finding repeats it.
+    pub fn name(&self) -> std::borrow::Cow<'a, str> {
+        crate::model::text::mention(&self.activity.name, self.activity.id.as_str())
     }
 
     /// Whether the organisation records this activity as a controller (Art 30(1)), not a processor.
@@ -618,7 +618,13 @@ impl<'a> ActivityContext<'a> {
     /// holds it: the activity's own, each purpose's and each data category's (format 1.1).
     pub fn basis_lists(
         &self,
-    ) -> impl Iterator<Item = (String, &'a str, &'a [crate::model::LawfulBasis])> + '_ {
+    ) -> impl Iterator<
+        Item = (
+            String,
+            std::borrow::Cow<'a, str>,
+            &'a [crate::model::LawfulBasis],
+        ),
+    > + '_ {
         let activity = self.activity;
         std::iter::once((
             self.path.clone(),
@@ -628,14 +634,14 @@ impl<'a> ActivityContext<'a> {
         .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
             (
                 format!("{}/purposes/{i}", self.path),
-                p.description.as_str(),
+                crate::model::text::mention(&p.description, p.id.as_str()),
                 p.lawful_bases.as_slice(),
             )
         }))
         .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
             (
                 format!("{}/data_categories/{i}", self.path),
-                c.name.as_str(),
+                crate::model::text::mention(&c.name, c.id.as_str()),
                 c.lawful_bases.as_slice(),
             )
         }))

@@ -111,7 +111,10 @@ fn check_retention_stated(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .map(|(i, category)| {
                 (
                     format!("{}/data_categories/{i}", a.path),
-                    format!("'{}'", category.name),
+                    format!(
+                        "'{}'",
+                        crate::model::text::mention(&category.name, category.id.as_str())
+                    ),
                 )
             })
             .collect();

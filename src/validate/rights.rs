@@ -157,7 +157,7 @@ fn check_decision(
         .collect();
     if !missing.is_empty() {
         let provision = if uk_22b { "Art 22C" } else { "Art 22(3)" };
-        ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in safeguards_in_place.", decision.description, missing.join(", ")));
+        ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in safeguards_in_place.", crate::model::text::mention(&decision.description, ""), missing.join(", ")));
     }
     if uk_22b {
         check_article_22b(ctx, activity, decision, path);

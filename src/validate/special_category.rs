@@ -171,15 +171,7 @@ fn check_coverage(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         let path = || format!("{}/data_categories/{i}", a.path);
         if category.is_special_category() {
             if !covered(category.id.as_str()) {
-                let what = match category.special_category {
-                    Some(kind) => format!(
-                        "'{}' is special category data ({})",
-                        category.name,
-                        crate::model::labels::Label::label(kind)
-                    ),
-                    None => format!("'{}' may hold special category data", category.name),
-                };
-                uncovered.push((path(), what));
+                uncovered.push((path(), special_category_words(category)));
             } else if !covered_for_every_purpose(category.id.as_str()) {
                 purpose_limited.push(i);
             }
@@ -187,7 +179,7 @@ fn check_coverage(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if category.criminal_offence
             && !(criminal_covers_all || criminal_listed(category.id.as_str()))
         {
-            ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path(), format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", category.name));
+            ctx.report(&CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY, path(), format!("'{}' is criminal offence data with no Art 10 authority; record official authority or the authorising law.", crate::model::text::mention(&category.name, category.id.as_str())));
         }
     }
     report_once(
@@ -210,6 +202,18 @@ fn check_coverage(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     );
     if !purpose_limited.is_empty() {
         check_purpose_scope(ctx, a, &purpose_limited);
+    }
+}
+
+/// What a special category data category is, for a message: its name (a long one cut) and kind.
+fn special_category_words(category: &crate::model::DataCategory) -> String {
+    let name = crate::model::text::mention(&category.name, category.id.as_str());
+    match category.special_category {
+        Some(kind) => format!(
+            "'{name}' is special category data ({})",
+            crate::model::labels::Label::label(kind)
+        ),
+        None => format!("'{name}' may hold special category data"),
     }
 }
 
@@ -472,13 +476,16 @@ fn check_purpose_scope(ctx: &mut Context<'_>, a: &ActivityContext<'_>, limited: 
             continue; // a condition for this purpose covers all its data
         }
         let covered = |id: &str| conditions.iter().any(|&j| category_tests[j](id));
-        let mut missing: Vec<&str> = Vec::new();
+        let mut missing: Vec<std::borrow::Cow<'_, str>> = Vec::new();
         if purpose.data_categories.is_empty() {
             // It may use every category, so each limited one is judged for it.
             for &i in limited {
                 let category = &activity.data_categories[i];
                 if !covered(category.id.as_str()) {
-                    missing.push(&category.name);
+                    missing.push(crate::model::text::mention(
+                        &category.name,
+                        category.id.as_str(),
+                    ));
                 }
             }
         } else {
@@ -490,7 +497,11 @@ fn check_purpose_scope(ctx: &mut Context<'_>, a: &ActivityContext<'_>, limited: 
                     && !covered(id)
                     && let Some(i) = a.data_categories.get(id)
                 {
-                    missing.push(&activity.data_categories[i].name);
+                    let category = &activity.data_categories[i];
+                    missing.push(crate::model::text::mention(
+                        &category.name,
+                        category.id.as_str(),
+                    ));
                 }
             }
         }
@@ -507,7 +518,7 @@ fn report_purpose_without_condition(
     a: &ActivityContext<'_>,
     k: usize,
     purpose: &crate::model::Purpose,
-    missing: &[&str],
+    missing: &[std::borrow::Cow<'_, str>],
 ) {
     // A purpose that names its data shows the processing; one that names none may use it.
     let (severity, scope) = if purpose.data_categories.is_empty() {
@@ -524,7 +535,7 @@ fn report_purpose_without_condition(
         format!("{}/purposes/{k}", a.path),
         format!(
             "The purpose '{}'{scope} uses special category data ('{}') that no Art 9(2) condition covers for it: the conditions recorded are limited to other purposes. Record the condition relied on for this purpose, or keep the data out of it.",
-            purpose.description,
+            crate::model::text::mention(&purpose.description, purpose.id.as_str()),
             missing.join("', '")
         ),
     );

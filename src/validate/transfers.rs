@@ -2,6 +2,7 @@
 
 use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::law::adequacy::{Adequacy, adequacy, is_third_country, organisation_adequacy};
+use crate::model::text::{bounded_id, mention};
 use crate::model::{
     Article6Basis, Article49Derogation, CountryCode, RecipientRole, Regime, Region, Transfer,
     TransferDestination, TransferFrequency, TransferMechanism,
@@ -152,7 +153,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             if let Some(sub) = ctx.index.party(id)
                 && sub.contract.is_none()
             {
-                ctx.report_cited(&PROCESSOR_WITHOUT_CONTRACT, PROCESSOR_WITHOUT_CONTRACT.severity, "Art 28(4)", format!("/parties/{i}/sub_processors/{j}"), format!("Sub-processor {} of {} has no contract recorded binding it to the same data protection obligations (Art 28(4)); reference it in the sub-processor's contract.", sub.name, party.name));
+                ctx.report_cited(&PROCESSOR_WITHOUT_CONTRACT, PROCESSOR_WITHOUT_CONTRACT.severity, "Art 28(4)", format!("/parties/{i}/sub_processors/{j}"), format!("Sub-processor {} of {} has no contract recorded binding it to the same data protection obligations (Art 28(4)); reference it in the sub-processor's contract.", crate::model::text::mention(&sub.name, sub.id.as_str()), crate::model::text::mention(&party.name, party.id.as_str())));
             }
         }
     }
@@ -351,10 +352,11 @@ fn processor_contract(ctx: &mut Context<'_>, r: &crate::model::Recipient, path: 
     if r.role == Some(RecipientRole::Processor) {
         let party = r.party.as_ref().and_then(|id| ctx.index.party(id));
         if r.agreement.is_none() && party.is_none_or(|p| p.contract.is_none()) {
-            let name = party
-                .map(|p| p.name.as_str())
-                .or(r.category.as_deref())
-                .unwrap_or(r.id.as_str());
+            let name = match (party, &r.category) {
+                (Some(p), _) => mention(&p.name, p.id.as_str()),
+                (None, Some(category)) => mention(category, r.id.as_str()),
+                (None, None) => bounded_id(r.id.as_str()),
+            };
             ctx.report(&PROCESSOR_WITHOUT_CONTRACT, path, format!("Processor {name} has no Art 28 contract recorded; reference it in the party's contract or the recipient's agreement."));
         }
     }

@@ -186,8 +186,8 @@ fn edits_of_every_kind_are_said_in_the_registers_words() {
                 purpose.data_categories.push("postcode".into());
             },
             &[
-                "ACT: purpose 'To contact you to invite you to parent carer panels or send you updates on related Family Hub co-production opportunities': data category 'Name' removed",
-                "ACT: purpose 'To contact you to invite you to parent carer panels or send you updates on related Family Hub co-production opportunities': data category 'Postcode' added",
+                "ACT: purpose 'To contact you to invite you to parent carer panels or send… (id contact)': data category 'Name' removed",
+                "ACT: purpose 'To contact you to invite you to parent carer panels or send… (id contact)': data category 'Postcode' added",
             ],
         ),
         (
@@ -198,7 +198,7 @@ fn edits_of_every_kind_are_said_in_the_registers_words() {
                     .clear()
             },
             &[
-                "ACT: purpose 'To contact you to invite you to parent carer panels or send you updates on related Family Hub co-production opportunities': lawful basis 'Art 6(1)(a) consent' changed from Art 6(1)(a) consent under National Family Hub Guidance to Art 6(1)(a) consent",
+                "ACT: purpose 'To contact you to invite you to parent carer panels or send… (id contact)': lawful basis 'Art 6(1)(a) consent' changed from Art 6(1)(a) consent under National Family Hub Guidance to Art 6(1)(a) consent",
             ],
         ),
         (
@@ -413,21 +413,29 @@ fn the_formats_carry_every_change_and_escape_the_registers_text() {
 
     let json: Value =
         serde_json::from_str(&d.render_to_string(DiffFormat::Json, "a", "b")).unwrap();
-    let changes = json["changes"].as_array().unwrap();
+    let groups = json["groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        groups[0]["scope"],
+        "activity '<script>alert(1)</script> | *panel*'"
+    );
+    let changes = groups[0]["changes"].as_array().unwrap();
     assert_eq!(changes.len(), 1);
     let change = changes[0].as_object().unwrap();
-    let keys: Vec<&str> = change.keys().map(String::as_str).collect();
-    for key in [
-        "kind",
-        "old_pointer",
-        "new_pointer",
-        "old_value",
-        "new_value",
-        "scope",
-        "summary",
-    ] {
-        assert!(keys.contains(&key), "{key} missing from {keys:?}");
-    }
+    let mut keys: Vec<&str> = change.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "kind",
+            "new_pointer",
+            "new_value",
+            "old_pointer",
+            "old_value",
+            "summary"
+        ],
+        "the scope is said once, by the group"
+    );
     assert_eq!(change["kind"], "changed");
     assert_eq!(change["old_pointer"], "/activities/0/name");
     assert_eq!(change["new_value"], "<script>alert(1)</script> | *panel*");
@@ -503,7 +511,7 @@ fn the_diff_example_exits_like_diff() {
     ]);
     assert_eq!(out.status.code(), Some(1));
     let json: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(json["changes"][0]["kind"], "removed");
+    assert_eq!(json["groups"][0]["changes"][0]["kind"], "removed");
     assert!(json["findings"].is_object());
 
     let out = run(&[old, "tests/fixtures/invalid/unknown-field.json"]);

@@ -106,7 +106,7 @@ mod sheet {
 }
 
 mod synth {
-    use ropa::synth::{Shape, SplitMix64, adversarial_register, synthetic_register};
+    use ropa::synth::{Shape, SplitMix64, adversarial_register, revised, synthetic_register};
 }
 
 mod validate {

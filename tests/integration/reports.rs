@@ -680,7 +680,8 @@ fn format_1_1_facts_are_in_the_reports() {
     };
     let brighton = render("brighton-hove-govuk-notify", ReportKind::Register);
     for expected in [
-        "**Recipients of every activity** | GOV.UK Notify",
+        "| **Categories of recipients** | GOV.UK Notify (Government Digital Service, Cabinet Office), processor",
+        "| **Categories of recipients** | The recipients of every activity, listed under ‘Recipients of every activity’ |",
         "(held by GOV.UK Notify (Government Digital Service, Cabinet Office), in GOV.UK Notify): within 11 days after each communication is sent",
         "(held by MMGRP Ltd): 30 days",
     ] {

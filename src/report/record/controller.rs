@@ -9,6 +9,7 @@ use super::cells::{
 };
 use crate::law::rights::applicable_rights;
 use crate::model::labels::{Label, capital};
+use crate::model::text::{MENTION_CHARS, mention};
 use crate::model::*;
 use crate::report::sink::Field;
 use crate::report::text::*;
@@ -21,7 +22,7 @@ pub(crate) fn controller_rows(
     a: &ProcessingActivity,
     purpose: Option<&Purpose>,
 ) -> Vec<Field> {
-    let names = CategoryNames::new(a).with_shared(&cx.register.recipients);
+    let names = CategoryNames::new(a).with_shared(cx.index);
     let purposes: Vec<&Purpose> = match purpose {
         Some(p) => vec![p],
         None => a.purposes.iter().collect(),
@@ -32,7 +33,7 @@ pub(crate) fn controller_rows(
         legitimate_interests,
         assessment,
         consent_record,
-    ] = purpose_fields(cx, a, &purposes, &names);
+    ] = purpose_fields(cx, a, &purposes, &names, false);
     let business_function = a.business_function.clone();
     let mut rows: Vec<Field> = vec![
         (
@@ -69,11 +70,10 @@ fn article_30_rows(
     names: &CategoryNames<'_>,
 ) -> Vec<Field> {
     let index = cx.index;
-    // The register-wide recipients receive every activity's data.
-    let recipients: Vec<&Recipient> = a.recipients.iter().chain(&cx.register.recipients).collect();
-    let processors: Vec<&Recipient> = recipients
+    let shared = &cx.register.recipients;
+    let processors: Vec<&Recipient> = a
+        .recipients
         .iter()
-        .copied()
         .filter(|r| r.role == Some(RecipientRole::Processor))
         .collect();
     let [countries, safeguards] = transfer_rows(index, a, names);
@@ -103,9 +103,10 @@ fn article_30_rows(
         (
             "Categories of recipients",
             none_recorded(
-                recipients
+                a.recipients
                     .iter()
                     .map(|r| recipient(index, r, names))
+                    .chain(super::shared_recipients_note(shared, |_| true))
                     .collect(),
             ),
         ),
@@ -115,6 +116,7 @@ fn article_30_rows(
                 processors
                     .iter()
                     .map(|r| processor_contract(index, r))
+                    .chain(super::shared_recipients_note(shared, is_processor))
                     .collect(),
             ),
         ),
@@ -257,16 +259,18 @@ fn notice_rows(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Field> {
     rows
 }
 
-/// The template's columns that depend on the purposes shown: the CSV writes one row per purpose
-/// and recomputes only these, so that its time stays linear in its output.
+/// The template's columns that depend on the purposes shown. With `own_only` (the CSV's row for
+/// each further purpose) only the purposes' own bases are shown: the activity's and its data
+/// categories' are on the activity's first row, and repeating them would make the CSV quadratic.
 pub(crate) fn purpose_fields(
     cx: &RowContext<'_, '_>,
     a: &ProcessingActivity,
     purposes: &[&Purpose],
     names: &CategoryNames<'_>,
+    own_only: bool,
 ) -> [Field; 5] {
     let index = cx.index;
-    let bases = scoped_bases(a, purposes);
+    let bases = scoped_bases(a, purposes, own_only);
     let single = purposes.len() <= 1
         && bases.iter().all(|(scope, _)| {
             purposes
@@ -277,7 +281,8 @@ pub(crate) fn purpose_fields(
         if single {
             text
         } else {
-            format!("{scope}: {text}")
+            // A scope is repeated for each of its bases: a long one is cut.
+            format!("{}: {text}", crate::model::text::cut(scope, MENTION_CHARS))
         }
     };
     [
@@ -321,23 +326,32 @@ pub(crate) fn purpose_fields(
 fn scoped_bases<'a>(
     a: &'a ProcessingActivity,
     purposes: &[&'a Purpose],
+    own_only: bool,
 ) -> Vec<(String, &'a LawfulBasis)> {
     let mut bases: Vec<(String, &LawfulBasis)> = Vec::new();
-    bases.extend(
-        a.lawful_bases
-            .iter()
-            .map(|b| ("The whole activity".to_owned(), b)),
-    );
     for p in purposes {
         let scope = p.description.trim_end_matches('.').to_owned();
         bases.extend(p.lawful_bases.iter().map(|b| (scope.clone(), b)));
     }
+    if own_only {
+        return bases;
+    }
+    bases.splice(
+        0..0,
+        a.lawful_bases
+            .iter()
+            .map(|b| ("The whole activity".to_owned(), b)),
+    );
     for c in &a.data_categories {
-        bases.extend(
-            c.lawful_bases
-                .iter()
-                .map(|b| (format!("The data \u{2018}{}\u{2019}", c.name), b)),
-        );
+        bases.extend(c.lawful_bases.iter().map(|b| {
+            (
+                format!(
+                    "The data \u{2018}{}\u{2019}",
+                    mention(&c.name, c.id.as_str())
+                ),
+                b,
+            )
+        }));
     }
     bases
 }
@@ -571,4 +585,9 @@ fn policy_documents(
     let mut seen = std::collections::HashSet::new();
     out.retain(|d| seen.insert(d.clone()));
     out
+}
+
+/// Whether a recipient is recorded as a processor.
+pub(crate) fn is_processor(r: &Recipient) -> bool {
+    r.role == Some(RecipientRole::Processor)
 }

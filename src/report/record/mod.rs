@@ -66,6 +66,7 @@ pub(crate) fn render(
     ))?;
     sink.heading(2, "Controller")?;
     sink.fields("The organisation", &header(register, &index, options))?;
+    shared_recipients(&cx, sink)?;
     let (processor, controller): (Vec<&ProcessingActivity>, Vec<&ProcessingActivity>) = register
         .activities
         .iter()
@@ -84,6 +85,21 @@ pub(crate) fn render(
             sink.fields(&record_of(a), &processor_record(&cx, a))?;
         }
     }
+    if !register.parties.is_empty() {
+        sink.heading(2, "Parties")?;
+        sink.table(
+            "Parties the register refers to",
+            &[
+                "Party",
+                "Id",
+                "Kind",
+                "Country",
+                "Description and contact details",
+                "Contract",
+            ],
+            &organisation::parties(register, &index),
+        )?;
+    }
     if !register.documents.is_empty() {
         sink.heading(2, "Documents")?;
         sink.table(
@@ -93,6 +109,61 @@ pub(crate) fn render(
         )?;
     }
     sink.end()
+}
+
+/// The heading of the register-wide recipients' section, which each activity refers to.
+pub(crate) const SHARED_RECIPIENTS: &str = "Recipients of every activity";
+
+/// The register-wide recipients, once: they receive every activity's data, and each activity's
+/// record refers here rather than repeating them.
+fn shared_recipients(cx: &RowContext<'_, '_>, sink: &mut dyn Sink) -> io::Result<()> {
+    let Some(rows) = shared_recipients_row(cx) else {
+        return Ok(());
+    };
+    sink.heading(2, SHARED_RECIPIENTS)?;
+    sink.paragraph("These recipients receive the data of every activity. Each activity's record refers to them here.")?;
+    sink.fields(SHARED_RECIPIENTS, &rows)
+}
+
+/// The rows of the register-wide recipients, where there are any.
+pub(crate) fn shared_recipients_row(cx: &RowContext<'_, '_>) -> Option<Vec<Field>> {
+    let shared = &cx.register.recipients;
+    if shared.is_empty() {
+        return None;
+    }
+    let names = CategoryNames::register_wide(cx.register);
+    Some(vec![
+        (
+            "Categories of recipients",
+            shared
+                .iter()
+                .map(|r| recipient(cx.index, r, &names))
+                .collect(),
+        ),
+        (
+            "Link to contract with processor",
+            none_recorded(
+                shared
+                    .iter()
+                    .filter(|r| controller::is_processor(r))
+                    .map(|r| processor_contract(cx.index, r))
+                    .collect(),
+            ),
+        ),
+    ])
+}
+
+/// The line of an activity's recipients that refers to the register-wide ones, where any of them
+/// is of the kind the row lists.
+pub(crate) fn shared_recipients_note(
+    shared: &[Recipient],
+    kind: impl Fn(&Recipient) -> bool,
+) -> Option<String> {
+    shared.iter().any(kind).then(|| {
+        format!(
+            "The recipients of every activity, listed under \u{2018}{SHARED_RECIPIENTS}\u{2019}"
+        )
+    })
 }
 
 fn activity_heading(a: &ProcessingActivity, sink: &mut dyn Sink) -> io::Result<()> {
@@ -125,7 +196,7 @@ fn controller_record(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Fie
 /// records about it.
 fn processor_record(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Field> {
     let (register, index) = (cx.register, cx.index);
-    let names = CategoryNames::new(a).with_shared(&register.recipients);
+    let names = CategoryNames::new(a).with_shared(index);
     let [countries, safeguards] = transfer_rows(index, a, &names);
     let [a_controller, a_processing, a_contract] = processor_rows(index, a);
     let mut rows = status_rows(a);
@@ -138,9 +209,12 @@ fn processor_record(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Fiel
             none_recorded(
                 a.recipients
                     .iter()
-                    .chain(&register.recipients)
-                    .filter(|r| r.role == Some(RecipientRole::Processor))
+                    .filter(|r| controller::is_processor(r))
                     .map(|r| processor_contract(index, r))
+                    .chain(shared_recipients_note(
+                        &register.recipients,
+                        controller::is_processor,
+                    ))
                     .collect(),
             ),
         ),

@@ -67,16 +67,6 @@ pub(crate) fn header(
     if let Some(state) = register.member_state {
         rows.push(("Member state of establishment", one(state.to_string())));
     }
-    if !register.recipients.is_empty() {
-        rows.push((
-            "Recipients of every activity",
-            register
-                .recipients
-                .iter()
-                .map(|r| recipient_name(index, r))
-                .collect(),
-        ));
-    }
     rows
 }
 
@@ -178,4 +168,63 @@ pub(super) fn documents(register: &Register) -> Vec<Vec<Cell>> {
             ]
         })
         .collect()
+}
+
+/// Every party once, whole: the activities refer to parties by name, a long one cut, so that a
+/// party referred to N times is not copied N times; its full record is here.
+pub(super) fn parties(register: &Register, index: &RegisterIndex<'_>) -> Vec<Vec<Cell>> {
+    register
+        .parties
+        .iter()
+        .map(|p| {
+            vec![
+                one(p.name.clone()),
+                one(p.id.to_string()),
+                one(p
+                    .kind
+                    .map_or_else(|| NOT_STATED.to_owned(), |k| capital(k.label()))),
+                one(p
+                    .country
+                    .map_or_else(|| NOT_STATED.to_owned(), |c| c.to_string())),
+                join_or(
+                    p.description
+                        .iter()
+                        .cloned()
+                        .chain(p.contacts.iter().flat_map(contact))
+                        .chain(party_facts(p))
+                        .chain(processor_facts(p, index))
+                        .collect(),
+                    NOT_STATED,
+                ),
+                one(p
+                    .contract
+                    .as_ref()
+                    .map_or_else(|| "None recorded".to_owned(), |d| document(index, d))),
+            ]
+        })
+        .collect()
+}
+
+/// What the register records of a party as a processor: its certification, its sub-processors
+/// (by name, a long one cut) and the authorisation of them.
+fn processor_facts(p: &Party, index: &RegisterIndex<'_>) -> Vec<String> {
+    let mut facts = Vec::new();
+    if p.dpf_certified {
+        facts.push("Certified under the Data Privacy Framework".to_owned());
+    }
+    if !p.sub_processors.is_empty() {
+        let names: Vec<String> = p
+            .sub_processors
+            .iter()
+            .map(|s| party_name(index, s))
+            .collect();
+        facts.push(format!("Sub-processors: {}", enumerate(&names)));
+    }
+    if let Some(d) = &p.sub_processor_authorisation {
+        facts.push(format!(
+            "Authorisation of sub-processors: {}",
+            document(index, d)
+        ));
+    }
+    facts
 }

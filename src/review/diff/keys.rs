@@ -281,32 +281,14 @@ impl<'v> Places<'v> {
     }
 }
 
-/// The longest list key a place holds as it is; a longer one (an item named by a long content) is
-/// cut, and a hash of the whole keeps it distinct, so that a place's length does not grow with
-/// the content of the lists it passes through.
-const PLACE_KEY_BYTES: usize = 64;
-
-/// A list key cut to [`PLACE_KEY_BYTES`] when longer: its first 32 bytes (to a character
-/// boundary), an ellipsis and its 128-bit FNV-1a hash in hex.
+/// A list key cut when longer than [`crate::model::text::ID_BYTES`] (64): an item named by a long
+/// content keeps its first 32 bytes and a hash of the whole, so that a place's length does not
+/// grow with the content of the lists it passes through.
 fn bounded_key(key: String) -> String {
-    if key.len() <= PLACE_KEY_BYTES {
-        return key;
+    match crate::model::text::bounded_id(&key) {
+        std::borrow::Cow::Borrowed(_) => key,
+        std::borrow::Cow::Owned(cut) => cut,
     }
-    let mut end = 32;
-    while !key.is_char_boundary(end) {
-        end -= 1;
-    }
-    format!("{}…{:032x}", &key[..end], fnv1a_128(key.as_bytes()))
-}
-
-/// FNV-1a, 128 bits: a hash that is the same on every platform and in every version, as a
-/// fingerprint must be (the standard library's hashers promise neither).
-pub(super) fn fnv1a_128(bytes: &[u8]) -> u128 {
-    const OFFSET: u128 = 0x6c62_272e_07bb_0142_62b8_2175_6295_c58d;
-    const PRIME: u128 = 0x0000_0000_0100_0000_0000_0000_0000_013b;
-    bytes.iter().fold(OFFSET, |hash, &byte| {
-        (hash ^ u128::from(byte)).wrapping_mul(PRIME)
-    })
 }
 
 /// The key of each item of a list, as the diff matches them, numbered where keys repeat.

@@ -125,18 +125,99 @@ pub struct FindingChanges {
 }
 
 /// The differences between two registers.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+///
+/// As JSON (`Serialize`, `diff --format json`) the changes are grouped by scope, which each
+/// group says once: `{"groups": [{"scope": "activity 'Casework'", "changes": [{"kind", …,
+/// "summary"}]}], "findings": …}`, so that a scope is not repeated for each of its changes.
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Diff {
     /// Every change, grouped by top-level item in the registers' order.
     pub changes: Vec<Change>,
     /// The findings introduced and resolved, where validation was asked for
     /// ([`diff_with_findings`]).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub findings: Option<FindingChanges>,
 }
 
+/// One change as the JSON of a group writes it: without the scope its group states.
+#[derive(Serialize)]
+struct GroupedChange<'a> {
+    kind: ChangeKind,
+    old_pointer: &'a Option<String>,
+    new_pointer: &'a Option<String>,
+    old_value: &'a Option<Value>,
+    new_value: &'a Option<Value>,
+    summary: &'a str,
+}
+
+/// The changes of one scope, as JSON.
+#[derive(Serialize)]
+struct Group<'a> {
+    scope: &'a str,
+    changes: Vec<GroupedChange<'a>>,
+}
+
+impl Serialize for Diff {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let groups: Vec<Group<'_>> = self
+            .groups()
+            .map(|(scope, changes)| Group {
+                scope,
+                changes: changes
+                    .iter()
+                    .map(|c| GroupedChange {
+                        kind: c.kind,
+                        old_pointer: &c.old_pointer,
+                        new_pointer: &c.new_pointer,
+                        old_value: &c.old_value,
+                        new_value: &c.new_value,
+                        summary: &c.summary,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut state =
+            serializer.serialize_struct("Diff", 1 + usize::from(self.findings.is_some()))?;
+        state.serialize_field("groups", &groups)?;
+        if let Some(findings) = &self.findings {
+            state.serialize_field("findings", findings)?;
+        }
+        state.end()
+    }
+}
+
 impl Diff {
+    /// The changes grouped by scope, in order: each run of changes with the same scope, with it.
+    ///
+    /// ```
+    /// use ropa::{DataCategory, Party, ProcessingActivity, Register};
+    ///
+    /// let old = Register::new(Party::new("org", "Org"))
+    ///     .with_activity(ProcessingActivity::controller("a", "Casework"));
+    /// let mut new = old.clone();
+    /// new.activities[0].data_categories.push(DataCategory::new("name", "Name"));
+    /// new.activities[0].data_categories.push(DataCategory::new("age", "Age"));
+    /// let diff = ropa::diff::diff(&old, &new);
+    /// let groups: Vec<_> = diff.groups().collect();
+    /// assert_eq!(groups.len(), 1);
+    /// assert_eq!(groups[0].0, "activity 'Casework'");
+    /// assert_eq!(groups[0].1.len(), 2);
+    /// ```
+    pub fn groups(&self) -> impl Iterator<Item = (&str, &[Change])> {
+        let mut rest = self.changes.as_slice();
+        std::iter::from_fn(move || {
+            let scope = rest.first()?.scope.as_str();
+            let end = rest
+                .iter()
+                .position(|c| c.scope != scope)
+                .unwrap_or(rest.len());
+            let (group, tail) = rest.split_at(end);
+            rest = tail;
+            Some((scope, group))
+        })
+    }
+
     /// Whether the two versions are the same (no change; findings follow from the content, so
     /// they cannot differ when nothing else does).
     pub fn is_empty(&self) -> bool {

@@ -5,6 +5,7 @@ use foldhash::HashMap;
 use serde_json::Value;
 
 use crate::model::Register;
+use crate::model::text::{MENTION_CHARS, bounded_id, cut, mention};
 use crate::report::text;
 
 /// The names the register gives its parties and documents, for the words of a change.
@@ -48,7 +49,8 @@ impl ActivityNames {
                         .or_else(|| item.get("description"))
                         .and_then(Value::as_str)
                         .unwrap_or(id);
-                    map.entry(id.to_owned()).or_insert_with(|| name.to_owned());
+                    map.entry(id.to_owned())
+                        .or_insert_with(|| mention(name, id).into_owned());
                 }
             }
         }
@@ -72,25 +74,25 @@ pub(super) fn recipient_name(item: &Value, side: &Side<'_>) -> String {
     let category = item.get("category").and_then(Value::as_str);
     match (party, category) {
         (Some(party), _) => party,
-        (None, Some(category)) => category.to_owned(),
-        (None, None) => item
-            .get("id")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned(),
+        (None, Some(category)) => cut(category, MENTION_CHARS).into_owned(),
+        (None, None) => {
+            bounded_id(item.get("id").and_then(Value::as_str).unwrap_or_default()).into_owned()
+        }
     }
 }
 
 pub(super) fn party_name(side: &Side<'_>, id: &str) -> String {
-    side.index
-        .party(&id.into())
-        .map_or_else(|| id.to_owned(), |p| p.name.clone())
+    side.index.party(&id.into()).map_or_else(
+        || bounded_id(id).into_owned(),
+        |p| mention(&p.name, p.id.as_str()).into_owned(),
+    )
 }
 
 pub(super) fn document_title(side: &Side<'_>, id: &str) -> String {
-    side.index
-        .document(&id.into())
-        .map_or_else(|| id.to_owned(), |d| d.title.clone())
+    side.index.document(&id.into()).map_or_else(
+        || bounded_id(id).into_owned(),
+        |d| mention(&d.title, d.id.as_str()).into_owned(),
+    )
 }
 
 /// The fields of an item without an id that [`Walker::item_text`] puts in words.
@@ -134,7 +136,10 @@ pub(super) fn reference(
                 "purposes" => &n.purposes,
                 _ => &n.recipients,
             });
-            quoted(map.and_then(|m| m.get(s)).map_or(s, String::as_str))
+            match map.and_then(|m| m.get(s)) {
+                Some(name) => quoted(name),
+                None => quoted(&bounded_id(s)),
+            }
         }
         "period" | "review_interval" => match s.parse::<crate::model::IsoDuration>() {
             Ok(d) => d.in_words(),

@@ -24,20 +24,10 @@ impl Diff {
                 "Items are matched by id: an item whose id was renamed shows as removed and added.",
             )?;
         }
-        let mut start = 0;
-        while start < count {
-            let scope = &self.changes[start].scope;
-            let end = self.changes[start..]
-                .iter()
-                .position(|c| &c.scope != scope)
-                .map_or(count, |n| start + n);
+        for (scope, changes) in self.groups() {
             sink.heading(2, scope)?;
-            let items: Vec<String> = self.changes[start..end]
-                .iter()
-                .map(|c| c.summary.clone())
-                .collect();
+            let items: Vec<String> = changes.iter().map(|c| c.summary.clone()).collect();
             sink.list(&items)?;
-            start = end;
         }
         if let Some(findings) = &self.findings {
             let date = findings

@@ -1,5 +1,6 @@
 //! The walk over both versions' JSON that finds every change, and the words for each item.
 
+use crate::model::text::{MENTION_CHARS, bounded_id, cut, mention};
 use foldhash::{HashMap, HashMapExt};
 use serde_json::{Map, Value};
 
@@ -241,7 +242,7 @@ impl Walker<'_> {
             Which::Old => (ChangeKind::Removed, "removed", "to"),
             Which::New => (ChangeKind::Added, "added", "from"),
         };
-        let label = self.item_label(place, field, item, which);
+        let label = self.label(place, field, item, which, true);
         let mut summary = format!("{}{label} {done}", place.prefix);
         if let Some(other) = renamed {
             summary.push_str(&format!(
@@ -395,8 +396,22 @@ impl Walker<'_> {
         true
     }
 
-    /// How an item of a list is named: `recipient 'Hosting Ltd' (processor)`.
+    /// How an item of a list is named where its changes are said: `recipient 'Hosting Ltd'
+    /// (processor)`, a long name cut, since every change within the item repeats it.
     fn item_label(&self, place: &Place<'_>, field: &str, item: &Value, which: Which) -> String {
+        self.label(place, field, item, which, false)
+    }
+
+    /// How an item of a list is named; `whole` where the item itself is added or removed, said
+    /// once, so that its name is shown in full.
+    fn label(
+        &self,
+        place: &Place<'_>,
+        field: &str,
+        item: &Value,
+        which: Which,
+        whole: bool,
+    ) -> String {
         if let Some(label) = self.kind_label(place, field, item, which) {
             return label;
         }
@@ -419,8 +434,13 @@ impl Walker<'_> {
             (Some(name), _) if field == "on_behalf_of" => {
                 format!("{noun} '{}'", party_name(side, name))
             }
-            (Some(name), _) => format!("{noun} '{}'", words_if_vocabulary(name)),
-            (None, Some(id)) => format!("{noun} '{id}'"),
+            // A label is repeated in every change within the item: a long name is cut.
+            (Some(name), _) if whole => format!("{noun} '{}'", words_if_vocabulary(name)),
+            (Some(name), id) => format!(
+                "{noun} '{}'",
+                mention(&words_if_vocabulary(name), id.unwrap_or_default())
+            ),
+            (None, Some(id)) => format!("{noun} '{}'", bounded_id(id)),
             (None, None) => noun,
         }
     }
@@ -459,7 +479,7 @@ impl Walker<'_> {
                         .join(", "),
                     _ => "all data".to_owned(),
                 };
-                format!("retention of '{covers}'")
+                format!("retention of '{}'", cut(&covers, MENTION_CHARS))
             }
             "lawful_bases" => {
                 let basis = serde_json::from_value::<LawfulBasis>(item.clone()).ok()?;
@@ -477,7 +497,10 @@ impl Walker<'_> {
             "security_measures" => {
                 let kind = str_field("kind").map(text::words).unwrap_or_default();
                 match str_field("description") {
-                    Some(description) => format!("security measure '{kind}: {description}'"),
+                    Some(description) => format!(
+                        "security measure '{kind}: {}'",
+                        cut(description, MENTION_CHARS)
+                    ),
                     None => format!("security measure '{kind}'"),
                 }
             }
@@ -490,7 +513,10 @@ impl Walker<'_> {
                     ),
                     None => String::new(),
                 };
-                format!("transfer to {to}'{}'", text::destination(&t))
+                format!(
+                    "transfer to {to}'{}'",
+                    cut(&text::destination(&t), MENTION_CHARS)
+                )
             }
             _ => return None,
         };
