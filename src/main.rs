@@ -91,6 +91,9 @@ cannot be read or the report written.")]
         /// Write to this file instead of stdout.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// The most bytes read from one input file, pipe or device (default 1 GiB).
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
         /// The register file (default: the bundled example register).
         file: Option<PathBuf>,
     },
@@ -108,6 +111,9 @@ cannot be read or parsed.")]
         /// Also list the findings the change introduced and resolved, judged on this date.
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// The most bytes read from one input file, pipe or device (default 1 GiB).
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
         /// The older register.
         old: PathBuf,
         /// The newer register.
@@ -146,6 +152,9 @@ Exit status 2 when the register cannot be read or the workbook written.")]
         /// template (Art 30(2)): a row per controller acted for.
         #[arg(long, value_parser = ["ico-controller", "ico-processor"])]
         layout: Option<String>,
+        /// The most bytes read from one input file, pipe or device (default 1 GiB).
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
         /// The register (JSON).
         file: PathBuf,
     },
@@ -177,6 +186,9 @@ Exit status 2 when the file cannot be read as a register or the output cannot be
 A file written in an older version of the format is rewritten in the current one, without loss.
 Exit status 2 when a file cannot be read, parsed or written.")]
     Fmt {
+        /// The most bytes read from one input file, pipe or device (default 1 GiB).
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
         /// Register files, rewritten in place.
         #[arg(required = true)]
         files: Vec<PathBuf>,

@@ -15,10 +15,12 @@ struct Args {
     format: DiffFormat,
     as_of: Option<NaiveDate>,
     files: Vec<PathBuf>,
+    max_input_bytes: u64,
 }
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--format markdown|html|json] [--as-of YYYY-MM-DD] OLD NEW";
+pub const OPTIONS: &str =
+    "[--format markdown|html|json] [--as-of YYYY-MM-DD] [--max-input-bytes BYTES] OLD NEW";
 
 /// Reads the arguments after the command; `command` is how it was called, for the usage line.
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
@@ -27,6 +29,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         format: DiffFormat::Markdown,
         as_of: None,
         files: Vec::new(),
+        max_input_bytes: ropa::DEFAULT_MAX_INPUT_BYTES,
     };
     let mut it = super::split_equals(arguments).into_iter();
     while let Some(arg) = it.next() {
@@ -46,6 +49,9 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 let date = NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                     .map_err(|e| format!("--as-of {text}: {e} (use YYYY-MM-DD)"))?;
                 args.as_of = Some(date);
+            }
+            "--max-input-bytes" => {
+                args.max_input_bytes = super::max_input_bytes(&value("--max-input-bytes")?)?;
             }
             "-h" | "--help" => return Err(usage()),
             flag if flag.starts_with("--") => {
@@ -72,7 +78,7 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     };
     let mut registers = Vec::new();
     for path in &args.files {
-        match super::read_register(std::path::Path::new(path)) {
+        match super::read_register(std::path::Path::new(path), args.max_input_bytes) {
             Ok(register) => registers.push(register),
             Err(message) => {
                 eprintln!("{}", ropa::report::terminal_escape(&message));

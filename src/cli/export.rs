@@ -9,8 +9,7 @@ use ropa::NaiveDate;
 use ropa::report::ReportOptions;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str =
-    "--out PATH.xlsx [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] FILE";
+pub const OPTIONS: &str = "--out PATH.xlsx [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] [--max-input-bytes BYTES] FILE";
 
 struct Args {
     file: String,
@@ -18,12 +17,14 @@ struct Args {
     options: ReportOptions,
     /// The processor template (Art 30(2)) rather than the controller's.
     processor: bool,
+    max_input_bytes: u64,
 }
 
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     let usage = || format!("usage: {command} {OPTIONS}");
     let (mut file, mut out, mut options) = (None, None, ReportOptions::default());
     let mut processor = false;
+    let mut max_input_bytes = ropa::DEFAULT_MAX_INPUT_BYTES;
     let mut arguments = super::split_equals(arguments).into_iter();
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
@@ -46,6 +47,9 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 }
                 None => return Err(usage()),
             },
+            "--max-input-bytes" => {
+                max_input_bytes = super::max_input_bytes(&arguments.next().ok_or_else(usage)?)?;
+            }
             "-h" | "--help" => return Err(usage()),
             other if other.starts_with("--") => {
                 return Err(format!("unknown option {other}\n{}", usage()));
@@ -59,6 +63,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         out: out.ok_or_else(|| format!("--out names the workbook to write\n{}", usage()))?,
         options,
         processor,
+        max_input_bytes,
     })
 }
 
@@ -74,7 +79,7 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let register = match ropa::from_path(&args.file) {
+    let register = match ropa::from_path_within(&args.file, args.max_input_bytes) {
         Ok(register) => register,
         Err(error) => {
             eprintln!("{}", escape(&super::error_chain(&error)));

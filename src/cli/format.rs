@@ -5,21 +5,25 @@
 use std::process::ExitCode;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "FILE...";
+pub const OPTIONS: &str = "[--max-input-bytes BYTES] FILE...";
 
 /// Runs the command: `command` is how it was called (for the usage line), `arguments` what
 /// follows it. Exit status 2 when a file cannot be read, parsed or written (the others are still
 /// rewritten).
 pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
-    if arguments.is_empty() || arguments.iter().any(|a| a == "-h" || a == "--help") {
-        eprintln!("usage: {command} {OPTIONS}");
-        return ExitCode::from(2);
-    }
+    let (files, max_input_bytes) = match parse_args(arguments) {
+        Ok(parsed) => parsed,
+        Err(message) => {
+            eprintln!("{message}\nusage: {command} {OPTIONS}");
+            return ExitCode::from(2);
+        }
+    };
     let mut status = ExitCode::SUCCESS;
-    for file in &arguments {
+    for file in &files {
         // Rewritten through a temporary file renamed over it: a full disk or a file-size limit
         // leaves the register as it was, never truncated.
-        let result = ropa::from_path(file).and_then(|register| ropa::to_path(&register, file));
+        let result = ropa::from_path_within(file, max_input_bytes)
+            .and_then(|register| ropa::to_path(&register, file));
         if let Err(error) = result {
             eprintln!(
                 "{}",
@@ -29,4 +33,26 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
         }
     }
     status
+}
+
+/// The files to rewrite and the read limit; an error for a missing file, an unknown option or help.
+fn parse_args(arguments: Vec<String>) -> Result<(Vec<String>, u64), String> {
+    let mut files = Vec::new();
+    let mut max_input_bytes = ropa::DEFAULT_MAX_INPUT_BYTES;
+    let mut arguments = super::split_equals(arguments).into_iter();
+    while let Some(argument) = arguments.next() {
+        match argument.as_str() {
+            "--max-input-bytes" => {
+                let text = arguments.next().ok_or("--max-input-bytes needs a value")?;
+                max_input_bytes = super::max_input_bytes(&text)?;
+            }
+            "-h" | "--help" => return Err("rewrites each FILE in canonical form".to_owned()),
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            _ => files.push(argument),
+        }
+    }
+    if files.is_empty() {
+        return Err("give at least one FILE".to_owned());
+    }
+    Ok((files, max_input_bytes))
 }

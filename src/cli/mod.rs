@@ -47,14 +47,21 @@ fn is_spreadsheet(path: &std::path::Path) -> bool {
         .is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// A register from a JSON file, or from a spreadsheet in the ICO template; the error and its
-/// causes, ready to print.
-fn read_register(path: &std::path::Path) -> Result<ropa::Register, String> {
+/// A register from a JSON file, read within `max_input_bytes`, or from a spreadsheet in the ICO
+/// template; the error and its causes, ready to print.
+fn read_register(path: &std::path::Path, max_input_bytes: u64) -> Result<ropa::Register, String> {
     if is_spreadsheet(path) {
         ropa::sheet::import_path(path)
             .map(|imported| imported.register)
             .map_err(|error| error_chain(&error))
     } else {
-        ropa::from_path(path).map_err(|error| error_chain(&error.in_file(path)))
+        ropa::from_path_within(path, max_input_bytes)
+            .map_err(|error| error_chain(&error.in_file(path)))
     }
+}
+
+/// The value of `--max-input-bytes`: a whole number of bytes.
+fn max_input_bytes(text: &str) -> Result<u64, String> {
+    text.parse()
+        .map_err(|_| format!("--max-input-bytes {text}: not a whole number of bytes"))
 }

@@ -13,7 +13,7 @@ use ropa::NaiveDate;
 use ropa::report::{Format, ReportKind, ReportOptions, render, render_to_path, terminal_escape};
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [FILE]";
+pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [--max-input-bytes BYTES] [FILE]";
 
 struct Args {
     kind: ReportKind,
@@ -21,6 +21,7 @@ struct Args {
     options: ReportOptions,
     out: Option<PathBuf>,
     file: PathBuf,
+    max_input_bytes: u64,
 }
 
 /// Reads the arguments after the command; `command` is how it was called, for the usage line.
@@ -33,6 +34,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         out: None,
         file: Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("examples/data/northfield-research-processor.json"),
+        max_input_bytes: ropa::DEFAULT_MAX_INPUT_BYTES,
     };
     let mut file = None;
     let mut it = super::split_equals(arguments).into_iter();
@@ -62,6 +64,9 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 args.options = args.options.as_of(date);
             }
             "--out" => args.out = Some(PathBuf::from(value("--out")?)),
+            "--max-input-bytes" => {
+                args.max_input_bytes = super::max_input_bytes(&value("--max-input-bytes")?)?;
+            }
             "-h" | "--help" => return Err(usage),
             flag if flag.starts_with("--") => {
                 return Err(format!("unknown option {flag}\n{usage}"));
@@ -91,13 +96,14 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
         eprintln!("{error}");
         return ExitCode::from(2);
     }
-    let register = match super::read_register(std::path::Path::new(&args.file)) {
-        Ok(register) => register,
-        Err(message) => {
-            eprintln!("{}", terminal_escape(&message));
-            return ExitCode::from(2);
-        }
-    };
+    let register =
+        match super::read_register(std::path::Path::new(&args.file), args.max_input_bytes) {
+            Ok(register) => register,
+            Err(message) => {
+                eprintln!("{}", terminal_escape(&message));
+                return ExitCode::from(2);
+            }
+        };
     let result = match &args.out {
         Some(path) => render_to_path(&register, args.kind, args.format, &args.options, path),
         None if std::io::IsTerminal::is_terminal(&std::io::stdout()) => {

@@ -88,10 +88,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
             }
             "--list-rules" => args.list_rules = true,
             "--max-input-bytes" => {
-                let text = value("--max-input-bytes")?;
-                args.max_input_bytes = text.parse().map_err(|_| {
-                    format!("--max-input-bytes {text}: not a whole number of bytes")
-                })?;
+                args.max_input_bytes = super::max_input_bytes(&value("--max-input-bytes")?)?;
             }
             "-h" | "--help" => return Err(usage()),
             flag if flag.starts_with("--") => {

@@ -142,6 +142,61 @@ fn a_file_over_the_limit_is_refused_and_the_limit_can_be_raised() {
 }
 
 #[test]
+fn every_command_that_reads_a_register_takes_the_read_limit() {
+    let file = "examples/data/kent-parent-carer-panel.json";
+    let size = std::fs::metadata(file).unwrap().len();
+    let dir = scratch("limit");
+    let copy = dir.join("register.json");
+    std::fs::copy(file, &copy).unwrap();
+    let copy = copy.to_str().unwrap().to_owned();
+    let out = dir.join("out.xlsx");
+    let out = out.to_str().unwrap();
+    let under = (size - 1).to_string();
+    let commands: [(&str, Vec<&str>); 4] = [
+        ("report", vec![copy.as_str()]),
+        ("diff", vec![copy.as_str(), file]),
+        ("export", vec!["--out", out, copy.as_str()]),
+        ("format", vec![copy.as_str()]),
+    ];
+    for (name, files) in &commands {
+        let refused = example(name)
+            .args(["--max-input-bytes", under.as_str()])
+            .args(files)
+            .output()
+            .unwrap();
+        assert_eq!(
+            refused.status.code(),
+            Some(2),
+            "{name}: {}",
+            stderr(&refused)
+        );
+        assert!(
+            stderr(&refused).contains(&format!("more than {under} bytes")),
+            "{name}: {}",
+            stderr(&refused)
+        );
+        let read = example(name)
+            .args(["--max-input-bytes", &size.to_string()])
+            .args(files)
+            .output()
+            .unwrap();
+        assert_ne!(read.status.code(), Some(2), "{name}: {}", stderr(&read));
+        let bad = example(name)
+            .args(["--max-input-bytes=lots"])
+            .args(files)
+            .output()
+            .unwrap();
+        assert_eq!(bad.status.code(), Some(2), "{name}");
+        assert!(
+            stderr(&bad).contains("--max-input-bytes lots"),
+            "{name}: {}",
+            stderr(&bad)
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_sparse_file_over_the_limit_is_refused_without_reading_it() {
     let dir = scratch("sparse");
     let file = dir.join("sparse.json");
