@@ -133,6 +133,10 @@ pub(crate) const ID_BYTES: usize = 64;
 /// characters, an ellipsis and the item's id, so that a name referred to N times costs N times a
 /// constant, never N times the name. The full name stays where the item itself is shown.
 pub(crate) fn mention<'a>(name: &'a str, id: &str) -> std::borrow::Cow<'a, str> {
+    // No more bytes than the limit means no more characters: most names stop here.
+    if name.len() <= MENTION_CHARS {
+        return std::borrow::Cow::Borrowed(name);
+    }
     match name.char_indices().nth(MENTION_CHARS) {
         None => std::borrow::Cow::Borrowed(name),
         Some(_) => {

@@ -37,17 +37,21 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let mut implied: Vec<(String, String)> = Vec::new();
     let mut conditional: Vec<(String, String)> = Vec::new();
     let lists = a.basis_lists();
-    for (parent, what, bases) in lists {
-        for (j, basis) in bases.iter().enumerate() {
+    for list in lists {
+        for (j, basis) in list.bases.iter().enumerate() {
             let Some(consent) = basis.consent.as_ref() else {
                 continue;
             };
             if basis.basis != Article6Basis::Consent {
                 continue;
             }
-            let path = format!("{parent}/lawful_bases/{j}/consent");
-            let label = format!("'{what}'");
-            if consent.form == Some(ConsentForm::Implied) && !explicit_needed {
+            let implied_here = consent.form == Some(ConsentForm::Implied) && !explicit_needed;
+            if !implied_here && !consent.conditional {
+                continue;
+            }
+            let path = format!("{}/lawful_bases/{j}/consent", list.pointer());
+            let label = format!("'{}'", list.name());
+            if implied_here {
                 implied.push((format!("{path}/form"), label.clone()));
             }
             if consent.conditional {

@@ -80,31 +80,45 @@ fn confusables<'a, T>(
             ),
         );
     };
+    // Each id's skeleton is hashed once; only equal hashes are confirmed by comparing skeletons.
+    let state = foldhash::fast::FixedState::default();
+    let hash = |i: usize| {
+        let mut hasher = state.build_hasher();
+        for c in skeleton(id(&items[i])) {
+            c.hash(&mut hasher);
+        }
+        hasher.finish()
+    };
     if items.len() <= SCAN_LIMIT {
-        for i in 1..items.len() {
-            if let Some(j) = (0..i).find(|&j| same(id(&items[j]), id(&items[i]))) {
+        let mut hashes = [0u64; SCAN_LIMIT];
+        for i in 0..items.len() {
+            hashes[i] = hash(i);
+            let earlier =
+                (0..i).find(|&j| hashes[j] == hashes[i] && same(id(&items[j]), id(&items[i])));
+            if let Some(j) = earlier {
                 report(ctx, i, j);
             }
         }
         return;
     }
-    // Long lists: bucket by a hash of the skeleton, so that the check stays linear and allocates
-    // nothing per id; equal hashes are confirmed by comparing the skeletons.
-    let state = foldhash::fast::FixedState::default();
-    let mut first: HashMap<u64, Vec<usize>> = HashMap::default();
+    // Long lists: bucket by the hash, so that the check stays linear. A bucket holds its first
+    // id inline and allocates only for the rare ids whose different skeletons share a hash.
+    let mut first: HashMap<u64, (usize, Vec<usize>)> = HashMap::default();
     for i in 0..items.len() {
-        let mut hasher = state.build_hasher();
-        for c in skeleton(id(&items[i])) {
-            c.hash(&mut hasher);
+        let (head, rest) = first.entry(hash(i)).or_insert((i, Vec::new()));
+        if *head == i {
+            continue;
         }
-        let bucket = first.entry(hasher.finish()).or_default();
-        if let Some(&j) = bucket.iter().find(|&&j| same(id(&items[j]), id(&items[i]))) {
+        let found = std::iter::once(*head)
+            .chain(rest.iter().copied())
+            .find(|&j| same(id(&items[j]), id(&items[i])));
+        if let Some(j) = found {
             report(ctx, i, j);
-        } else if !bucket
-            .iter()
-            .any(|&j| skeleton(id(&items[j])).eq(skeleton(id(&items[i]))))
+        } else if !std::iter::once(*head)
+            .chain(rest.iter().copied())
+            .any(|j| skeleton(id(&items[j])).eq(skeleton(id(&items[i]))))
         {
-            bucket.push(i);
+            rest.push(i);
         }
     }
 }
@@ -267,9 +281,9 @@ fn arrangement_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 /// The legitimate interests assessments and consent records of every list of bases.
 fn basis_document_kinds(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     use DocumentKind as K;
-    for (parent, _, bases) in a.basis_lists() {
-        for (j, basis) in bases.iter().enumerate() {
-            let path = || format!("{parent}/lawful_bases/{j}");
+    for list in a.basis_lists() {
+        for (j, basis) in list.bases.iter().enumerate() {
+            let path = || format!("{}/lawful_bases/{j}", list.pointer());
             if let Some(id) = &basis.assessment {
                 kind(
                     ctx,

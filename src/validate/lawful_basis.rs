@@ -129,37 +129,11 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let mut gaps = Gaps::default();
     for (i, purpose) in activity.purposes.iter().enumerate() {
         check_purpose_basis(ctx, a, i, purpose, every_category_based);
-        let path = format!("{}/purposes/{i}", a.path);
-        check_bases(
-            ctx,
-            a,
-            &purpose.lawful_bases,
-            &path,
-            &mention(&purpose.description, purpose.id.as_str()),
-            children,
-            &mut gaps,
-        );
     }
-    check_bases(
-        ctx,
-        a,
-        &activity.lawful_bases,
-        &a.path,
-        &a.name(),
-        children,
-        &mut gaps,
-    );
-    for (i, category) in activity.data_categories.iter().enumerate() {
-        let path = format!("{}/data_categories/{i}", a.path);
-        check_bases(
-            ctx,
-            a,
-            &category.lawful_bases,
-            &path,
-            &mention(&category.name, category.id.as_str()),
-            children,
-            &mut gaps,
-        );
+    // Only lists that hold a basis are walked, and each says its pointer and name once.
+    for list in a.basis_lists() {
+        let (pointer, name) = (list.pointer(), list.name());
+        check_bases(ctx, a, list.bases, &pointer, &name, children, &mut gaps);
     }
     report_consent_gaps(ctx, a, &gaps.consent);
     report_once(

@@ -614,37 +614,68 @@ impl<'a> ActivityContext<'a> {
         self.activity.role != crate::model::ActivityRole::Processor
     }
 
-    /// Every list of lawful bases the activity records, with the pointer and the name of what
-    /// holds it: the activity's own, each purpose's and each data category's (format 1.1).
-    pub fn basis_lists(
-        &self,
-    ) -> impl Iterator<
-        Item = (
-            String,
-            std::borrow::Cow<'a, str>,
-            &'a [crate::model::LawfulBasis],
-        ),
-    > + '_ {
+    /// Every non-empty list of lawful bases the activity records: the activity's own, each
+    /// purpose's and each data category's (format 1.1). Each says its pointer and the name of what
+    /// holds it only when asked, since most lists give no finding.
+    pub fn basis_lists(&self) -> impl Iterator<Item = BasisList<'a, '_>> + '_ {
         let activity = self.activity;
-        std::iter::once((
-            self.path.clone(),
-            self.name(),
-            activity.lawful_bases.as_slice(),
-        ))
-        .chain(activity.purposes.iter().enumerate().map(|(i, p)| {
-            (
-                format!("{}/purposes/{i}", self.path),
-                crate::model::text::mention(&p.description, p.id.as_str()),
-                p.lawful_bases.as_slice(),
+        let list = move |owner, bases: &'a [crate::model::LawfulBasis]| {
+            (!bases.is_empty()).then_some(BasisList {
+                activity: self,
+                owner,
+                bases,
+            })
+        };
+        list(BasisOwner::Activity, &activity.lawful_bases)
+            .into_iter()
+            .chain(
+                activity
+                    .purposes
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(i, p)| list(BasisOwner::Purpose(i, p), &p.lawful_bases)),
             )
-        }))
-        .chain(activity.data_categories.iter().enumerate().map(|(i, c)| {
-            (
-                format!("{}/data_categories/{i}", self.path),
-                crate::model::text::mention(&c.name, c.id.as_str()),
-                c.lawful_bases.as_slice(),
+            .chain(
+                (activity.data_categories.iter().enumerate())
+                    .filter_map(move |(i, c)| list(BasisOwner::Category(i, c), &c.lawful_bases)),
             )
-        }))
+    }
+}
+
+/// One list of lawful bases of an activity, and what holds it.
+pub(crate) struct BasisList<'a, 'c> {
+    activity: &'c ActivityContext<'a>,
+    owner: BasisOwner<'a>,
+    /// The bases.
+    pub bases: &'a [crate::model::LawfulBasis],
+}
+
+/// What holds a list of lawful bases.
+#[derive(Clone, Copy)]
+enum BasisOwner<'a> {
+    Activity,
+    Purpose(usize, &'a crate::model::Purpose),
+    Category(usize, &'a crate::model::DataCategory),
+}
+
+impl<'a> BasisList<'a, '_> {
+    /// The JSON Pointer of what holds the list.
+    pub fn pointer(&self) -> String {
+        let path = &self.activity.path;
+        match self.owner {
+            BasisOwner::Activity => path.clone(),
+            BasisOwner::Purpose(i, _) => format!("{path}/purposes/{i}"),
+            BasisOwner::Category(i, _) => format!("{path}/data_categories/{i}"),
+        }
+    }
+
+    /// The name of what holds the list, for messages (a long one cut).
+    pub fn name(&self) -> std::borrow::Cow<'a, str> {
+        match self.owner {
+            BasisOwner::Activity => self.activity.name(),
+            BasisOwner::Purpose(_, p) => crate::model::text::mention(&p.description, p.id.as_str()),
+            BasisOwner::Category(_, c) => crate::model::text::mention(&c.name, c.id.as_str()),
+        }
     }
 }
 

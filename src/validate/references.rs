@@ -245,11 +245,12 @@ fn party_and_basis_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 format!("{base}/purposes/{i}/data_categories/{j}")
             });
         }
-        basis_documents(ctx, &p.lawful_bases, &format!("{base}/purposes/{i}"));
     }
-    basis_documents(ctx, &activity.lawful_bases, base);
+    // Each list's pointer is made only for a finding: most purposes and categories have none.
+    for list in a.basis_lists() {
+        basis_documents(ctx, list.bases, || list.pointer());
+    }
     for (i, c) in activity.data_categories.iter().enumerate() {
-        basis_documents(ctx, &c.lawful_bases, &format!("{base}/data_categories/{i}"));
         for (j, source) in c.sources.iter().enumerate() {
             if let Some(id) = &source.party {
                 party(ctx, id, || {
@@ -404,14 +405,20 @@ fn system_and_document_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>
 }
 
 /// The documents the bases of one list refer to: the LIA and the consent record.
-fn basis_documents(ctx: &mut Context<'_>, bases: &[crate::model::LawfulBasis], parent: &str) {
+fn basis_documents(
+    ctx: &mut Context<'_>,
+    bases: &[crate::model::LawfulBasis],
+    parent: impl Fn() -> String,
+) {
     for (j, basis) in bases.iter().enumerate() {
         if let Some(id) = &basis.assessment {
-            document(ctx, id, || format!("{parent}/lawful_bases/{j}/assessment"));
+            document(ctx, id, || {
+                format!("{}/lawful_bases/{j}/assessment", parent())
+            });
         }
         if let Some(id) = basis.consent.as_ref().and_then(|c| c.record.as_ref()) {
             document(ctx, id, || {
-                format!("{parent}/lawful_bases/{j}/consent/record")
+                format!("{}/lawful_bases/{j}/consent/record", parent())
             });
         }
     }

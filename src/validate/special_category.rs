@@ -226,16 +226,16 @@ fn check_consent_and_conditions(ctx: &mut Context<'_>, a: &ActivityContext<'_>) 
     if consent_must_be_explicit(activity) {
         let mut implied: Vec<(String, String)> = Vec::new();
         let lists = a.basis_lists();
-        for (parent, what, bases) in lists {
-            for (j, basis) in bases.iter().enumerate() {
+        for list in lists {
+            for (j, basis) in list.bases.iter().enumerate() {
                 let form = basis.consent.as_ref().and_then(|c| c.form);
                 if basis.basis == Article6Basis::Consent
                     && matches!(form, Some(ConsentForm::Implied | ConsentForm::Affirmative))
                 {
                     let form = form.map(|f| f.as_str()).unwrap_or_default();
                     implied.push((
-                        format!("{parent}/lawful_bases/{j}/consent/form"),
-                        format!("'{what}': {form}"),
+                        format!("{}/lawful_bases/{j}/consent/form", list.pointer()),
+                        format!("'{}': {form}", list.name()),
                     ));
                 }
             }

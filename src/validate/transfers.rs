@@ -145,8 +145,8 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
     });
     for (i, r) in register.recipients.iter().enumerate() {
-        processor_contract(ctx, r, format!("/recipients/{i}"));
-        outside_without_transfer(ctx, r, &transferred, format!("/recipients/{i}"));
+        processor_contract(ctx, r, || format!("/recipients/{i}"));
+        outside_without_transfer(ctx, r, &transferred, || format!("/recipients/{i}"));
     }
     for (i, party) in ctx.register.parties.iter().enumerate() {
         for (j, id) in party.sub_processors.iter().enumerate() {
@@ -175,7 +175,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         }
     }
     for (i, r) in activity.recipients.iter().enumerate() {
-        processor_contract(ctx, r, format!("{}/recipients/{i}", a.path));
+        processor_contract(ctx, r, || format!("{}/recipients/{i}", a.path));
     }
 
     let public_powers = ctx.public_authority
@@ -196,7 +196,9 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
     });
     for (i, r) in activity.recipients.iter().enumerate() {
-        outside_without_transfer(ctx, r, &transferred, format!("{}/recipients/{i}", a.path));
+        outside_without_transfer(ctx, r, &transferred, || {
+            format!("{}/recipients/{i}", a.path)
+        });
     }
 }
 
@@ -329,7 +331,7 @@ fn outside_without_transfer(
     ctx: &mut Context<'_>,
     r: &crate::model::Recipient,
     transferred: &impl Fn(&str) -> bool,
-    path: String,
+    path: impl FnOnce() -> String,
 ) {
     let country = r.country.or_else(|| {
         r.party
@@ -343,12 +345,16 @@ fn outside_without_transfer(
         && Some(country) != ctx.organisation_country
         && !transferred(r.id.as_str())
     {
-        ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, path, format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
+        ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, path(), format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
     }
 }
 
 /// A recipient that is a processor needs an Art 28 contract, on the recipient or its party.
-fn processor_contract(ctx: &mut Context<'_>, r: &crate::model::Recipient, path: String) {
+fn processor_contract(
+    ctx: &mut Context<'_>,
+    r: &crate::model::Recipient,
+    path: impl FnOnce() -> String,
+) {
     if r.role == Some(RecipientRole::Processor) {
         let party = r.party.as_ref().and_then(|id| ctx.index.party(id));
         if r.agreement.is_none() && party.is_none_or(|p| p.contract.is_none()) {
@@ -357,7 +363,7 @@ fn processor_contract(ctx: &mut Context<'_>, r: &crate::model::Recipient, path: 
                 (None, Some(category)) => mention(category, r.id.as_str()),
                 (None, None) => bounded_id(r.id.as_str()),
             };
-            ctx.report(&PROCESSOR_WITHOUT_CONTRACT, path, format!("Processor {name} has no Art 28 contract recorded; reference it in the party's contract or the recipient's agreement."));
+            ctx.report(&PROCESSOR_WITHOUT_CONTRACT, path(), format!("Processor {name} has no Art 28 contract recorded; reference it in the party's contract or the recipient's agreement."));
         }
     }
 }
