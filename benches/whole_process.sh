@@ -18,16 +18,21 @@ mkdir -p "$dir"
 cargo build --quiet --release --example validate --example synth
 current=target/release/examples/validate
 
-# One run: "seconds kilobytes".
+# One run: "seconds kilobytes cpu-seconds": wall time to the millisecond, peak memory, and the
+# process's user plus system CPU time, which other load on a shared machine disturbs less.
 measure() {
-    /usr/bin/time -f "%e %M" -o "$dir/time" "$1" --format json --as-of 2026-11-22 "$2" >/dev/null 2>&1 || true
-    tail -n 1 "$dir/time"
+    local start end
+    start=$(date +%s%N)
+    /usr/bin/time -f "%M %U %S" -o "$dir/time" "$1" --format json --as-of 2026-11-22 "$2" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    echo "$(( (end - start) / 1000000 )) $(tail -n 1 "$dir/time")" |
+        awk '{ printf "%.3f %s %.2f\n", $1 / 1000, $2, $3 + $4 }'
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-printf '| activities | MB | current s | current MB peak |%s\n' "${baseline:+ baseline s | baseline MB peak | time ratio |}"
-printf '|---:|---:|---:|---:|%s\n' "${baseline:+---:|---:|---:|}"
+printf '| activities | MB | current s (CPU s) | current MB peak |%s\n' "${baseline:+ baseline s (CPU s) | baseline MB peak | wall ratio | CPU ratio |}"
+printf '|---:|---:|---:|---:|%s\n' "${baseline:+---:|---:|---:|---:|}"
 for n in $sizes; do
     file="$dir/synth-$n.json"
     [ -s "$file" ] || target/release/examples/synth --activities "$n" > "$file"
@@ -39,12 +44,16 @@ for n in $sizes; do
     mb=$(du -m "$file" | cut -f1)
     cs=$(cut -d' ' -f1 "$dir/current" | median)
     cm=$(cut -d' ' -f2 "$dir/current" | median)
+    cc=$(cut -d' ' -f3 "$dir/current" | median)
     if [ -n "$baseline" ]; then
         bs=$(cut -d' ' -f1 "$dir/baseline" | median)
         bm=$(cut -d' ' -f2 "$dir/baseline" | median)
-        printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$n" "$mb" "$cs" "$((cm / 1024))" "$bs" "$((bm / 1024))" \
-            "$(awk -v a="$cs" -v b="$bs" 'BEGIN { printf "%.2f", a / b }')"
+        bc=$(cut -d' ' -f3 "$dir/baseline" | median)
+        printf '| %s | %s | %s (%s) | %s | %s (%s) | %s | %s | %s |\n' "$n" "$mb" "$cs" "$cc" "$((cm / 1024))" \
+            "$bs" "$bc" "$((bm / 1024))" \
+            "$(awk -v a="$cs" -v b="$bs" 'BEGIN { printf "%.2f", a / b }')" \
+            "$(awk -v a="$cc" -v b="$bc" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 1 }')"
     else
-        printf '| %s | %s | %s | %s |\n' "$n" "$mb" "$cs" "$((cm / 1024))"
+        printf '| %s | %s | %s (%s) | %s |\n' "$n" "$mb" "$cs" "$cc" "$((cm / 1024))"
     fi
 done
