@@ -72,51 +72,27 @@ pub(crate) fn visible_pattern() -> String {
     class
 }
 
-/// The form under which two ids count as the same to a reader: lower case, invisible characters
-/// dropped, and letters that look alike (Cyrillic and Greek letters shaped like Latin ones,
-/// fullwidth forms, the digits 0 and 1 beside o and l, dashes beside the hyphen) folded to one.
-/// A subset of the Unicode confusables (UTS #39) that covers the letters ids are made of.
-pub(crate) fn skeleton(id: &str) -> impl Iterator<Item = char> + '_ {
-    id.chars()
+/// The form under which two ids count as the same to a reader: invisible and default-ignorable
+/// characters dropped (a TAG character after `org` hides nothing), lower case, then Unicode's
+/// confusable skeleton (UTS #39: NFD and the confusables table, so Cyrillic `а`, mathematical
+/// `𝐨𝐫𝐠`, fullwidth forms and `0` beside `o` fold to one), in lower case.
+pub(crate) fn skeleton(id: &str) -> String {
+    let lower: String = id
+        .chars()
+        .filter(|c| !is_ignorable(*c))
         .flat_map(char::to_lowercase)
-        .filter(|c| !is_invisible(*c))
-        .map(fold)
+        .collect();
+    unicode_security::skeleton(&lower)
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
-/// One character of a [`skeleton`]: fullwidth ASCII to ASCII, look-alike letters to one.
-fn fold(c: char) -> char {
-    let c = match c {
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-        _ => c,
-    };
-    match c {
-        'а' | 'α' => 'a',
-        'в' | 'β' => 'b',
-        'с' | 'ϲ' => 'c',
-        'ԁ' => 'd',
-        'е' | 'ε' | 'ё' => 'e',
-        'ɡ' => 'g',
-        'һ' | 'η' => 'h',
-        'і' | 'ι' | 'ı' => 'i',
-        'ӏ' | '1' | '|' => 'l',
-        'ј' => 'j',
-        'к' | 'κ' => 'k',
-        'м' | 'μ' => 'm',
-        'п' => 'n',
-        'о' | 'ο' | 'ө' | '0' => 'o',
-        'р' | 'ρ' => 'p',
-        'ԛ' => 'q',
-        'ѕ' => 's',
-        'т' | 'τ' => 't',
-        'υ' | 'ս' => 'u',
-        'ν' | 'ѵ' => 'v',
-        'ԝ' | 'ѡ' => 'w',
-        'х' | 'χ' => 'x',
-        'у' | 'γ' | 'ү' => 'y',
-        'ζ' => 'z',
-        '–' | '—' | '‐' | '‑' | '‒' | '−' => '-',
-        _ => c,
-    }
+/// Whether a character is dropped from a skeleton: one of [`is_invisible`], or a default-ignorable
+/// character beyond the Basic Multilingual Plane (the TAG characters, the musical symbol formats,
+/// the shorthand format controls), which no text shows.
+fn is_ignorable(c: char) -> bool {
+    is_invisible(c)
+        || matches!(c, '\u{E0000}'..='\u{E0FFF}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}')
 }
 
 /// The longest name, in characters, that [`mention`] shows whole.
@@ -234,12 +210,17 @@ mod tests {
             ("o1", "0l"),
             ("microsoft", "ｍｉｃｒｏｓｏｆｔ"),
             ("cons-ent", "cons\u{2013}ent"),
+            // A TAG character (invisible, beyond the BMP) after the id.
+            ("org", "org\u{E0041}"),
+            // Mathematical alphanumeric look-alikes.
+            ("org", "\u{1D428}\u{1D42B}\u{1D420}"),
+            ("nhs", "\u{1D5FB}\u{1D5F5}\u{1D600}"),
         ];
         for (a, b) in same {
-            assert!(skeleton(a).eq(skeleton(b)), "{a:?} {b:?}");
+            assert_eq!(skeleton(a), skeleton(b), "{a:?} {b:?}");
         }
-        for (a, b) in [("dpa", "dpb"), ("apd", "apd2"), ("x", "y")] {
-            assert!(!skeleton(a).eq(skeleton(b)), "{a:?} {b:?}");
+        for (a, b) in [("dpa", "dpb"), ("apd", "apd2"), ("x", "y"), ("org", "orgs")] {
+            assert_ne!(skeleton(a), skeleton(b), "{a:?} {b:?}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! of the wrong kind, a system's provider or hosting that no other rule sees, a transfer that names
 //! another country than its recipient's, and ids that only look different.
 
-use std::hash::{BuildHasher, Hash, Hasher};
+use std::hash::BuildHasher;
 
 use foldhash::HashMap;
 
@@ -68,7 +68,7 @@ fn confusables<'a, T>(
     items: &'a [T],
     id: impl Fn(&'a T) -> &'a str,
 ) {
-    let same = |a: &str, b: &str| a != b && skeleton(a).eq(skeleton(b));
+    let same = |a: &str, b: &str| a != b && skeleton(a) == skeleton(b);
     let report = |ctx: &mut Context<'_>, i: usize, j: usize| {
         ctx.report(
             &CONFUSABLE_IDS,
@@ -82,13 +82,7 @@ fn confusables<'a, T>(
     };
     // Each id's skeleton is hashed once; only equal hashes are confirmed by comparing skeletons.
     let state = foldhash::fast::FixedState::default();
-    let hash = |i: usize| {
-        let mut hasher = state.build_hasher();
-        for c in skeleton(id(&items[i])) {
-            c.hash(&mut hasher);
-        }
-        hasher.finish()
-    };
+    let hash = |i: usize| state.hash_one(skeleton(id(&items[i])));
     if items.len() <= SCAN_LIMIT {
         let mut hashes = [0u64; SCAN_LIMIT];
         for i in 0..items.len() {
@@ -116,7 +110,7 @@ fn confusables<'a, T>(
             report(ctx, i, j);
         } else if !std::iter::once(*head)
             .chain(rest.iter().copied())
-            .any(|j| skeleton(id(&items[j])).eq(skeleton(id(&items[i]))))
+            .any(|j| skeleton(id(&items[j])) == skeleton(id(&items[i])))
         {
             rest.push(i);
         }
@@ -224,7 +218,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 
     if activity.role == ActivityRole::Processor {
         for (i, entry) in activity.on_behalf_of.iter().enumerate() {
-            if entry.controller == ctx.register.organisation {
+            if is_the_organisation(ctx, &entry.controller) {
                 ctx.report(&PROCESSOR_ON_OWN_BEHALF, format!("{base}/on_behalf_of/{i}/controller"), format!("'{}' is recorded as processing on behalf of the organisation itself; an organisation processing for its own purposes is their controller. Record the activity with role controller, so that the rules for controllers apply to it.", a.name()));
             }
         }
@@ -491,4 +485,19 @@ fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/systems/{i}", a.path), format!("'{}' is hosted or provided in {country}, a third country, and no transfer to {country} is recorded; record the transfer and its mechanism.", crate::model::text::mention(&system.name, "")));
         }
     }
+}
+
+/// Whether a party id names the organisation: its own id, an id that looks the same (differing by
+/// case, invisible characters or look-alikes), or another party recorded under the organisation's
+/// own name, so that entering the organisation a second time hides nothing.
+fn is_the_organisation(ctx: &Context<'_>, id: &crate::model::PartyId) -> bool {
+    let organisation = &ctx.register.organisation;
+    if id == organisation {
+        return true;
+    }
+    if skeleton(id.as_str()) == skeleton(organisation.as_str()) {
+        return true;
+    }
+    let name = |id| ctx.index.party(id).map(|p| skeleton(&p.name));
+    matches!((name(id), name(organisation)), (Some(a), Some(b)) if !a.is_empty() && a == b)
 }

@@ -1198,6 +1198,58 @@ const CASES: &[Case] = &[
         },
         quiet: processor_role,
     },
+    // The organisation's id with an invisible TAG character, which once hid the rule.
+    Case {
+        rule: "processor-on-own-behalf",
+        path: "/activities/0/on_behalf_of/0/controller",
+        fire: |r| {
+            processor_role(r);
+            r.parties
+                .push(Party::new("org\u{E0041}", "Example Ltd (2)"));
+            act(r).on_behalf_of[0].controller = "org\u{E0041}".into()
+        },
+        quiet: |r| {
+            processor_role(r);
+            r.parties.push(Party::new("org2", "Example Ltd (2)"));
+            act(r).on_behalf_of[0].controller = "org2".into()
+        },
+    },
+    // The organisation entered a second time, under another id and its own name.
+    Case {
+        rule: "processor-on-own-behalf",
+        path: "/activities/0/on_behalf_of/0/controller",
+        fire: |r| {
+            processor_role(r);
+            r.parties.push(Party::new("example", "EXAMPLE  LTD"));
+            act(r).on_behalf_of[0].controller = "example".into()
+        },
+        quiet: |r| {
+            processor_role(r);
+            r.parties.push(Party::new("example", "Example Trust"));
+            act(r).on_behalf_of[0].controller = "example".into()
+        },
+    },
+    // A TAG character and mathematical look-alikes are look-alike ids (UTS #39).
+    Case {
+        rule: "confusable-ids",
+        path: "/parties/4/id",
+        fire: |r| {
+            r.parties
+                .push(Party::new("org\u{E0041}", "Example Ltd (2)"))
+        },
+        quiet: |r| r.parties.push(Party::new("org2", "Example Ltd (2)")),
+    },
+    Case {
+        rule: "confusable-ids",
+        path: "/parties/4/id",
+        fire: |r| {
+            r.parties.push(Party::new(
+                "\u{1D429}\u{1D42B}\u{1D428}\u{1D41C}",
+                "Hosting (again)",
+            ))
+        },
+        quiet: |r| r.parties.push(Party::new("proc2", "Hosting (again)")),
+    },
     Case {
         rule: "document-kind-mismatch",
         path: "/parties/1/contract",
