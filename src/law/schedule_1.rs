@@ -2,8 +2,10 @@
 //!
 //! Source: Data Protection Act 2018, Schedule 1 Parts 1-3 (paragraphs 1-37; paragraph 5 is the
 //! appropriate policy document requirement of Part 2, not a condition), as in force on 2026-11-25
-//! (legislation.gov.uk). The table has applied unchanged since the Act came into force on
-//! 25 May 2018 (under the UK GDPR from 1 January 2021).
+//! (legislation.gov.uk). The table has applied since the Act came into force on 25 May 2018
+//! (under the UK GDPR from 1 January 2021), except that the Data (Use and Access) Act 2025 s73
+//! amended the elected-representatives condition from 5 February 2026; the table does not yet
+//! date that amendment (issue 24, point 15).
 //!
 //! Whether a condition needs an appropriate policy document (APD): Sch 1 para 1(1)(b) (Part 1
 //! para 1), para 5 (Part 2, "except as otherwise provided"), paras 35-37 (Part 3). Part 2 provides
