@@ -81,11 +81,7 @@ fn element_name(collection: &str, value: &Value, parties: &Parties<'_>) -> Optio
         })?,
         _ => return None,
     };
-    let mut short: String = text.chars().take(60).collect();
-    if short.len() < text.len() {
-        short.push('\u{2026}');
-    }
-    Some(short.replace('_', " "))
+    Some(crate::model::text::cut(text, 60).replace('_', " "))
 }
 
 /// The register's party names by id.

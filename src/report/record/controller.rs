@@ -70,7 +70,6 @@ fn article_30_rows(
     names: &CategoryNames<'_>,
 ) -> Vec<Field> {
     let index = cx.index;
-    let shared = &cx.register.recipients;
     let processors: Vec<&Recipient> = a
         .recipients
         .iter()
@@ -106,7 +105,7 @@ fn article_30_rows(
                 a.recipients
                     .iter()
                     .map(|r| recipient(index, r, names))
-                    .chain(super::shared_recipients_note(shared, |_| true))
+                    .chain(super::shared_recipients_note(cx.shared_recipients.0))
                     .collect(),
             ),
         ),
@@ -116,7 +115,7 @@ fn article_30_rows(
                 processors
                     .iter()
                     .map(|r| processor_contract(index, r))
-                    .chain(super::shared_recipients_note(shared, is_processor))
+                    .chain(super::shared_recipients_note(cx.shared_recipients.1))
                     .collect(),
             ),
         ),

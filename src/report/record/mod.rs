@@ -30,6 +30,9 @@ pub(crate) struct RowContext<'r, 'i> {
     /// The regime and the date the rights are worded and cited for.
     pub regime: Regime,
     pub date: chrono::NaiveDate,
+    /// Whether the register has recipients of every activity, and whether any is a processor:
+    /// found once, since every activity's rows refer to them.
+    pub shared_recipients: (bool, bool),
 }
 
 impl<'r, 'i> RowContext<'r, 'i> {
@@ -44,6 +47,10 @@ impl<'r, 'i> RowContext<'r, 'i> {
             uk_law: crate::validate::uk_law_applies(register, options.validation.regime),
             regime: register.regime.unwrap_or(options.validation.regime),
             date: options.date(),
+            shared_recipients: (
+                !register.recipients.is_empty(),
+                register.recipients.iter().any(controller::is_processor),
+            ),
         }
     }
 }
@@ -154,12 +161,9 @@ pub(crate) fn shared_recipients_row(cx: &RowContext<'_, '_>) -> Option<Vec<Field
 }
 
 /// The line of an activity's recipients that refers to the register-wide ones, where any of them
-/// is of the kind the row lists.
-pub(crate) fn shared_recipients_note(
-    shared: &[Recipient],
-    kind: impl Fn(&Recipient) -> bool,
-) -> Option<String> {
-    shared.iter().any(kind).then(|| {
+/// is of the kind the row lists (`present`).
+pub(crate) fn shared_recipients_note(present: bool) -> Option<String> {
+    present.then(|| {
         format!(
             "The recipients of every activity, listed under \u{2018}{SHARED_RECIPIENTS}\u{2019}"
         )
@@ -211,10 +215,7 @@ fn processor_record(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Fiel
                     .iter()
                     .filter(|r| controller::is_processor(r))
                     .map(|r| processor_contract(index, r))
-                    .chain(shared_recipients_note(
-                        &register.recipients,
-                        controller::is_processor,
-                    ))
+                    .chain(shared_recipients_note(cx.shared_recipients.1))
                     .collect(),
             ),
         ),
