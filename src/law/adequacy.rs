@@ -6,7 +6,7 @@
 //! - EU: the European Commission's adequacy decisions under Art 45(3) GDPR
 //!   (<https://commission.europa.eu/law/law-topic/data-protection/international-dimension-data-protection/adequacy-decisions_en>),
 //!   each entry naming its decision; the UK decisions renewed on 19 December 2025 until
-//!   27 December 2031; the EU-US Data Privacy Framework (Decision (EU) 2023/1795) from 10 July 2023
+//!   27 December 2031 (Decision (EU) 2025/2574); the EU-US Data Privacy Framework (Decision (EU) 2023/1795) from 10 July 2023
 //!   for certified organisations only; Brazil, Commission Implementing Decision (EU) 2026/179 of
 //!   26 January 2026; the European Patent Organisation, adopted 15 July 2025.
 //! - UK: adequacy regulations under DPA 2018 s17A (from 5 February 2026, transfers approved by
@@ -63,6 +63,9 @@ pub struct AdequacyEntry {
     /// Only recipients certified under a framework (the EU-US Data Privacy Framework or its UK
     /// Extension) are covered.
     pub certified_recipients_only: bool,
+    /// The decision covers only the private sector (Canada: organisations subject to PIPEDA;
+    /// Japan: business operators under the APPI), so a public body there is not covered.
+    pub excludes_public_bodies: bool,
     /// The decision or regulations.
     pub source: &'static str,
 }
@@ -73,6 +76,7 @@ const fn eu(country: &'static str, from: NaiveDate, source: &'static str) -> Ade
         destination: AdequacyDestination::Country(country),
         period: Period::from(from),
         certified_recipients_only: false,
+        excludes_public_bodies: false,
         source,
     }
 }
@@ -80,13 +84,26 @@ const fn eu(country: &'static str, from: NaiveDate, source: &'static str) -> Ade
 const SCH_21: &str =
     "DPA 2018 Sch 21 para 5 (EU decisions in force on 31 Dec 2020 kept as UK adequacy regulations)";
 
+const SCH_21_CA: &str = "DPA 2018 Sch 21 para 5, keeping Commission Decision 2002/2/EC (recipients subject to PIPEDA: organisations in commercial activities, not public bodies)";
+
+const SCH_21_JP: &str = "DPA 2018 Sch 21 para 5, keeping Commission Implementing Decision (EU) 2019/419 (business operators under the APPI; not public bodies)";
+
 const fn uk(country: &'static str, from: NaiveDate, source: &'static str) -> AdequacyEntry {
     AdequacyEntry {
         regime: Regime::UkGdpr,
         destination: AdequacyDestination::Country(country),
         period: Period::from(from),
         certified_recipients_only: false,
+        excludes_public_bodies: false,
         source,
+    }
+}
+
+/// A decision that covers only the private sector.
+const fn private_sector(entry: AdequacyEntry) -> AdequacyEntry {
+    AdequacyEntry {
+        excludes_public_bodies: true,
+        ..entry
     }
 }
 
@@ -106,20 +123,20 @@ pub const ADEQUACY: &[AdequacyEntry] = &[
         ymd(2026, 1, 26),
         "Commission Implementing Decision (EU) 2026/179 of 26 January 2026",
     ),
-    eu(
+    private_sector(eu(
         "CA",
         ymd(2002, 1, 4),
-        "Commission Decision 2002/2/EC (commercial organisations under PIPEDA)",
-    ),
+        "Commission Decision 2002/2/EC (recipients subject to PIPEDA: organisations in commercial activities, not public bodies)",
+    )),
     eu("FO", ymd(2010, 3, 15), "Commission Decision 2010/146/EU"),
     eu("GG", ymd(2003, 11, 21), "Commission Decision 2003/821/EC"),
     eu("IL", ymd(2011, 1, 31), "Commission Decision 2011/61/EU"),
     eu("IM", ymd(2004, 4, 28), "Commission Decision 2004/411/EC"),
-    eu(
+    private_sector(eu(
         "JP",
         ymd(2019, 1, 23),
-        "Commission Implementing Decision (EU) 2019/419",
-    ),
+        "Commission Implementing Decision (EU) 2019/419 (personal information handling business operators under the APPI, with the Supplementary Rules; not public bodies)",
+    )),
     eu("JE", ymd(2008, 5, 8), "Commission Decision 2008/393/EC"),
     eu(
         "NZ",
@@ -129,7 +146,7 @@ pub const ADEQUACY: &[AdequacyEntry] = &[
     eu(
         "KR",
         ymd(2021, 12, 17),
-        "Commission Implementing Decision (EU) 2022/254",
+        "Commission Implementing Decision (EU) 2022/254 (processing under PIPA; not by religious organisations for missionary activities, political parties for nominating candidates, or of personal credit information supervised by the Financial Services Commission)",
     ),
     eu("CH", ymd(2000, 7, 26), "Commission Decision 2000/518/EC"),
     AdequacyEntry {
@@ -140,7 +157,7 @@ pub const ADEQUACY: &[AdequacyEntry] = &[
         ..eu(
             "GB",
             ymd(2021, 6, 28),
-            "Commission Implementing Decision (EU) 2021/1772, renewed on 19 December 2025 until 27 December 2031",
+            "Commission Implementing Decision (EU) 2021/1772, renewed by Commission Implementing Decision (EU) 2025/2574 of 19 December 2025 until 27 December 2031 (https://eur-lex.europa.eu/eli/dec_impl/2025/2574/oj)",
         )
     },
     eu("UY", ymd(2012, 8, 21), "Commission Decision 2012/484/EU"),
@@ -164,16 +181,17 @@ pub const ADEQUACY: &[AdequacyEntry] = &[
         },
         period: Period::from(ymd(2025, 7, 15)),
         certified_recipients_only: false,
-        source: "Commission adequacy decision for the European Patent Organisation, adopted 15 July 2025",
+        excludes_public_bodies: false,
+        source: "Commission adequacy decision for the European Patent Organisation, adopted 15 July 2025 (its Official Journal number was not in the sources checked on 2026-12-06)",
     },
     uk("AD", ymd(2021, 1, 1), SCH_21),
     uk("AR", ymd(2021, 1, 1), SCH_21),
-    uk("CA", ymd(2021, 1, 1), SCH_21),
+    private_sector(uk("CA", ymd(2021, 1, 1), SCH_21_CA)),
     uk("FO", ymd(2021, 1, 1), SCH_21),
     uk("GG", ymd(2021, 1, 1), SCH_21),
     uk("IL", ymd(2021, 1, 1), SCH_21),
     uk("IM", ymd(2021, 1, 1), SCH_21),
-    uk("JP", ymd(2021, 1, 1), SCH_21),
+    private_sector(uk("JP", ymd(2021, 1, 1), SCH_21_JP)),
     uk("JE", ymd(2021, 1, 1), SCH_21),
     uk("NZ", ymd(2021, 1, 1), SCH_21),
     uk("CH", ymd(2021, 1, 1), SCH_21),
@@ -182,7 +200,7 @@ pub const ADEQUACY: &[AdequacyEntry] = &[
     uk(
         "KR",
         ymd(2022, 12, 19),
-        "The Data Protection (Adequacy) (Republic of Korea) Regulations 2022 (SI 2022/1213)",
+        "The Data Protection (Adequacy) (Republic of Korea) Regulations 2022 (SI 2022/1213) (not personal credit information under the Credit Information Act processed by persons the Financial Services Commission supervises)",
     ),
     AdequacyEntry {
         certified_recipients_only: true,
@@ -216,6 +234,9 @@ pub enum Adequacy {
     Adequate,
     /// Adequate only for certified recipients (the Data Privacy Framework).
     CertifiedRecipientsOnly,
+    /// Adequate only for the private sector the decision covers (Canada, Japan), not for a public
+    /// body there.
+    PrivateSectorOnly,
     /// Not adequate on that date.
     NotAdequate,
 }
@@ -229,7 +250,8 @@ pub enum Adequacy {
 /// use ropa::{adequacy, Adequacy, CountryCode, Regime};
 ///
 /// let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-/// assert_eq!(adequacy(Regime::UkGdpr, "JP".parse()?, day), Adequacy::Adequate);
+/// assert_eq!(adequacy(Regime::UkGdpr, "NZ".parse()?, day), Adequacy::Adequate);
+/// assert_eq!(adequacy(Regime::UkGdpr, "JP".parse()?, day), Adequacy::PrivateSectorOnly);
 /// assert_eq!(adequacy(Regime::UkGdpr, CountryCode::US, day), Adequacy::CertifiedRecipientsOnly);
 /// assert_eq!(adequacy(Regime::EuGdpr, "IN".parse()?, day), Adequacy::NotAdequate);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -252,6 +274,7 @@ pub fn adequacy(regime: Regime, country: CountryCode, on: NaiveDate) -> Adequacy
 fn verdict(entry: Option<&AdequacyEntry>) -> Adequacy {
     match entry {
         Some(e) if e.certified_recipients_only => Adequacy::CertifiedRecipientsOnly,
+        Some(e) if e.excludes_public_bodies => Adequacy::PrivateSectorOnly,
         Some(_) => Adequacy::Adequate,
         None => Adequacy::NotAdequate,
     }

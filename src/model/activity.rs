@@ -61,6 +61,11 @@ pub struct OnBehalfOf {
     /// authorisation of them, specific or general (Art 28(2)); often a clause of the contract.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sub_processor_authorisation: Option<DocumentId>,
+    /// The controller's Art 27 representative, in `parties`, where it has one (a controller
+    /// established outside the UK or EU that is subject to the regime): the processor's record
+    /// names it (Art 30(2)(a)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub representative: Option<PartyId>,
 }
 
 impl OnBehalfOf {
@@ -71,7 +76,14 @@ impl OnBehalfOf {
             processing: Vec::new(),
             contract: None,
             sub_processor_authorisation: None,
+            representative: None,
         }
+    }
+
+    /// Sets the controller's Art 27 representative.
+    pub fn with_representative(mut self, party: impl Into<PartyId>) -> Self {
+        self.representative = Some(party.into());
+        self
     }
 
     /// Adds a category of processing.
@@ -460,6 +472,24 @@ impl ProcessingActivity {
     pub fn with_basis(mut self, basis: LawfulBasis) -> Self {
         self.lawful_bases.push(basis);
         self
+    }
+
+    /// Every role the organisation plays over the data's life: the role at collection, then each
+    /// of `role_changes`. A rule for a role applies if the organisation plays it at any point, so
+    /// that a later change of role hides nothing.
+    pub fn roles(&self) -> impl Iterator<Item = ActivityRole> + '_ {
+        std::iter::once(self.role).chain(self.role_changes.iter().map(|c| c.role))
+    }
+
+    /// Whether the organisation plays `role` at some point of the data's life.
+    pub fn plays(&self, role: ActivityRole) -> bool {
+        self.roles().any(|r| r == role)
+    }
+
+    /// Whether the organisation is a controller or joint controller at some point of the data's
+    /// life, so that the record under Art 30(1) and the rules for controllers apply.
+    pub fn controls(&self) -> bool {
+        self.roles().any(|r| r != ActivityRole::Processor)
     }
 
     /// Adds a change of role over the data's life.

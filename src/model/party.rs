@@ -219,14 +219,24 @@ pub struct Party {
     /// For a processor: the Art 28(3) contract or other legal act that binds it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contract: Option<DocumentId>,
-    /// For a recipient in the United States: certified under the EU-US Data Privacy Framework and,
-    /// for transfers from the UK, its UK Extension. US adequacy covers only certified recipients.
+    /// For a recipient in the United States: certified under the EU-US Data Privacy Framework.
+    /// EU adequacy for the United States (Decision (EU) 2023/1795) covers only certified
+    /// recipients.
     #[serde(
         default,
         skip_serializing_if = "std::ops::Not::not",
         deserialize_with = "crate::model::de::null_as_default"
     )]
     pub dpf_certified: bool,
+    /// For a recipient in the United States: certified to the UK Extension to the EU-US Data
+    /// Privacy Framework. The UK's data bridge (SI 2023/1028) covers only such recipients;
+    /// `dpf_certified` alone does not.
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::model::de::null_as_default"
+    )]
+    pub dpf_uk_extension: bool,
     /// For a processor: the sub-processors it engages (Art 28(2), 28(4)).
     #[serde(
         default,
@@ -257,6 +267,7 @@ impl Party {
             legal_representative: None,
             contract: None,
             dpf_certified: false,
+            dpf_uk_extension: false,
             sub_processors: Vec::new(),
             sub_processor_authorisation: None,
         }

@@ -124,6 +124,7 @@ fn add_parties(register: &mut Register, processors: usize) {
             .with_contract(format!("contract-{i}"))
             .with_contact(Contact::new().with_email(format!("privacy@processor-{i}.example")));
         processor.dpf_certified = country == CountryCode::US && i % 2 == 1;
+        processor.dpf_uk_extension = processor.dpf_certified;
         register.parties.push(processor);
         register.documents.push(Document::new(
             format!("contract-{i}"),

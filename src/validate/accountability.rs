@@ -149,7 +149,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
-    if activity.role != ActivityRole::Processor {
+    if !activity.plays(ActivityRole::Processor) {
         return;
     }
     let Some(organisation) = ctx.index.party(&ctx.register.organisation) else {

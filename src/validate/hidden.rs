@@ -10,9 +10,11 @@ use super::{
     ActivityContext, Context, PROCESSOR_WITHOUT_CONTRACT, RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, Rule,
     SCAN_LIMIT, Severity, id_membership,
 };
-use crate::law::adequacy::is_third_country;
-use crate::model::text::skeleton;
-use crate::model::{ActivityRole, DocumentId, DocumentKind, RecipientRole, TransferMechanism};
+use crate::law::adequacy::{is_eea, is_third_country};
+use crate::model::text::{bounded_id, skeleton};
+use crate::model::{
+    ActivityRole, CountryCode, DocumentId, DocumentKind, RecipientRole, Region, TransferMechanism,
+};
 
 /// Fires when an activity is recorded with the organisation as processor on behalf of itself.
 /// A processor processes on behalf of another (Art 4(8)); the activity is the organisation's own,
@@ -59,6 +61,35 @@ pub const CONFUSABLE_IDS: Rule = Rule {
     citation: "Art 30(1)",
     summary: "Ids of the same kind that differ only by case, spacing or look-alike characters.",
 };
+
+/// Fires when a recipient recorded as staff of the organisation (`internal`) or as the public
+/// names a party other than the organisation: a named organisation is neither, so the record
+/// misstates the recipient (Art 30(1)(d)) and escapes the checks of its real role: an Art 28
+/// contract for a processor, a transfer for a body abroad.
+pub const RECIPIENT_ROLE_CONTRADICTS_PARTY: Rule = Rule {
+    id: "recipient-role-contradicts-party",
+    severity: Severity::Error,
+    citation: "Art 30(1)(d)",
+    summary: "A recipient recorded as internal or as the public that names another organisation.",
+};
+
+/// Reports a recipient whose role (internal, the public) cannot be that of the party it names.
+fn role_against_party(
+    ctx: &mut Context<'_>,
+    r: &crate::model::Recipient,
+    path: impl FnOnce() -> String,
+) {
+    let (Some(role @ (RecipientRole::Internal | RecipientRole::Public)), Some(party)) =
+        (r.role, r.party.as_ref())
+    else {
+        return;
+    };
+    if is_the_organisation(ctx, party) {
+        return;
+    }
+    let name = ctx.party_name(party);
+    ctx.report(&RECIPIENT_ROLE_CONTRADICTS_PARTY, format!("{}/role", path()), format!("Recipient '{}' is recorded as {}, but names {name}, another organisation; record its real role (processor, independent controller, ...), so that its contract and any transfer are checked.", bounded_id(r.id.as_str()), crate::model::labels::Label::label(role)));
+}
 
 /// Reports every item of `items` whose id looks like an earlier item's without being equal.
 fn confusables<'a, T>(
@@ -166,6 +197,9 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
         &register.activities,
         |a| a.id.as_str(),
     );
+    for (i, r) in register.recipients.iter().enumerate() {
+        role_against_party(ctx, r, || format!("/recipients/{i}"));
+    }
     for (i, party) in register.parties.iter().enumerate() {
         if let Some(id) = &party.contract {
             kind(ctx, id, &[DocumentKind::Art28Contract], WARN_28_3, || {
@@ -216,7 +250,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         |r| r.id.as_str(),
     );
 
-    if activity.role == ActivityRole::Processor {
+    if activity.plays(ActivityRole::Processor) {
         for (i, entry) in activity.on_behalf_of.iter().enumerate() {
             if is_the_organisation(ctx, &entry.controller) {
                 ctx.report(&PROCESSOR_ON_OWN_BEHALF, format!("{base}/on_behalf_of/{i}/controller"), format!("'{}' is recorded as processing on behalf of the organisation itself; an organisation processing for its own purposes is their controller. Record the activity with role controller, so that the rules for controllers apply to it.", a.name()));
@@ -224,6 +258,9 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         }
     }
 
+    for (i, r) in activity.recipients.iter().enumerate() {
+        role_against_party(ctx, r, || format!("{base}/recipients/{i}"));
+    }
     document_kinds(ctx, a);
     transfer_countries(ctx, a);
     systems(ctx, a);
@@ -411,16 +448,58 @@ fn transfer_countries(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         else {
             continue;
         };
-        let theirs = r.country.or_else(|| {
-            r.party
-                .as_ref()
-                .and_then(|id| ctx.index.party(id))
-                .and_then(|p| p.country)
-        });
-        if let Some(theirs) = theirs
-            && theirs != country
+        // The recipient's own country and its party's are each judged, so that a recipient
+        // recorded in the UK does not hide a party established abroad.
+        let party = r
+            .party
+            .as_ref()
+            .and_then(|id| ctx.index.party(id))
+            .and_then(|p| p.country);
+        if let Some(theirs) = [r.country, party]
+            .into_iter()
+            .flatten()
+            .find(|&c| c != country)
         {
             ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/country", a.path), format!("The transfer names {country}, but its recipient '{}' is in {theirs}; record the country the data goes to, and a transfer to each country it reaches.", r.id));
+        }
+    }
+    transfer_regions(ctx, a);
+}
+
+/// A transfer to the EEA or the EU whose recipient (or the recipient's party) is established
+/// outside it: the region's adequacy would cover a recipient it does not reach.
+fn transfer_regions(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    for (i, t) in activity.transfers.iter().enumerate() {
+        let Some(region @ (Region::Eea | Region::Eu)) = t.region else {
+            continue;
+        };
+        if t.destination != crate::model::TransferDestination::Region {
+            continue;
+        }
+        let Some(r) = t
+            .recipient
+            .as_ref()
+            .and_then(|id| a.recipients.get(id.as_str()))
+            .and_then(|j| activity.recipients.get(j))
+        else {
+            continue;
+        };
+        let party = r
+            .party
+            .as_ref()
+            .and_then(|id| ctx.index.party(id))
+            .and_then(|p| p.country);
+        let inside = |c: CountryCode| match region {
+            Region::Eu => is_eea(c) && !matches!(c.as_str(), "IS" | "LI" | "NO"),
+            _ => is_eea(c),
+        };
+        if let Some(theirs) = [r.country, party]
+            .into_iter()
+            .flatten()
+            .find(|&c| !inside(c))
+        {
+            ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/region", a.path), format!("The transfer goes to {}, but its recipient '{}' is in {theirs}; record a transfer to {theirs} with its own mechanism.", region.label(), bounded_id(r.id.as_str())));
         }
     }
 }
@@ -472,18 +551,50 @@ fn systems(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         {
             ctx.report(&PROCESSOR_WITHOUT_CONTRACT, format!("{}/systems/{i}/provider", a.path), format!("{} provides '{}', which holds data of '{}', so it processes the data on the organisation's behalf; no Art 28 contract with it is recorded. Reference it in the party's contract.", crate::model::text::mention(&p.name, p.id.as_str()), crate::model::text::mention(&system.name, ""), a.name()));
         }
-        // A provider that is a recipient is judged with the recipients, at its own country.
-        let country = system
-            .country
-            .or_else(|| provider.filter(|_| !is_recipient).and_then(|p| p.country));
-        if let Some(country) = country
-            && is_third_country(ctx.regime, country)
-            && Some(country) != ctx.organisation_country
-            && !transferred_countries(country.as_str())
+        // A provider that is a recipient is judged with the recipients, at its own country. The
+        // hosting country and the provider's are each judged: a provider established abroad
+        // reaches the data it hosts at home.
+        let provider_country = provider.filter(|_| !is_recipient).and_then(|p| p.country);
+        let abroad = [system.country, provider_country]
+            .into_iter()
+            .flatten()
+            .find(|&country| {
+                is_third_country(ctx.regime, country)
+                    && Some(country) != ctx.organisation_country
+                    && !transferred_countries(country.as_str())
+            });
+        if let Some(country) = abroad
             && !provider.is_some_and(|p| transferred_parties(p.id.as_str()))
         {
             ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/systems/{i}", a.path), format!("'{}' is hosted or provided in {country}, a third country, and no transfer to {country} is recorded; record the transfer and its mechanism.", crate::model::text::mention(&system.name, "")));
+        } else if system.country.is_none()
+            && let Some(region) = system.region.filter(|r| hosted_abroad(ctx.regime, *r))
+            && !activity.transfers.iter().any(|t| leaves(ctx.regime, t))
+        {
+            ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, format!("{}/systems/{i}/region", a.path), format!("'{}' is hosted {}, and no transfer out of the {} territory is recorded; name the country, and record the transfer and its mechanism.", crate::model::text::mention(&system.name, ""), region.label(), ctx.regime.label()));
         }
+    }
+}
+
+/// Whether hosting in a region is certainly outside the regime's territory: outside the UK under
+/// the UK GDPR, outside the EEA under the EU GDPR. (Outside the EEA may be the UK itself, and
+/// outside the UK may be the EEA, under the other regime.)
+fn hosted_abroad(regime: crate::model::Regime, region: Region) -> bool {
+    use crate::model::Regime;
+    matches!(
+        (regime, region),
+        (Regime::UkGdpr, Region::OutsideUk) | (Regime::EuGdpr, Region::OutsideEea)
+    )
+}
+
+/// Whether a transfer records data leaving the regime's territory (to a third country, a region
+/// outside it, an international organisation, or worldwide).
+fn leaves(regime: crate::model::Regime, t: &crate::model::Transfer) -> bool {
+    use crate::model::{Regime, TransferDestination as D};
+    match t.destination {
+        D::Country => t.country.is_none_or(|c| is_third_country(regime, c)),
+        D::Region => !(regime == Regime::EuGdpr && t.region.is_some_and(Region::is_named)),
+        _ => true,
     }
 }
 

@@ -186,51 +186,12 @@ fn unreachable(party: &crate::model::Party, role: &str) -> String {
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
-    match activity.role {
-        ActivityRole::JointController => {
-            if activity.joint_controllers.is_empty() {
-                ctx.report_cited(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Error, "Art 30(1)(a)", a.path.clone(), format!("'{}' is a joint controllership but names no other joint controller; add them to joint_controllers.", a.name()));
-            }
-            if activity.joint_arrangement.is_none() {
-                ctx.report_as(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Warning, a.path.clone(), format!("'{}' is a joint controllership with no Art 26 arrangement recorded; reference it in joint_arrangement.", a.name()));
-            }
-            for (i, id) in activity.joint_controllers.iter().enumerate() {
-                if let Some(party) = ctx.index.party(id)
-                    && !party.is_reachable()
-                {
-                    ctx.report(
-                        &MISSING_CONTROLLER_CONTACT,
-                        format!("{}/joint_controllers/{i}", a.path),
-                        unreachable(party, "Joint controller"),
-                    );
-                }
-            }
-        }
-        ActivityRole::Processor => {
-            if activity.on_behalf_of.is_empty() {
-                ctx.report(&PROCESSOR_RECORD_INCOMPLETE, a.path.clone(), format!("'{}' is carried out as processor but names no controller; add on_behalf_of with each controller and the categories of processing.", a.name()));
-            }
-            for (i, entry) in activity.on_behalf_of.iter().enumerate() {
-                let path = format!("{}/on_behalf_of/{i}", a.path);
-                let name = ctx.party_name(&entry.controller);
-                if entry.processing.is_empty() {
-                    ctx.report(&PROCESSOR_RECORD_INCOMPLETE, path.clone(), format!("The categories of processing carried out for {name} are not stated (Art 30(2)(b))."));
-                }
-                if let Some(party) = ctx.index.party(&entry.controller)
-                    && !party.is_reachable()
-                {
-                    ctx.report(
-                        &PROCESSOR_RECORD_INCOMPLETE,
-                        path,
-                        format!(
-                            "{} (Art 30(2)(a)).",
-                            unreachable(party, "Controller").trim_end_matches('.')
-                        ),
-                    );
-                }
-            }
-        }
-        _ => {}
+    // A role taken on by a later change of role is checked as the role at collection is.
+    if activity.plays(ActivityRole::JointController) {
+        joint_controllership(ctx, a);
+    }
+    if activity.plays(ActivityRole::Processor) {
+        processor_record(ctx, a);
     }
     if a.is_controller() {
         if activity.purposes.is_empty() {
@@ -257,5 +218,87 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                 format!("'{}' states no category of personal data.", a.name()),
             );
         }
+    }
+}
+
+/// The other joint controllers, their contact details and the Art 26 arrangement.
+fn joint_controllership(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    if activity.joint_controllers.is_empty() {
+        ctx.report_cited(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Error, "Art 30(1)(a)", a.path.clone(), format!("'{}' is a joint controllership but names no other joint controller; add them to joint_controllers.", a.name()));
+    }
+    if activity.joint_arrangement.is_none() {
+        ctx.report_as(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Warning, a.path.clone(), format!("'{}' is a joint controllership with no Art 26 arrangement recorded; reference it in joint_arrangement.", a.name()));
+    }
+    for (i, id) in activity.joint_controllers.iter().enumerate() {
+        if let Some(party) = ctx.index.party(id)
+            && !party.is_reachable()
+        {
+            ctx.report(
+                &MISSING_CONTROLLER_CONTACT,
+                format!("{}/joint_controllers/{i}", a.path),
+                unreachable(party, "Joint controller"),
+            );
+        }
+    }
+}
+
+/// The record a processor keeps (Art 30(2)): each controller, reachable, and what is done for it.
+fn processor_record(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
+    let activity = a.activity;
+    if activity.on_behalf_of.is_empty() {
+        ctx.report(&PROCESSOR_RECORD_INCOMPLETE, a.path.clone(), format!("'{}' is carried out as processor but names no controller; add on_behalf_of with each controller and the categories of processing.", a.name()));
+    }
+    for (i, entry) in activity.on_behalf_of.iter().enumerate() {
+        let path = format!("{}/on_behalf_of/{i}", a.path);
+        let name = ctx.party_name(&entry.controller);
+        if entry.processing.is_empty() {
+            ctx.report(&PROCESSOR_RECORD_INCOMPLETE, path.clone(), format!("The categories of processing carried out for {name} are not stated (Art 30(2)(b))."));
+        }
+        if let Some(party) = ctx.index.party(&entry.controller)
+            && !party.is_reachable()
+        {
+            ctx.report(
+                &PROCESSOR_RECORD_INCOMPLETE,
+                path.clone(),
+                format!(
+                    "{} (Art 30(2)(a)).",
+                    unreachable(party, "Controller").trim_end_matches('.')
+                ),
+            );
+        }
+        controller_representative(ctx, entry, &path);
+    }
+}
+
+/// The Art 27 representative of a controller established outside the regime's territory: named
+/// in the processor's record where the controller has one (Art 30(2)(a)), with contact details.
+/// Whether it must have one turns on facts the record does not hold (Art 3(2), Art 27(2)), so its
+/// absence is a warning; a representative named without contact details is an error.
+fn controller_representative(ctx: &mut Context<'_>, entry: &crate::model::OnBehalfOf, path: &str) {
+    if let Some(id) = &entry.representative {
+        if let Some(representative) = ctx.index.party(id)
+            && !representative.is_reachable()
+        {
+            ctx.report(
+                &PROCESSOR_RECORD_INCOMPLETE,
+                format!("{path}/representative"),
+                format!(
+                    "{} (Art 30(2)(a)).",
+                    unreachable(representative, "The controller's representative")
+                        .trim_end_matches('.')
+                ),
+            );
+        }
+        return;
+    }
+    let Some(controller) = ctx.index.party(&entry.controller) else {
+        return;
+    };
+    if let Some(country) = controller.country
+        && is_third_country(ctx.regime, country)
+        && controller.kind != Some(crate::model::PartyKind::PublicAuthority)
+    {
+        ctx.report_as(&PROCESSOR_RECORD_INCOMPLETE, Severity::Warning, path.to_owned(), format!("Controller {} is established in {country}, outside the {} territory, and no Art 27 representative of it is recorded; where it has one, the processor's record names it (Art 30(2)(a)). Set representative.", crate::model::text::mention(&controller.name, controller.id.as_str()), ctx.regime.label()));
     }
 }

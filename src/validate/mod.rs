@@ -112,6 +112,7 @@ const CATALOGUE: &[Rule] = &[
     DOCUMENT_KIND_MISMATCH,
     TRANSFER_COUNTRY_MISMATCH,
     CONFUSABLE_IDS,
+    RECIPIENT_ROLE_CONTRADICTS_PARTY,
     IMPLIED_CONSENT,
     CONDITIONAL_CONSENT,
     STATED_RIGHT_NOT_AVAILABLE,
@@ -609,9 +610,10 @@ impl<'a> ActivityContext<'a> {
         crate::model::text::mention(&self.activity.name, self.activity.id.as_str())
     }
 
-    /// Whether the organisation records this activity as a controller (Art 30(1)), not a processor.
+    /// Whether the organisation is a controller of this activity (Art 30(1)) at some point of the
+    /// data's life: at collection, or after a recorded change of role.
     pub fn is_controller(&self) -> bool {
-        self.activity.role != crate::model::ActivityRole::Processor
+        self.activity.controls()
     }
 
     /// Every non-empty list of lawful bases the activity records: the activity's own, each

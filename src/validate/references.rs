@@ -238,6 +238,11 @@ fn party_and_basis_references(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if let Some(id) = &entry.contract {
             document(ctx, id, || format!("{base}/on_behalf_of/{i}/contract"));
         }
+        if let Some(id) = &entry.representative {
+            party(ctx, id, || {
+                format!("{base}/on_behalf_of/{i}/representative")
+            });
+        }
     }
     for (i, p) in activity.purposes.iter().enumerate() {
         for (j, id) in p.data_categories.iter().enumerate() {

@@ -4,8 +4,8 @@ use super::{ActivityContext, Context, Rule, Severity, id_membership};
 use crate::law::adequacy::{Adequacy, adequacy, is_third_country, organisation_adequacy};
 use crate::model::text::{bounded_id, mention};
 use crate::model::{
-    Article6Basis, Article49Derogation, CountryCode, RecipientRole, Regime, Region, Transfer,
-    TransferDestination, TransferFrequency, TransferMechanism,
+    Article6Basis, Article49Derogation, CountryCode, PartyKind, Recipient, RecipientRole, Regime,
+    Region, Transfer, TransferDestination, TransferFrequency, TransferMechanism,
 };
 
 /// Fires when a processor (a recipient in the role of processor, or the provider of a system that
@@ -49,15 +49,17 @@ pub const DEROGATION_NOT_SPECIFIED: Rule = Rule {
 };
 
 /// Fires when adequacy is claimed for a destination the regime does not recognise as adequate on
-/// the reference date, for the United States when the recipient is not certified under the Data
-/// Privacy Framework (or its UK Extension), or for an international organisation no decision
-/// covers on that date. Cites Art 45 (UK from 5 February 2026: Art 45A,
-/// transfers approved by regulations).
+/// the reference date, for a public body in a country whose decision covers only the private
+/// sector (Canada, Japan), or for an international organisation no decision covers on that date.
+/// For the United States, whose adequacy covers only recipients certified under the Data Privacy
+/// Framework (EU) or its UK Extension (UK), a recipient the record does not show as certified is a
+/// warning: the certification is evidence the record does not hold. Cites Art 45 (UK from
+/// 5 February 2026: Art 45A, transfers approved by regulations).
 pub const ADEQUACY_NOT_RECOGNISED: Rule = Rule {
     id: "adequacy-not-recognised",
     severity: Severity::Error,
     citation: "Art 45",
-    summary: "Adequacy claimed for a destination not adequate on the reference date.",
+    summary: "Adequacy claimed for a destination not adequate on the reference date, or outside the decision's scope (warning where a US recipient's certification is not recorded).",
 };
 
 /// Fires when a public authority, in an activity it carries out under public task or legal
@@ -137,17 +139,20 @@ pub const RECIPIENT_OUTSIDE_WITHOUT_TRANSFER: Rule = Rule {
 pub(super) fn check_register(ctx: &mut Context<'_>) {
     let register = ctx.register;
     // A register-wide recipient abroad needs a transfer in some activity that names it.
-    let transferred = id_membership(|| {
-        register
-            .activities
-            .iter()
-            .flat_map(|a| &a.transfers)
-            .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
-    });
+    // Gathered once: scanning every activity for each recipient would be quadratic even when
+    // the activities hold no transfer.
+    let named: Vec<&str> = register
+        .activities
+        .iter()
+        .flat_map(|a| &a.transfers)
+        .filter_map(|t| t.recipient.as_ref().map(|r| r.as_str()))
+        .collect();
+    let transferred = id_membership(|| named.iter().copied());
     for (i, r) in register.recipients.iter().enumerate() {
         processor_contract(ctx, r, || format!("/recipients/{i}"));
         outside_without_transfer(ctx, r, &transferred, || format!("/recipients/{i}"));
     }
+    sub_processors_abroad(ctx);
     for (i, party) in ctx.register.parties.iter().enumerate() {
         for (j, id) in party.sub_processors.iter().enumerate() {
             if let Some(sub) = ctx.index.party(id)
@@ -212,17 +217,28 @@ fn check_transfer(
     public_powers: bool,
 ) {
     let path = || format!("{}/transfers/{i}", a.path);
+    let recipient = transfer_recipient(ctx, a, t);
     if t.destination == TransferDestination::Worldwide {
-        ctx.report(&PUBLICATION_RECORDED_AS_TRANSFER, format!("{}/destination", path()), "Publication reachable worldwide is a disclosure, not a transfer (C-101/01 Lindqvist), so Chapter V and the Art 49 derogations do not apply to it; record the public as a recipient, and the upload to the platform's operator as a transfer to the operator's country with its own mechanism.".to_owned());
-        return;
+        match recipient.filter(|r| !is_the_public(r)) {
+            None => {
+                ctx.report(&PUBLICATION_RECORDED_AS_TRANSFER, format!("{}/destination", path()), "Publication reachable worldwide is a disclosure, not a transfer (C-101/01 Lindqvist), so Chapter V and the Art 49 derogations do not apply to it; record the public as a recipient, and the upload to the platform's operator as a transfer to the operator's country with its own mechanism.".to_owned());
+                return;
+            }
+            // A named organisation is not the public: its transfer goes somewhere, and
+            // "worldwide" hides where.
+            Some(r) => {
+                ctx.report(&TRANSFER_DESTINATION_UNNAMED, format!("{}/destination", path()), format!("The transfer goes to recipient '{}', which is not the public, yet records its destination as worldwide; name the country the recipient is in (Art 30(1)(e)).", bounded_id(r.id.as_str())));
+            }
+        }
+    } else {
+        check_destination_named(ctx, t, &path());
     }
-    check_destination_named(ctx, t, &path());
     let Some(mechanism) = t.mechanism else {
         ctx.report(&TRANSFER_WITHOUT_MECHANISM, path(), "The transfer states no mechanism; record adequacy, an Art 46 safeguard or the Art 49 derogation relied on.".to_owned());
         return;
     };
     match mechanism {
-        TransferMechanism::Adequacy => check_adequacy(ctx, a, t, path),
+        TransferMechanism::Adequacy => check_adequacy(ctx, recipient, t, path),
         TransferMechanism::Derogation if t.derogation.is_none() => {
             ctx.report(&DEROGATION_NOT_SPECIFIED, path(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
         }
@@ -333,19 +349,24 @@ fn outside_without_transfer(
     transferred: &impl Fn(&str) -> bool,
     path: impl FnOnce() -> String,
 ) {
-    let country = r.country.or_else(|| {
-        r.party
-            .as_ref()
-            .and_then(|id| ctx.index.party(id))
-            .and_then(|p| p.country)
-    });
     // Publication is a disclosure wherever the public is (Lindqvist).
-    if let Some(country) = country.filter(|_| r.role != Some(RecipientRole::Public))
-        && is_third_country(ctx.regime, country)
-        && Some(country) != ctx.organisation_country
+    if is_the_public(r) || (r.country.is_none() && r.party.is_none()) {
+        return;
+    }
+    // The recipient's own country and its party's are each judged: a recipient recorded in the
+    // UK whose party is established abroad still sends the data abroad.
+    let party = r
+        .party
+        .as_ref()
+        .and_then(|id| ctx.index.party(id))
+        .and_then(|p| p.country);
+    let abroad = [r.country, party].into_iter().flatten().find(|&country| {
+        is_third_country(ctx.regime, country) && Some(country) != ctx.organisation_country
+    });
+    if let Some(country) = abroad
         && !transferred(r.id.as_str())
     {
-        ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, path(), format!("Recipient '{}' is in {country}, a third country, and no transfer to it is recorded.", r.id));
+        ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, path(), format!("Recipient '{}' is in {country}, a third country (its own country or its party's), and no transfer to it is recorded.", bounded_id(r.id.as_str())));
     }
 }
 
@@ -370,11 +391,22 @@ fn processor_contract(
 
 fn check_adequacy(
     ctx: &mut Context<'_>,
-    a: &ActivityContext<'_>,
+    recipient: Option<&Recipient>,
     t: &crate::model::Transfer,
     path: impl Fn() -> String,
 ) {
     let label = ctx.regime.label();
+    if let (TransferDestination::Country, Some(country)) = (t.destination, t.country) {
+        match adequacy(ctx.regime, country, ctx.as_of) {
+            Adequacy::CertifiedRecipientsOnly => {
+                return certified_recipient(ctx, recipient, country, path);
+            }
+            Adequacy::PrivateSectorOnly => {
+                return private_sector_recipient(ctx, recipient, country, path);
+            }
+            _ => {}
+        }
+    }
     let problem = match (t.destination, t.country) {
         // Publication is not a transfer; check_activity reports it and judges it no further.
         (TransferDestination::Worldwide, _) => None,
@@ -415,20 +447,138 @@ fn check_adequacy(
                     "{country} is not adequate under the {label} on {}",
                     ctx.as_of
                 )),
-                Adequacy::CertifiedRecipientsOnly => {
-                    let certified = t
-                        .recipient
-                        .as_ref()
-                        .and_then(|id| a.recipients.get(id.as_str()))
-                        .and_then(|i| a.activity.recipients[i].party.as_ref())
-                        .and_then(|id| ctx.index.party(id))
-                        .is_some_and(|p| p.dpf_certified);
-                    (!certified).then(|| format!("adequacy for {country} covers only recipients certified under the Data Privacy Framework, and the recipient is not marked dpf_certified"))
-                }
+                // Judged above, by the recipient.
+                Adequacy::CertifiedRecipientsOnly | Adequacy::PrivateSectorOnly => None,
             }
         }
     };
     if let Some(problem) = problem {
         ctx.report(&ADEQUACY_NOT_RECOGNISED, format!("{}/mechanism", path()), format!("Adequacy is claimed, but {problem}; rely on an Art 46 safeguard or an Art 49 derogation."));
+    }
+}
+
+/// The recipient a transfer names, among the activity's recipients or the register's own.
+fn transfer_recipient<'r>(
+    ctx: &Context<'r>,
+    a: &ActivityContext<'r>,
+    t: &Transfer,
+) -> Option<&'r Recipient> {
+    let id = t.recipient.as_ref()?;
+    match a.recipients.get(id.as_str()) {
+        Some(i) => a.activity.recipients.get(i),
+        None => ctx
+            .register_recipients
+            .get(id.as_str())
+            .and_then(|i| ctx.register.recipients.get(i)),
+    }
+}
+
+/// Whether a recipient is the public: recorded as such and naming no organisation, since a named
+/// organisation is not the public whatever role it is given.
+fn is_the_public(r: &Recipient) -> bool {
+    r.role == Some(RecipientRole::Public) && r.party.is_none()
+}
+
+/// Adequacy for the United States covers only recipients certified under the Data Privacy
+/// Framework (EU) or its UK Extension (UK, SI 2023/1028). A recipient the record does not show as
+/// certified is an evidence gap (a warning): it may be certified, but the record does not say so.
+fn certified_recipient(
+    ctx: &mut Context<'_>,
+    recipient: Option<&Recipient>,
+    country: CountryCode,
+    path: impl Fn() -> String,
+) {
+    let party = recipient
+        .and_then(|r| r.party.as_ref())
+        .and_then(|id| ctx.index.party(id));
+    let (certified, framework, field) = match ctx.regime {
+        Regime::UkGdpr => (
+            party.is_some_and(|p| p.dpf_uk_extension),
+            "the UK Extension to the Data Privacy Framework (SI 2023/1028)",
+            "dpf_uk_extension",
+        ),
+        Regime::EuGdpr => (
+            party.is_some_and(|p| p.dpf_certified),
+            "the EU-US Data Privacy Framework (Decision (EU) 2023/1795)",
+            "dpf_certified",
+        ),
+    };
+    if !certified {
+        ctx.report_as(&ADEQUACY_NOT_RECOGNISED, Severity::Warning, format!("{}/mechanism", path()), format!("Adequacy for {country} covers only recipients certified to {framework}, and the record does not show the recipient's party as certified; check the certification and set {field}, or rely on an Art 46 safeguard."));
+    }
+}
+
+/// Adequacy for Canada and Japan covers only the private sector (PIPEDA; the APPI): a public body
+/// there is outside it, so the transfer has no adequacy to rely on.
+fn private_sector_recipient(
+    ctx: &mut Context<'_>,
+    recipient: Option<&Recipient>,
+    country: CountryCode,
+    path: impl Fn() -> String,
+) {
+    let Some(r) = recipient else { return };
+    let public_body = matches!(
+        r.role,
+        Some(RecipientRole::PublicAuthority | RecipientRole::LawEnforcement)
+    ) || r
+        .party
+        .as_ref()
+        .and_then(|id| ctx.index.party(id))
+        .is_some_and(|p| p.kind == Some(PartyKind::PublicAuthority));
+    if public_body {
+        ctx.report(&ADEQUACY_NOT_RECOGNISED, format!("{}/mechanism", path()), format!("Adequacy is claimed, but the {} decision for {country} covers only the private sector, and recipient '{}' is a public body; rely on an Art 46 safeguard or an Art 49 derogation.", ctx.regime.label(), bounded_id(r.id.as_str())));
+    }
+}
+
+/// A sub-processor established in a third country receives the data from the processor: an
+/// onward transfer the controller's record must show (Art 30(1)(e)), to its country or to it.
+fn sub_processors_abroad(ctx: &mut Context<'_>) {
+    let register = ctx.register;
+    if register.parties.iter().all(|p| p.sub_processors.is_empty()) {
+        return;
+    }
+    let index = &ctx.index;
+    // The countries and the parties some transfer goes to, gathered in one pass (a recipient is
+    // looked up in a map of its activity's recipients, so that the pass stays linear).
+    let mut countries = foldhash::HashSet::default();
+    let mut parties = foldhash::HashSet::default();
+    let shared: foldhash::HashMap<&str, &Recipient> = register
+        .recipients
+        .iter()
+        .map(|r| (r.id.as_str(), r))
+        .collect();
+    for a in &register.activities {
+        if a.transfers.is_empty() {
+            continue;
+        }
+        let own: foldhash::HashMap<&str, &Recipient> =
+            a.recipients.iter().map(|r| (r.id.as_str(), r)).collect();
+        for t in &a.transfers {
+            countries.extend(t.country);
+            let r = t
+                .recipient
+                .as_ref()
+                .and_then(|id| own.get(id.as_str()).or_else(|| shared.get(id.as_str())));
+            parties.extend(r.and_then(|r| r.party.as_ref()).map(|p| p.as_str()));
+        }
+    }
+    let countries = |c: CountryCode| countries.contains(&c);
+    let parties = |p: &str| parties.contains(p);
+    let mut found = Vec::new();
+    for (i, party) in register.parties.iter().enumerate() {
+        for (j, id) in party.sub_processors.iter().enumerate() {
+            let Some(sub) = index.party(id) else { continue };
+            if let Some(country) = sub.country
+                && is_third_country(ctx.regime, country)
+                && Some(country) != ctx.organisation_country
+                && !countries(country)
+                && !parties(sub.id.as_str())
+            {
+                found.push((format!("/parties/{i}/sub_processors/{j}"), format!("Sub-processor {} of {} is in {country}, a third country, and no transfer to {country} or to it is recorded; record the onward transfer and its mechanism.", mention(&sub.name, sub.id.as_str()), mention(&party.name, party.id.as_str()))));
+            }
+        }
+    }
+    for (path, message) in found {
+        ctx.report(&RECIPIENT_OUTSIDE_WITHOUT_TRANSFER, path, message);
     }
 }

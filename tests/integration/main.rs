@@ -3,6 +3,7 @@
 mod ci_recipe;
 mod cli;
 mod diff;
+mod dodges;
 mod examples_data;
 mod growth;
 mod growth_commands;

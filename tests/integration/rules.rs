@@ -55,19 +55,19 @@ fn as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
 }
 
-fn base() -> Register {
+pub(super) fn base() -> Register {
     ropa::from_str(BASE).unwrap()
 }
 
-fn run(register: &Register) -> ValidationReport {
+pub(super) fn run(register: &Register) -> ValidationReport {
     validate(register, &ValidationOptions::default().as_of(as_of()))
 }
 
-fn date(s: &str) -> NaiveDate {
+pub(super) fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn act(r: &mut Register) -> &mut ProcessingActivity {
+pub(super) fn act(r: &mut Register) -> &mut ProcessingActivity {
     &mut r.activities[0]
 }
 
@@ -75,20 +75,20 @@ fn basis(r: &mut Register) -> &mut LawfulBasis {
     &mut r.activities[0].purposes[0].lawful_bases[0]
 }
 
-fn set_basis(r: &mut Register, basis: LawfulBasis) {
+pub(super) fn set_basis(r: &mut Register, basis: LawfulBasis) {
     r.activities[0].purposes[0].lawful_bases = vec![basis];
 }
 
-fn org(r: &mut Register) -> &mut Party {
+pub(super) fn org(r: &mut Register) -> &mut Party {
     &mut r.parties[0]
 }
 
-fn public_authority(r: &mut Register) {
+pub(super) fn public_authority(r: &mut Register) {
     org(r).kind = Some(PartyKind::PublicAuthority);
     set_basis(r, LawfulBasis::public_task("Local Government Act 1972"));
 }
 
-fn special(
+pub(super) fn special(
     r: &mut Register,
     condition: Article9Condition,
     paragraph: Option<Schedule1Paragraph>,
@@ -101,22 +101,22 @@ fn special(
     &mut act(r).special_category_conditions[0]
 }
 
-fn transfer(r: &mut Register, t: Transfer) -> &mut Transfer {
+pub(super) fn transfer(r: &mut Register, t: Transfer) -> &mut Transfer {
     act(r).transfers = vec![t];
     &mut act(r).transfers[0]
 }
 
-fn us_transfer() -> Transfer {
+pub(super) fn us_transfer() -> Transfer {
     Transfer::to_country(CountryCode::US).with_recipient("us")
 }
 
-fn us_recipient(r: &mut Register) {
+pub(super) fn us_recipient(r: &mut Register) {
     act(r)
         .recipients
         .push(Recipient::new("us", RecipientRole::Processor).with_party("us-vendor"));
 }
 
-fn processor_role(r: &mut Register) {
+pub(super) fn processor_role(r: &mut Register) {
     let a = act(r);
     a.role = ActivityRole::Processor;
     a.on_behalf_of = vec![
@@ -915,13 +915,32 @@ const CASES: &[Case] = &[
         rule: "adequacy-not-recognised",
         path: "/activities/0/transfers/0/mechanism",
         fire: |r| {
-            us_recipient(r);
-            transfer(r, us_transfer().with_mechanism(TransferMechanism::Adequacy));
+            transfer(
+                r,
+                Transfer::to_country("IN".parse().unwrap())
+                    .with_mechanism(TransferMechanism::Adequacy),
+            );
         },
         quiet: |r| {
-            us_recipient(r);
-            r.parties[3].dpf_certified = true;
-            transfer(r, us_transfer().with_mechanism(TransferMechanism::Adequacy));
+            transfer(
+                r,
+                Transfer::to_country("JP".parse().unwrap())
+                    .with_mechanism(TransferMechanism::Adequacy),
+            );
+        },
+    },
+    Case {
+        rule: "recipient-role-contradicts-party",
+        path: "/activities/0/recipients/1/role",
+        fire: |r| {
+            act(r)
+                .recipients
+                .push(Recipient::new("staff", RecipientRole::Internal).with_party("partner"));
+        },
+        quiet: |r| {
+            act(r)
+                .recipients
+                .push(Recipient::new("staff", RecipientRole::Internal).with_party("org"));
         },
     },
     Case {

@@ -257,7 +257,16 @@ pub(crate) fn processor_rows(index: &RegisterIndex<'_>, a: &ProcessingActivity) 
             join_or_not_stated(
                 a.on_behalf_of
                     .iter()
-                    .flat_map(|o| party(index, &o.controller))
+                    .flat_map(|o| {
+                        let representative = o.representative.iter().flat_map(|id| {
+                            party(index, id)
+                                .into_iter()
+                                .map(|line| format!("Its Art 27 representative: {line}"))
+                        });
+                        party(index, &o.controller)
+                            .into_iter()
+                            .chain(representative)
+                    })
                     .collect(),
             ),
         ),

@@ -212,6 +212,9 @@ fn processor_facts(p: &Party, index: &RegisterIndex<'_>) -> Vec<String> {
     if p.dpf_certified {
         facts.push("Certified under the Data Privacy Framework".to_owned());
     }
+    if p.dpf_uk_extension {
+        facts.push("Certified to the UK Extension to the Data Privacy Framework".to_owned());
+    }
     if !p.sub_processors.is_empty() {
         let names: Vec<String> = p
             .sub_processors

@@ -1,0 +1,397 @@
+//! Ways a register could hide a real gap (issue 24), each with the finding that must name it and
+//! the honest record that gives no such finding.
+
+use ropa::*;
+
+use super::rules::{act, base, processor_role, run, transfer, us_recipient, us_transfer};
+
+struct Dodge {
+    /// What the register does to hide the gap.
+    name: &'static str,
+    rule: &'static str,
+    severity: Severity,
+    path: &'static str,
+    hide: fn(&mut Register),
+    /// The same facts recorded honestly, complete: no finding of the rule at that severity.
+    honest: fn(&mut Register),
+}
+
+fn no_special_condition(r: &mut Register) {
+    act(r).special_category_conditions.clear();
+}
+
+fn to_controller_later(r: &mut Register) {
+    processor_role(r);
+    no_special_condition(r);
+    act(r).role_changes.push(RoleChange::new(
+        "once the data is in our own systems",
+        ActivityRole::Controller,
+    ));
+}
+
+fn to_joint_later(r: &mut Register) {
+    act(r).role_changes.push(RoleChange::new(
+        "until the data reaches the provider's own systems",
+        ActivityRole::JointController,
+    ));
+}
+
+fn system(r: &mut Register, s: System) {
+    act(r).systems = vec![s];
+}
+
+fn us_system_hosted_at_home(r: &mut Register) {
+    let mut s = System::new("CRM").with_provider("us-vendor");
+    s.country = Some(CountryCode::GB);
+    system(r, s);
+}
+
+const DODGES: &[Dodge] = &[
+    Dodge {
+        name: "a change from processor to controller hides the missing Art 9 condition",
+        rule: "special-category-without-condition",
+        severity: Severity::Error,
+        path: "/activities/0/data_categories/1",
+        hide: to_controller_later,
+        honest: |r| {
+            to_controller_later(r);
+            r.activities[0].special_category_conditions =
+                base().activities[0].special_category_conditions.clone();
+        },
+    },
+    Dodge {
+        name: "a change to joint controller needs no arrangement",
+        rule: "joint-controller-without-arrangement",
+        severity: Severity::Warning,
+        path: "/activities/0",
+        hide: to_joint_later,
+        honest: |r| {
+            to_joint_later(r);
+            act(r).joint_controllers = vec!["partner".into()];
+            act(r).joint_arrangement = Some("arrangement".into());
+        },
+    },
+    Dodge {
+        name: "a change to joint controller names no other controller",
+        rule: "joint-controller-without-arrangement",
+        severity: Severity::Error,
+        path: "/activities/0",
+        hide: to_joint_later,
+        honest: |r| {
+            to_joint_later(r);
+            act(r).joint_controllers = vec!["partner".into()];
+        },
+    },
+    Dodge {
+        name: "a transfer to a US processor recorded as worldwide",
+        rule: "transfer-destination-unnamed",
+        severity: Severity::Error,
+        path: "/activities/0/transfers/0/destination",
+        hide: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                Transfer::worldwide()
+                    .with_recipient("us")
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+        honest: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Dodge {
+        name: "a transfer to the EEA on adequacy whose recipient is in the US",
+        rule: "transfer-country-mismatch",
+        severity: Severity::Error,
+        path: "/activities/0/transfers/0/region",
+        hide: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                Transfer::to_region(Region::Eea)
+                    .with_recipient("us")
+                    .with_mechanism(TransferMechanism::Adequacy),
+            );
+        },
+        honest: |r| {
+            let mut ie = Recipient::new("us", RecipientRole::IndependentController);
+            ie.country = Some("IE".parse().unwrap());
+            act(r).recipients.push(ie);
+            transfer(
+                r,
+                Transfer::to_region(Region::Eea)
+                    .with_recipient("us")
+                    .with_mechanism(TransferMechanism::Adequacy),
+            );
+        },
+    },
+    Dodge {
+        name: "a system hosted outside the UK with no transfer",
+        rule: "recipient-outside-without-transfer",
+        severity: Severity::Error,
+        path: "/activities/0/systems/0/region",
+        hide: |r| {
+            let mut s = System::new("Mail");
+            s.region = Some(Region::OutsideUk);
+            system(r, s);
+        },
+        honest: |r| {
+            let mut s = System::new("Mail");
+            s.region = Some(Region::OutsideUk);
+            system(r, s);
+            transfer(
+                r,
+                Transfer::to_country("JP".parse().unwrap())
+                    .with_mechanism(TransferMechanism::Adequacy),
+            );
+        },
+    },
+    Dodge {
+        name: "a US provider's system recorded as hosted in the UK",
+        rule: "recipient-outside-without-transfer",
+        severity: Severity::Error,
+        path: "/activities/0/systems/0",
+        hide: us_system_hosted_at_home,
+        honest: |r| {
+            us_system_hosted_at_home(r);
+            transfer(
+                r,
+                Transfer::to_country(CountryCode::US)
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Dodge {
+        name: "a recipient recorded in the UK whose party is in the US",
+        rule: "recipient-outside-without-transfer",
+        severity: Severity::Error,
+        path: "/activities/0/recipients/1",
+        hide: |r| {
+            us_recipient(r);
+            act(r).recipients[1].country = Some(CountryCode::GB);
+        },
+        honest: |r| {
+            us_recipient(r);
+            act(r).recipients[1].country = Some(CountryCode::GB);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Dodge {
+        name: "a transfer to the UK for a recipient whose party is in the US",
+        rule: "transfer-country-mismatch",
+        severity: Severity::Error,
+        path: "/activities/0/transfers/0/country",
+        hide: |r| {
+            us_recipient(r);
+            act(r).recipients[1].country = Some(CountryCode::GB);
+            transfer(
+                r,
+                Transfer::to_country(CountryCode::GB).with_recipient("us"),
+            );
+        },
+        honest: |r| {
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Dodge {
+        name: "a US company recorded as the public",
+        rule: "recipient-role-contradicts-party",
+        severity: Severity::Error,
+        path: "/activities/0/recipients/1/role",
+        hide: |r| {
+            act(r)
+                .recipients
+                .push(Recipient::new("us", RecipientRole::Public).with_party("us-vendor"));
+        },
+        honest: |r| {
+            act(r)
+                .recipients
+                .push(Recipient::new("us", RecipientRole::Public));
+        },
+    },
+    Dodge {
+        name: "a company recorded as internal staff",
+        rule: "recipient-role-contradicts-party",
+        severity: Severity::Error,
+        path: "/recipients/0/role",
+        hide: |r| {
+            r.recipients
+                .push(Recipient::new("staff", RecipientRole::Internal).with_party("partner"));
+        },
+        honest: |r| {
+            r.recipients
+                .push(Recipient::new("staff", RecipientRole::Internal).with_party("org"));
+        },
+    },
+    Dodge {
+        name: "a US company recorded as the public escapes the transfer check",
+        rule: "recipient-outside-without-transfer",
+        severity: Severity::Error,
+        path: "/activities/0/recipients/1",
+        hide: |r| {
+            act(r)
+                .recipients
+                .push(Recipient::new("us", RecipientRole::Public).with_party("us-vendor"));
+        },
+        honest: |r| {
+            act(r)
+                .recipients
+                .push(Recipient::new("us", RecipientRole::Public));
+        },
+    },
+    Dodge {
+        name: "a US sub-processor with no transfer",
+        rule: "recipient-outside-without-transfer",
+        severity: Severity::Error,
+        path: "/parties/1/sub_processors/0",
+        hide: |r| {
+            r.parties[1].sub_processors = vec!["us-vendor".into()];
+        },
+        honest: |r| {
+            r.parties[1].sub_processors = vec!["us-vendor".into()];
+            us_recipient(r);
+            transfer(
+                r,
+                us_transfer()
+                    .with_mechanism(TransferMechanism::UkIdta)
+                    .with_risk_assessment("tra"),
+            );
+        },
+    },
+    Dodge {
+        name: "a UK transfer on US adequacy to a recipient certified only to the EU-US framework",
+        rule: "adequacy-not-recognised",
+        severity: Severity::Warning,
+        path: "/activities/0/transfers/0/mechanism",
+        hide: |r| {
+            us_recipient(r);
+            r.parties[3].dpf_certified = true;
+            transfer(r, us_transfer().with_mechanism(TransferMechanism::Adequacy));
+        },
+        honest: |r| {
+            us_recipient(r);
+            r.parties[3].dpf_certified = true;
+            r.parties[3].dpf_uk_extension = true;
+            transfer(r, us_transfer().with_mechanism(TransferMechanism::Adequacy));
+        },
+    },
+    Dodge {
+        name: "Canadian adequacy claimed for a Canadian public body",
+        rule: "adequacy-not-recognised",
+        severity: Severity::Error,
+        path: "/activities/0/transfers/0/mechanism",
+        hide: |r| canada(r, RecipientRole::PublicAuthority),
+        honest: |r| canada(r, RecipientRole::IndependentController),
+    },
+    Dodge {
+        name: "a processor record without the foreign controller's representative",
+        rule: "processor-record-incomplete",
+        severity: Severity::Warning,
+        path: "/activities/0/on_behalf_of/0",
+        hide: |r| {
+            processor_role(r);
+            act(r).on_behalf_of[0].controller = "us-vendor".into();
+        },
+        honest: |r| {
+            processor_role(r);
+            act(r).on_behalf_of[0].controller = "us-vendor".into();
+            act(r).on_behalf_of[0].representative = Some("partner".into());
+        },
+    },
+    Dodge {
+        name: "a processor record naming a representative without contact details",
+        rule: "processor-record-incomplete",
+        severity: Severity::Error,
+        path: "/activities/0/on_behalf_of/0/representative",
+        hide: |r| {
+            processor_role(r);
+            act(r).on_behalf_of[0].representative = Some("partner".into());
+            r.parties[2].contacts.clear();
+        },
+        honest: |r| {
+            processor_role(r);
+            act(r).on_behalf_of[0].representative = Some("partner".into());
+        },
+    },
+];
+
+fn canada(r: &mut Register, role: RecipientRole) {
+    let ca: CountryCode = "CA".parse().unwrap();
+    act(r).recipients.push({
+        let mut recipient = Recipient::new("ca", role);
+        recipient.country = Some(ca);
+        recipient
+    });
+    transfer(
+        r,
+        Transfer::to_country(ca)
+            .with_recipient("ca")
+            .with_mechanism(TransferMechanism::Adequacy),
+    );
+}
+
+/// A finding in one line, for failure messages.
+fn line(f: &Finding) -> String {
+    format!("{} {:?} {}: {}", f.rule, f.severity, f.path, f.message)
+}
+
+#[test]
+fn every_dodge_is_found_and_its_honest_record_is_not() {
+    let mut failures = Vec::new();
+    for dodge in DODGES {
+        let mut register = base();
+        (dodge.hide)(&mut register);
+        let report = run(&register);
+        let found = report
+            .of_rule(dodge.rule)
+            .any(|f| f.path == dodge.path && f.severity == dodge.severity);
+        if !found {
+            let all: Vec<String> = report.findings.iter().map(line).collect();
+            failures.push(format!(
+                "{}: no {} {:?} at {}; findings:\n  {}",
+                dodge.name,
+                dodge.rule,
+                dodge.severity,
+                dodge.path,
+                all.join("\n  ")
+            ));
+        }
+
+        let mut register = base();
+        (dodge.honest)(&mut register);
+        let report = run(&register);
+        let still: Vec<String> = report
+            .of_rule(dodge.rule)
+            .filter(|f| f.severity == dodge.severity)
+            .map(line)
+            .collect();
+        if !still.is_empty() {
+            failures.push(format!(
+                "{}: honest record still gives\n  {}",
+                dodge.name,
+                still.join("\n  ")
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
