@@ -152,7 +152,7 @@ pub use law::adequacy::{
     ADEQUACY, Adequacy, AdequacyDestination, AdequacyEntry, EEA, adequacy, is_eea, is_third_country,
 };
 pub use law::annex_1::Annex1Condition;
-pub use law::rights::applicable_rights;
+pub use law::rights::{applicable_rights, right_given};
 pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use model::DataSubjectRight;
 pub use model::Purpose;
@@ -165,7 +165,8 @@ pub use model::{
     ActivityId, DataCategoryId, DataSubjectId, DocumentId, PartyId, PurposeId, RecipientId,
 };
 pub use model::{
-    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, RightsRestriction, RoleChange,
+    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, QualifiedRight,
+    RightsRestriction, RoleChange,
 };
 pub use model::{Article6Basis, Consent, ConsentForm, Dpa2018Section8, LawfulBasis};
 pub use model::{
@@ -184,8 +185,8 @@ pub use model::{DURATION_PATTERN, InvalidDuration, IsoDuration};
 pub use model::{DataCategory, DataSource, DataSubjectCategory, Provision, SourceKind};
 pub use model::{DataForm, Recipient, RecipientRole};
 pub use model::{
-    DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
-    RetentionRule, RetentionStage, RetentionTrigger,
+    DisposalAction, LegalHold, PeriodBound, RetentionDecidedBy, RetentionException,
+    RetentionPeriod, RetentionRule, RetentionStage, RetentionTrigger,
 };
 pub use model::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{InvalidPartialDate, PartialDate};

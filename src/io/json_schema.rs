@@ -180,7 +180,6 @@ pub const STRICT_RULES: &[&str] = &[
     "transfer-destination-unnamed",
     "derogation-not-specified",
     "compelling-interests-undocumented",
-    "indefinite-retention",
 ];
 
 /// The strict schema: the structural [`schema`] plus every rule of [`STRICT_RULES`], so that an
@@ -214,8 +213,14 @@ fn present(field: &str, kind: &str) -> Value {
 
 /// Applies `rule` to every activity in which the organisation is not the processor.
 fn controller_activities(rule: Value) -> Value {
+    // A processor at collection that becomes a controller later is a controller's activity.
     json!({"properties": {"activities": {"items": {
-        "if": {"properties": {"role": {"const": "processor"}}},
+        "if": {"properties": {
+            "role": {"const": "processor"},
+            "role_changes": {"not": {"contains": {
+                "properties": {"role": {"not": {"const": "processor"}}}
+            }}}
+        }},
         "else": rule
     }}}})
 }
@@ -250,10 +255,6 @@ fn when(property: &str, value: &str, then: Value) -> Value {
 }
 
 fn rule_fragment(id: &str) -> Option<Value> {
-    let indefinite_reviewed = json!({
-        "if": {"required": ["indefinite"], "properties": {"indefinite": {"const": true}}},
-        "then": present("review_interval", "string")
-    });
     let fragment = match id {
         "activity-without-purpose" => controller_activities(non_empty_array("purposes")),
         "activity-without-data-subjects" => controller_activities(non_empty_array("data_subjects")),
@@ -281,11 +282,15 @@ fn rule_fragment(id: &str) -> Option<Value> {
             "then": controller_bases(json!({"properties": {"basis": {"not": {"const": "recognised_legitimate_interest"}}}}))
         }),
         // Only the error: the other joint controllers named.
-        "joint-controller-without-arrangement" => all_activities(when(
-            "role",
-            "joint_controller",
-            non_empty_array("joint_controllers"),
-        )),
+        "joint-controller-without-arrangement" => all_activities(json!({
+            "if": {"anyOf": [
+                {"required": ["role"], "properties": {"role": {"const": "joint_controller"}}},
+                {"required": ["role_changes"], "properties": {"role_changes": {"contains": {
+                    "properties": {"role": {"const": "joint_controller"}}
+                }}}}
+            ]},
+            "then": non_empty_array("joint_controllers")
+        })),
         // Worldwide publication is a disclosure, not a transfer: it needs no mechanism.
         "transfer-without-mechanism" => transfers(json!({
             "if": {"required": ["destination"], "properties": {"destination": {"const": "worldwide"}}},
@@ -306,13 +311,6 @@ fn rule_fragment(id: &str) -> Option<Value> {
             "compelling_legitimate_interests",
             present("documentation", "string"),
         )),
-        "indefinite-retention" => controller_activities(
-            json!({"properties": {"retention": {"items": {"properties": {
-                "retention": indefinite_reviewed,
-                "stages": {"items": {"properties": {"retention": indefinite_reviewed}}},
-                "exceptions": {"items": {"properties": {"retention": indefinite_reviewed}}}
-            }}}}}),
-        ),
         _ => return None,
     };
     let mut fragment = json!({"description": format!("Rule {id}."), "allOf": [fragment]});

@@ -83,28 +83,47 @@ impl DataSubjectRight {
 /// assert!(!rights.contains(&DataSubjectRight::Portability));
 /// ```
 pub fn applicable_rights(activity: &ProcessingActivity) -> Vec<DataSubjectRight> {
-    use Article6Basis as B;
-    let bases: Vec<B> = activity.all_bases().map(|b| b.basis).collect();
+    let bases: Vec<Article6Basis> = activity.all_bases().map(|b| b.basis).collect();
     let explicit_consent = activity
         .special_category_conditions
         .iter()
         .any(|c| c.condition == Article9Condition::ExplicitConsent);
-    let any = |wanted: &[B]| bases.iter().any(|b| wanted.contains(b));
     DataSubjectRight::ALL
         .iter()
         .copied()
-        .filter(|right| match right {
-            DataSubjectRight::Erasure => bases
-                .iter()
-                .any(|b| !matches!(b, B::LegalObligation | B::PublicTask)),
-            DataSubjectRight::Portability => any(&[B::Consent, B::Contract]) || explicit_consent,
-            DataSubjectRight::Object => any(&[
-                B::PublicTask,
-                B::LegitimateInterests,
-                B::RecognisedLegitimateInterest,
-            ]),
-            DataSubjectRight::WithdrawConsent => any(&[B::Consent]) || explicit_consent,
-            _ => true,
-        })
+        .filter(|right| right_given(*right, &bases, explicit_consent))
         .collect()
+}
+
+/// Whether processing on `bases` (and on explicit consent under Art 9(2)(a), where
+/// `explicit_consent`) gives `right`; see [`applicable_rights`] for the rules.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::{right_given, Article6Basis, DataSubjectRight};
+///
+/// assert!(right_given(DataSubjectRight::Portability, &[Article6Basis::Consent], false));
+/// assert!(!right_given(DataSubjectRight::Portability, &[Article6Basis::PublicTask], false));
+/// ```
+pub fn right_given(
+    right: DataSubjectRight,
+    bases: &[Article6Basis],
+    explicit_consent: bool,
+) -> bool {
+    use Article6Basis as B;
+    let any = |wanted: &[B]| bases.iter().any(|b| wanted.contains(b));
+    match right {
+        DataSubjectRight::Erasure => bases
+            .iter()
+            .any(|b| !matches!(b, B::LegalObligation | B::PublicTask)),
+        DataSubjectRight::Portability => any(&[B::Consent, B::Contract]) || explicit_consent,
+        DataSubjectRight::Object => any(&[
+            B::PublicTask,
+            B::LegitimateInterests,
+            B::RecognisedLegitimateInterest,
+        ]),
+        DataSubjectRight::WithdrawConsent => any(&[B::Consent]) || explicit_consent,
+        _ => true,
+    }
 }

@@ -134,6 +134,42 @@ impl RoleChange {
     }
 }
 
+/// A right the privacy notice states only where some lawful bases are relied on, e.g. "you can ask
+/// us to delete your information, depending on our reason for using it".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct QualifiedRight {
+    /// The right.
+    pub right: DataSubjectRight,
+    /// The bases the notice states it for; empty where the notice says only that it depends on
+    /// the basis ("depending on our reason").
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::de::exact_vec"
+    )]
+    pub bases: Vec<crate::model::Article6Basis>,
+    /// The notice's words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wording: Option<String>,
+}
+
+impl QualifiedRight {
+    /// A right stated where the given bases are relied on.
+    pub fn new(
+        right: DataSubjectRight,
+        bases: impl IntoIterator<Item = crate::model::Article6Basis>,
+    ) -> Self {
+        Self {
+            right,
+            bases: bases.into_iter().collect(),
+            wording: None,
+        }
+    }
+}
+
 /// A restriction of data subjects' rights the register relies on, with its legal ground, e.g.
 /// the DPA 2018 Sch 2 para 2 exemption for crime and taxation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -382,6 +418,16 @@ pub struct ProcessingActivity {
         deserialize_with = "crate::model::de::exact_vec"
     )]
     pub rights_stated: Vec<DataSubjectRight>,
+    /// Rights the privacy notice states only for some of the processing ("the right to erasure,
+    /// depending on our reason for using your data"; "where we rely on consent, you can withdraw
+    /// it"), each with the bases it is stated for. They count as stated for `rights_stated`'s
+    /// checks, and are judged against their own bases.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::de::exact_vec"
+    )]
+    pub rights_stated_where: Vec<QualifiedRight>,
     /// Restrictions of the data subjects' rights relied on, with their legal ground (Art 23;
     /// DPA 2018 Sch 2).
     #[serde(
@@ -445,6 +491,7 @@ impl ProcessingActivity {
             notice_exemption: None,
             information_society_service: false,
             rights_stated: Vec::new(),
+            rights_stated_where: Vec::new(),
             rights_restrictions: Vec::new(),
             breaches: Vec::new(),
             notes: Vec::new(),

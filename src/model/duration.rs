@@ -113,6 +113,18 @@ impl IsoDuration {
             .checked_add_days(Days::new(days))
     }
 
+    /// Whether the duration is zero (`P0D`, `P0Y`): it ends as soon as it starts.
+    pub fn is_zero(&self) -> bool {
+        [self.years, self.months, self.weeks, self.days]
+            .into_iter()
+            .all(|part| part.unwrap_or(0) == 0)
+    }
+
+    /// Whether the duration is longer than `years` years (compared in days, a year as 365.25).
+    pub fn exceeds_years(&self, years: u32) -> bool {
+        self.approx_days() > f64::from(years) * 365.25
+    }
+
     /// An approximate length in days (a year as 365.25 days, a month as 30.44), for comparing
     /// and sorting durations. Use [`IsoDuration::after`] for dates.
     pub fn approx_days(&self) -> f64 {

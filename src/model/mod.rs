@@ -35,7 +35,8 @@ pub(crate) mod transfer;
 pub(crate) mod vocabulary;
 
 pub use activity::{
-    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, RightsRestriction, RoleChange,
+    ActivityRole, ActivityStatus, OnBehalfOf, ProcessingActivity, QualifiedRight,
+    RightsRestriction, RoleChange,
 };
 pub use automated::{Article22Basis, AutomatedDecision, DecisionSafeguard};
 pub use country::{CountryCode, ISO_3166_1, InvalidCountryCode};
@@ -60,8 +61,8 @@ pub use register::{
     Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS,
 };
 pub use retention::{
-    DisposalAction, PeriodBound, RetentionDecidedBy, RetentionException, RetentionPeriod,
-    RetentionRule, RetentionStage, RetentionTrigger,
+    DisposalAction, LegalHold, PeriodBound, RetentionDecidedBy, RetentionException,
+    RetentionPeriod, RetentionRule, RetentionStage, RetentionTrigger,
 };
 pub use rights::DataSubjectRight;
 pub use schedule_1::{Schedule1Paragraph, Schedule1Part};

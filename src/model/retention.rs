@@ -111,6 +111,37 @@ impl RetentionDecidedBy {
     }
 }
 
+/// A legal hold: data kept, whatever its period, until the body that set the hold lifts it ("we
+/// keep everything on the matter until the court closes it").
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct LegalHold {
+    /// The party that set the hold and lifts it, when one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<PartyId>,
+    /// Who set the hold, in the register's words, e.g. "the court hearing the case".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub set_by: Option<String>,
+    /// What the hold covers, e.g. "every record of the child arrangements application".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    /// How often the organisation checks whether the hold still stands, e.g. `P1Y`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_interval: Option<IsoDuration>,
+}
+
+impl LegalHold {
+    /// A hold set by someone described in words.
+    pub fn set_by(set_by: impl Into<String>) -> Self {
+        Self {
+            set_by: Some(set_by.into()),
+            ..Self::default()
+        }
+    }
+}
+
 /// How long data is kept. Fields combine: with both `period` and `until`, the data is kept until
 /// the earlier of the two; with `or_earlier_at`, until the period ends or the first of those
 /// events happens, whichever comes first.
@@ -170,6 +201,9 @@ pub struct RetentionPeriod {
     /// How often indefinitely kept data is reviewed, e.g. `P1Y`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_interval: Option<IsoDuration>,
+    /// The data is kept until a legal hold another body set is lifted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legal_hold: Option<LegalHold>,
 }
 
 impl RetentionPeriod {
@@ -239,6 +273,7 @@ impl RetentionPeriod {
             || self.decided_by.is_some()
             || self.trigger.is_some()
             || !self.or_earlier_at.is_empty()
+            || self.legal_hold.is_some()
     }
 
     /// The date by which data is due for disposal, given the date of the trigger event where the

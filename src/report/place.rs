@@ -33,6 +33,7 @@ fn singular(collection: &str) -> Option<&'static str> {
         "legal_sources" => "law relied on",
         "safeguards" => "safeguard",
         "rights_stated" => "right stated",
+        "rights_stated_where" => "right stated for some bases",
         "sub_processors" => "sub-processor",
         "processing" => "category of processing",
         _ => return None,

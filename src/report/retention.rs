@@ -27,6 +27,14 @@ fn status(
     register: &Register,
     as_of: NaiveDate,
 ) -> (String, String) {
+    // Kept until another body lifts its hold: no date the register can compute.
+    let held_only = period.period.is_none() && period.until.is_none() && period.trigger.is_none();
+    if period.legal_hold.is_some() && (period.indefinite || held_only) {
+        return (
+            "When the legal hold is lifted".to_owned(),
+            "Legal hold".to_owned(),
+        );
+    }
     if period.indefinite {
         let due = period
             .review_interval
@@ -49,6 +57,7 @@ fn status(
     if period.not_retained {
         return ("None: not stored".to_owned(), "Not stored".to_owned());
     }
+
     match period.erasure_due(trigger_date(period, activity)) {
         Some(due) if due < as_of => (due.to_string(), "OVERDUE".to_owned()),
         Some(due) => (due.to_string(), "Not yet due".to_owned()),

@@ -274,6 +274,14 @@ fn retention_period_named(period: &RetentionPeriod, index: Option<&RegisterIndex
             format!("{text}, {decided}")
         };
     }
+    if let Some(hold) = &period.legal_hold {
+        let held = legal_hold(hold, index);
+        text = if text.is_empty() || period.indefinite {
+            held
+        } else {
+            format!("{text}, or longer {held}")
+        };
+    }
     if let Some(until) = period.until {
         text = if text.is_empty() || text.starts_with("until ") {
             format!("until {until}")
@@ -286,6 +294,32 @@ fn retention_period_named(period: &RetentionPeriod, index: Option<&RegisterIndex
     } else {
         text
     }
+}
+
+/// A legal hold in words: "until the hold set by the court over the case file is lifted".
+fn legal_hold(hold: &LegalHold, index: Option<&RegisterIndex<'_>>) -> String {
+    let who: Vec<String> = [
+        hold.set_by.clone(),
+        hold.party.as_ref().map(|p| match index {
+            Some(index) => party_name(index, p),
+            None => p.to_string(),
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut text = "until the legal hold".to_owned();
+    if !who.is_empty() {
+        text.push_str(&format!(" set by {}", enumerate(&who)));
+    }
+    if let Some(scope) = &hold.scope {
+        text.push_str(&format!(" over {scope}"));
+    }
+    text.push_str(" is lifted");
+    if let Some(interval) = &hold.review_interval {
+        text.push_str(&format!(", checked every {}", interval.in_words()));
+    }
+    text
 }
 
 /// The disposal actions of a rule in words, e.g. "deleted or anonymised".

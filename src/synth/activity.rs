@@ -396,7 +396,12 @@ fn inject_error(a: &mut ProcessingActivity, n: usize) {
                 .with_recipient("r0")
                 .with_frequency(TransferFrequency::Occasional),
         ),
-        3 => a.retention = vec![RetentionRule::new(RetentionPeriod::indefinite(None))],
+        3 => {
+            a.status = Some(crate::model::ActivityStatus::Active);
+            a.retention = vec![RetentionRule::new(RetentionPeriod::until(
+                chrono::NaiveDate::from_ymd_opt(2001, 1, 1).unwrap_or_default(),
+            ))];
+        }
         4 => {
             let mut recipient = Recipient::new("gap", RecipientRole::Processor)
                 .with_category("Unnamed IT supplier");

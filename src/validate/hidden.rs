@@ -601,7 +601,7 @@ fn leaves(regime: crate::model::Regime, t: &crate::model::Transfer) -> bool {
 /// Whether a party id names the organisation: its own id, an id that looks the same (differing by
 /// case, invisible characters or look-alikes), or another party recorded under the organisation's
 /// own name, so that entering the organisation a second time hides nothing.
-fn is_the_organisation(ctx: &Context<'_>, id: &crate::model::PartyId) -> bool {
+pub(super) fn is_the_organisation(ctx: &Context<'_>, id: &crate::model::PartyId) -> bool {
     let organisation = &ctx.register.organisation;
     if id == organisation {
         return true;

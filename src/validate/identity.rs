@@ -6,12 +6,14 @@ use crate::model::{ActivityRole, RiskCriterion};
 
 /// Fires when the organisation has no contact (address, email, phone or web), or a joint
 /// controller named in an activity has none. Art 30(1)(a) puts the name and contact details of
-/// the controller and of each joint controller at the head of the record.
+/// the controller and of each joint controller at the head of the record. A class of joint
+/// controllers ("the providers you applied to") that does not say where its list is kept is a
+/// warning: the record names the class, and the members' details exist elsewhere.
 pub const MISSING_CONTROLLER_CONTACT: Rule = Rule {
     id: "missing-controller-contact",
     severity: Severity::Error,
     citation: "Art 30(1)(a)",
-    summary: "The organisation, or a joint controller, has no contact details.",
+    summary: "The organisation, or a joint controller, has no contact details (warning for a class of controllers without its list).",
 };
 
 /// Fires when no DPO is recorded although one is mandatory: the organisation is a public
@@ -234,8 +236,17 @@ fn joint_controllership(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if let Some(party) = ctx.index.party(id)
             && !party.is_reachable()
         {
-            ctx.report(
+            // A class ("the providers you applied to") is named by what it is; each member's
+            // details are known to the organisation though the record does not say where, so
+            // the list's place is an evidence gap, not a record without its controller.
+            let severity = if party.class {
+                Severity::Warning
+            } else {
+                MISSING_CONTROLLER_CONTACT.severity
+            };
+            ctx.report_as(
                 &MISSING_CONTROLLER_CONTACT,
+                severity,
                 format!("{}/joint_controllers/{i}", a.path),
                 unreachable(party, "Joint controller"),
             );

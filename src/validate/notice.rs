@@ -2,7 +2,7 @@
 //! on the bases relied on (Art 12(1), 13(2), 14(2), 21(4)).
 
 use super::{ActivityContext, Context, Rule, Severity};
-use crate::law::rights::applicable_rights;
+use crate::law::rights::{applicable_rights, right_given};
 use crate::model::DataSubjectRight;
 
 /// Fires when the rights stated to people (`rights_stated`) include one the activity's lawful
@@ -48,7 +48,9 @@ fn independent_of_basis(right: DataSubjectRight) -> bool {
 
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
-    if !a.is_controller() || activity.rights_stated.is_empty() {
+    if !a.is_controller()
+        || (activity.rights_stated.is_empty() && activity.rights_stated_where.is_empty())
+    {
         return;
     }
     // A basis for the whole activity, or one for every data category, covers every purpose.
@@ -71,6 +73,19 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .filter(|(_, r)| !available.contains(r))
             .map(|(i, r)| format!("{}/rights_stated/{i} ({r})", a.path))
             .collect();
+        // A right stated only where some bases apply is wrong only if those bases do not give
+        // it; "depending on our reason" (no basis named) states nothing wrong.
+        let extra: Vec<String> = extra
+            .into_iter()
+            .chain(
+                activity
+                    .rights_stated_where
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, q)| !q.bases.is_empty() && !right_given(q.right, &q.bases, false))
+                    .map(|(i, q)| format!("{}/rights_stated_where/{i} ({})", a.path, q.right)),
+            )
+            .collect();
         if !extra.is_empty() {
             ctx.report(&STATED_RIGHT_NOT_AVAILABLE, format!("{}/rights_stated", a.path), format!("The notice for '{}' tells people of rights its lawful bases do not give: {}. Say which rights apply to which processing, or change the basis.", a.name(), extra.join(", ")));
         }
@@ -87,13 +102,17 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         .filter(|r| *r != DataSubjectRight::AutomatedDecisions || automated)
         .filter(|r| every_purpose_has_a_basis || independent_of_basis(*r))
         .filter(|r| !stated.contains(r))
+        .filter(|r| !activity.rights_stated_where.iter().any(|q| q.right == *r))
         // A right the register records as restricted on a legal ground (a DPA 2018 Sch 2
-        // exemption, an Art 23 restriction) may rightly go untold.
+        // exemption, an Art 23 restriction) may rightly go untold; a restriction with no ground
+        // stated restricts nothing, and no exemption reaches the right to complain to the
+        // regulator (Art 77).
         .filter(|r| {
-            !activity
-                .rights_restrictions
-                .iter()
-                .any(|x| x.rights.contains(r))
+            *r == DataSubjectRight::Complain
+                || !activity
+                    .rights_restrictions
+                    .iter()
+                    .any(|x| x.rights.contains(r) && crate::model::text::is_stated(Some(&x.ground)))
         })
         .map(|r| format!("{r} ({})", r.citation()))
         .collect();

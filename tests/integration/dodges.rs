@@ -1,6 +1,7 @@
 //! Ways a register could hide a real gap (issue 24), each with the finding that must name it and
 //! the honest record that gives no such finding.
 
+use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
 use ropa::*;
 
 use super::rules::{act, base, processor_role, run, transfer, us_recipient, us_transfer};
@@ -333,7 +334,162 @@ const DODGES: &[Dodge] = &[
             act(r).on_behalf_of[0].representative = Some("partner".into());
         },
     },
+    Dodge {
+        name: "a rights restriction with a blank ground",
+        rule: "available-right-not-stated",
+        severity: Severity::Error,
+        path: "/activities/0/rights_stated",
+        hide: |r| without_erasure(r, "  "),
+        honest: |r| without_erasure(r, "DPA 2018 Sch 2 para 2 (crime and taxation)"),
+    },
+    Dodge {
+        name: "a restriction of the right to complain to the regulator",
+        rule: "available-right-not-stated",
+        severity: Severity::Error,
+        path: "/activities/0/rights_stated",
+        hide: |r| {
+            every_right_but(r, DataSubjectRight::Complain);
+            act(r).rights_restrictions = vec![
+                RightsRestriction::new("DPA 2018 Sch 2 para 2")
+                    .of_right(DataSubjectRight::Complain),
+            ];
+        },
+        honest: |r| every_right_but(r, DataSubjectRight::BeInformed),
+    },
+    Dodge {
+        name: "retention decided by no one",
+        rule: "missing-retention",
+        severity: Severity::Warning,
+        path: "/activities/0",
+        hide: |r| {
+            retention(
+                r,
+                RetentionPeriod::decided_by(RetentionDecidedBy::described(" ")),
+            )
+        },
+        honest: |r| {
+            retention(
+                r,
+                RetentionPeriod::decided_by(RetentionDecidedBy::party("partner")),
+            )
+        },
+    },
+    Dodge {
+        name: "retention decided by the organisation itself",
+        rule: "missing-retention",
+        severity: Severity::Warning,
+        path: "/activities/0",
+        hide: |r| {
+            retention(
+                r,
+                RetentionPeriod::decided_by(RetentionDecidedBy::party("org")),
+            )
+        },
+        honest: |r| {
+            retention(
+                r,
+                RetentionPeriod::decided_by(RetentionDecidedBy::party("partner")),
+            )
+        },
+    },
+    Dodge {
+        name: "retention that only ends earlier on an event",
+        rule: "missing-retention",
+        severity: Severity::Warning,
+        path: "/activities/0",
+        hide: |r| {
+            retention(
+                r,
+                RetentionPeriod::default().or_earlier_at(RetentionTrigger::ConsentWithdrawal),
+            )
+        },
+        honest: |r| {
+            retention(
+                r,
+                RetentionPeriod::after(IsoDuration::years(1), RetentionTrigger::Collection)
+                    .or_earlier_at(RetentionTrigger::ConsentWithdrawal),
+            )
+        },
+    },
+    Dodge {
+        name: "a stage that marks data inactive and no end",
+        rule: "missing-retention",
+        severity: Severity::Warning,
+        path: "/activities/0",
+        hide: |r| stage_only(r, DisposalAction::MarkInactive),
+        honest: |r| stage_only(r, DisposalAction::Delete),
+    },
+    Dodge {
+        name: "a rule that only points to a policy",
+        rule: "missing-retention",
+        severity: Severity::Warning,
+        path: "/activities/0",
+        hide: |r| {
+            let mut rule = RetentionRule::new(RetentionPeriod::default());
+            rule.policy = Some("notice".into());
+            act(r).retention = vec![rule];
+        },
+        honest: |r| {
+            let mut rule = RetentionRule::new(RetentionPeriod::after(
+                IsoDuration::years(6),
+                RetentionTrigger::Collection,
+            ));
+            rule.policy = Some("notice".into());
+            act(r).retention = vec![rule];
+        },
+    },
+    Dodge {
+        name: "a period longer than any life",
+        rule: "indefinite-retention",
+        severity: Severity::Warning,
+        path: "/activities/0/retention/0/retention",
+        hide: |r| {
+            retention(
+                r,
+                RetentionPeriod::after(IsoDuration::years(9999), RetentionTrigger::Collection),
+            )
+        },
+        honest: |r| {
+            retention(
+                r,
+                RetentionPeriod::after(IsoDuration::years(100), RetentionTrigger::Collection),
+            )
+        },
+    },
+    Dodge {
+        name: "indefinite retention reviewed every zero days",
+        rule: "indefinite-retention",
+        severity: Severity::Warning,
+        path: "/activities/0/retention/0/retention",
+        hide: |r| retention(r, RetentionPeriod::indefinite(Some(IsoDuration::days(0)))),
+        honest: |r| retention(r, RetentionPeriod::indefinite(Some(IsoDuration::years(1)))),
+    },
 ];
+
+fn retention(r: &mut Register, period: RetentionPeriod) {
+    act(r).retention = vec![RetentionRule::new(period)];
+}
+
+fn stage_only(r: &mut Register, action: DisposalAction) {
+    let stage = RetentionStage::new(
+        RetentionPeriod::after(IsoDuration::years(2), RetentionTrigger::LastContact),
+        action,
+    );
+    act(r).retention = vec![RetentionRule::new(RetentionPeriod::default()).with_stage(stage)];
+}
+
+/// The notice states every right the activity gives but `left_out`.
+fn every_right_but(r: &mut Register, left_out: DataSubjectRight) {
+    let rights = applicable_rights(&r.activities[0]);
+    act(r).rights_stated = rights.into_iter().filter(|x| *x != left_out).collect();
+}
+
+/// The notice leaves out erasure, restricted on `ground`.
+fn without_erasure(r: &mut Register, ground: &str) {
+    every_right_but(r, DataSubjectRight::Erasure);
+    act(r).rights_restrictions =
+        vec![RightsRestriction::new(ground).of_right(DataSubjectRight::Erasure)];
+}
 
 fn canada(r: &mut Register, role: RecipientRole) {
     let ca: CountryCode = "CA".parse().unwrap();
@@ -394,4 +550,138 @@ fn every_dodge_is_found_and_its_honest_record_is_not() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+// Findings that were wrong (issue 24, point 8): each fires no more where the record is right, and
+// still fires where it is not.
+
+#[test]
+fn a_right_stated_depending_on_the_basis_is_not_reported_as_unavailable() {
+    let mut register = base();
+    // Consent gives no right to object; the notice says "depending on our reason".
+    act(&mut register).rights_stated = applicable_rights(&register.activities[0]);
+    act(&mut register)
+        .rights_stated_where
+        .push(QualifiedRight::new(DataSubjectRight::Object, []));
+    assert!(
+        run(&register)
+            .of_rule("stated-right-not-available")
+            .next()
+            .is_none()
+    );
+    // Stated where a basis applies that does give it: right.
+    act(&mut register).rights_stated_where[0].bases = vec![Article6Basis::PublicTask];
+    assert!(
+        run(&register)
+            .of_rule("stated-right-not-available")
+            .next()
+            .is_none()
+    );
+    // Stated where a basis applies that does not give it: wrong.
+    act(&mut register).rights_stated_where[0].bases = vec![Article6Basis::Consent];
+    let report = run(&register);
+    let finding = report.of_rule("stated-right-not-available").next().unwrap();
+    assert!(
+        finding.message.contains("/rights_stated_where/0"),
+        "{}",
+        finding.message
+    );
+}
+
+#[test]
+fn a_right_stated_for_some_bases_counts_as_stated() {
+    let mut register = base();
+    let rights = applicable_rights(&register.activities[0]);
+    act(&mut register).rights_stated = rights
+        .iter()
+        .copied()
+        .filter(|r| *r != DataSubjectRight::WithdrawConsent)
+        .collect();
+    assert!(
+        run(&register)
+            .of_rule("available-right-not-stated")
+            .next()
+            .is_some()
+    );
+    act(&mut register)
+        .rights_stated_where
+        .push(QualifiedRight::new(
+            DataSubjectRight::WithdrawConsent,
+            [Article6Basis::Consent],
+        ));
+    assert!(
+        run(&register)
+            .of_rule("available-right-not-stated")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_class_of_joint_controllers_without_its_list_is_a_warning_and_a_named_one_an_error() {
+    let mut register = base();
+    register.parties.push(Party::class(
+        "providers",
+        "The providers you apply to",
+        None,
+    ));
+    act(&mut register).role = ActivityRole::JointController;
+    act(&mut register).joint_controllers = vec!["providers".into()];
+    act(&mut register).joint_arrangement = Some("arrangement".into());
+    let severities: Vec<Severity> = run(&register)
+        .of_rule("missing-controller-contact")
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(severities, [Severity::Warning]);
+    register.parties[2].contacts.clear();
+    act(&mut register).joint_controllers = vec!["partner".into()];
+    let severities: Vec<Severity> = run(&register)
+        .of_rule("missing-controller-contact")
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(severities, [Severity::Error]);
+}
+
+#[test]
+fn a_legal_hold_is_not_indefinite_retention_without_review() {
+    let mut register = base();
+    let mut held = RetentionPeriod::indefinite(None);
+    held.legal_hold = Some(LegalHold::set_by("the court hearing the case"));
+    act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+    let report = run(&register);
+    let severities: Vec<Severity> = report
+        .of_rule("indefinite-retention")
+        .map(|f| f.severity)
+        .collect();
+    assert_eq!(severities, [Severity::Info], "{:#?}", report.findings);
+    assert!(report.of_rule("missing-retention").next().is_none());
+    // A hold set by no one, or by the organisation itself, ends nothing.
+    for hold in [LegalHold::set_by(" "), {
+        let mut own = LegalHold::default();
+        own.party = Some("org".into());
+        own
+    }] {
+        held.legal_hold = Some(hold);
+        act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+        let severities: Vec<Severity> = run(&register)
+            .of_rule("indefinite-retention")
+            .map(|f| f.severity)
+            .collect();
+        assert_eq!(severities, [Severity::Warning]);
+    }
+    // The retention report says what the hold is.
+    held.legal_hold = Some(LegalHold::set_by("the court hearing the case"));
+    act(&mut register).retention = vec![RetentionRule::new(held)];
+    let text = render_to_string(
+        &register,
+        ReportKind::Retention,
+        Format::Markdown,
+        &ReportOptions::default(),
+    )
+    .unwrap();
+    assert!(text.contains("When the legal hold is lifted"), "{text}");
+    assert!(
+        text.contains("the legal hold set by the court hearing the case is lifted"),
+        "{text}"
+    );
 }

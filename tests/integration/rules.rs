@@ -165,7 +165,7 @@ const CASES: &[Case] = &[
         quiet: |r| {
             act(r).retention = vec![RetentionRule::default().with_stage(RetentionStage::new(
                 RetentionPeriod::after(IsoDuration::years(2), RetentionTrigger::LastActivity),
-                DisposalAction::MarkInactive,
+                DisposalAction::Delete,
             ))]
         },
     },
@@ -179,7 +179,8 @@ const CASES: &[Case] = &[
         },
         quiet: |r| {
             act(r).retention = vec![RetentionRule::new(
-                RetentionPeriod::default().or_earlier_at(RetentionTrigger::ConsentWithdrawal),
+                RetentionPeriod::after(IsoDuration::years(1), RetentionTrigger::Collection)
+                    .or_earlier_at(RetentionTrigger::ConsentWithdrawal),
             )]
         },
     },
@@ -927,6 +928,38 @@ const CASES: &[Case] = &[
                 Transfer::to_country("JP".parse().unwrap())
                     .with_mechanism(TransferMechanism::Adequacy),
             );
+        },
+    },
+    // A role taken on by a later change of role brings its rules (issue 24, point 1).
+    Case {
+        rule: "joint-controller-without-arrangement",
+        path: "/activities/0",
+        fire: |r| {
+            act(r).role_changes = vec![RoleChange::new(
+                "once the data reaches the provider",
+                ActivityRole::JointController,
+            )];
+        },
+        quiet: |r| {
+            act(r).role_changes = vec![RoleChange::new(
+                "once the data reaches the provider",
+                ActivityRole::JointController,
+            )];
+            act(r).joint_controllers = vec!["partner".into()];
+            act(r).joint_arrangement = Some("arrangement".into());
+        },
+    },
+    Case {
+        rule: "activity-without-purpose",
+        path: "/activities/0",
+        fire: |r| {
+            processor_role(r);
+            act(r).role_changes = vec![RoleChange::new("afterwards", ActivityRole::Controller)];
+            act(r).purposes.clear();
+        },
+        quiet: |r| {
+            processor_role(r);
+            act(r).purposes.clear();
         },
     },
     Case {

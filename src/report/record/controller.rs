@@ -434,6 +434,8 @@ fn right_words(r: DataSubjectRight, regime: Regime, on: chrono::NaiveDate) -> St
 fn rights_rows(a: &ProcessingActivity, regime: Regime, on: chrono::NaiveDate) -> [Field; 2] {
     let available = applicable_rights(a);
     let stated = &a.rights_stated;
+    let qualified = &a.rights_stated_where;
+    let any_stated = !stated.is_empty() || !qualified.is_empty();
     [
         (
             "Rights available to individuals",
@@ -441,7 +443,8 @@ fn rights_rows(a: &ProcessingActivity, regime: Regime, on: chrono::NaiveDate) ->
                 .iter()
                 .map(|r| {
                     let mut text = right_words(*r, regime, on);
-                    if !stated.is_empty() && !stated.contains(r) {
+                    let told = stated.contains(r) || qualified.iter().any(|q| q.right == *r);
+                    if any_stated && !told {
                         text.push_str(" (not stated in the privacy notice)");
                     }
                     text
@@ -460,10 +463,26 @@ fn rights_rows(a: &ProcessingActivity, regime: Regime, on: chrono::NaiveDate) ->
                         }
                         text
                     })
+                    .chain(qualified.iter().map(|q| qualified_right(q, regime, on)))
                     .collect(),
             ),
         ),
     ]
+}
+
+/// A right the notice states only where some bases apply: the bases, and the notice's words.
+fn qualified_right(q: &QualifiedRight, regime: Regime, on: chrono::NaiveDate) -> String {
+    let mut text = right_words(q.right, regime, on);
+    if q.bases.is_empty() {
+        text.push_str(", depending on the basis");
+    } else {
+        let bases: Vec<String> = q.bases.iter().map(|b| b.label().to_owned()).collect();
+        text.push_str(&format!(", where the basis is {}", bases.join(" or ")));
+    }
+    if let Some(wording) = &q.wording {
+        text.push_str(&format!(" (the notice: \"{wording}\")"));
+    }
+    text
 }
 
 /// The Sch 1 para 41 rows: where UK law applies, or where the register records them anyway.

@@ -199,6 +199,7 @@ pub(super) fn singular(field: &str) -> String {
         "legal_sources" => "legal source",
         "notes" => "note",
         "rights_stated" => "right stated",
+        "rights_stated_where" => "right stated for some bases",
         "breaches" => "breach record",
         "risk_criteria" => "risk criterion",
         "article_35_3_triggers" => "Art 35(3) trigger",
