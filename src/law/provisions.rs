@@ -42,6 +42,11 @@ pub enum Provision {
     PublicAuthorityRestriction,
     /// The right to complain to the controller first (DPA 2018 s164A).
     ComplaintToController,
+    /// The regulator's guidance on when the Art 49 derogations may be used (occasional, not
+    /// regular, transfers).
+    DerogationGuidance,
+    /// Why publication reachable worldwide is a disclosure, not a transfer to every country.
+    PublicationNotTransfer,
 }
 
 /// One provision as it applies under one regime over one period.
@@ -272,6 +277,38 @@ pub const PROVISIONS: &[ProvisionEntry] = &[
         "Controllers must facilitate complaints to them (an electronic complaint form, acknowledgement within 30 days); people complain to the controller first, then to the ICO.",
         "Data (Use and Access) Act 2025 s103; in force from 19 Jun 2026 (SI 2026/82 reg 3)",
     ),
+    entry(
+        P::DerogationGuidance,
+        EU,
+        Period::ALWAYS,
+        "EDPB Guidelines 2/2018",
+        "The derogations of Art 49 are exceptions for occasional transfers, to be interpreted restrictively.",
+        "EDPB Guidelines 2/2018 on derogations of Article 49 under Regulation 2016/679, adopted 25 May 2018",
+    ),
+    entry(
+        P::DerogationGuidance,
+        UK,
+        Period::ALWAYS,
+        "ICO guidance on international transfers (the exceptions)",
+        "The exceptions of Art 49 are for occasional, not regular, restricted transfers, and are interpreted narrowly.",
+        "ICO, Guide to the UK GDPR: international transfers (https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/)",
+    ),
+    entry(
+        P::PublicationNotTransfer,
+        EU,
+        Period::ALWAYS,
+        "CJEU C-101/01 Lindqvist; EDPB Guidelines 05/2021",
+        "Publishing on a website reachable from every country is not a transfer to each of them; Chapter V applies where an exporter discloses or makes data available to an importer in a third country.",
+        "CJEU C-101/01 Lindqvist (6 Nov 2003); EDPB Guidelines 05/2021 on the interplay between Art 3 and Chapter V, version 2.0 (14 Feb 2023)",
+    ),
+    entry(
+        P::PublicationNotTransfer,
+        UK,
+        Period::ALWAYS,
+        "CJEU C-101/01 Lindqvist (retained case law); ICO guidance on international transfers",
+        "Publishing on a website reachable from every country is not a transfer to each of them; a restricted transfer needs a receiver in a third country.",
+        "CJEU C-101/01 Lindqvist (6 Nov 2003), retained by European Union (Withdrawal) Act 2018 s6; ICO, Guide to the UK GDPR: international transfers",
+    ),
 ];
 
 /// The provision as it applies under a regime on a date, if it exists then.
@@ -327,6 +364,14 @@ pub const RULE_PROVISIONS: &[(&str, Provision)] = &[
     (
         "recognised-legitimate-interest-without-condition",
         P::RecognisedLegitimateInterests,
+    ),
+    (
+        "derogation-used-for-regular-transfer",
+        P::DerogationGuidance,
+    ),
+    (
+        "publication-recorded-as-transfer",
+        P::PublicationNotTransfer,
     ),
 ];
 

@@ -67,7 +67,11 @@ pub(crate) fn render(
         register,
         index: &index,
         uk_law: crate::validate::uk_law_applies(register, options.validation.regime),
-        regime: register.regime.unwrap_or(options.validation.regime),
+        regime: crate::validate::applicable_regime(
+            register,
+            options.validation.regime,
+            options.date(),
+        ),
         on: options.date(),
     };
     let name = super::organisation_name(register);

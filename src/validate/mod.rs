@@ -395,6 +395,39 @@ fn uk_law(regime: Regime, country: Option<CountryCode>) -> bool {
     regime == Regime::UkGdpr || country == Some(CountryCode::GB)
 }
 
+/// The regime the rules apply and cite: the one the register states (`fallback` where it states
+/// none), except that an organisation established in the United Kingdom is under the UK GDPR from
+/// 1 January 2021 whatever its register says (`eu-regime-for-uk-organisation` says so), so that
+/// the tool never judges or cites by a law it has itself said does not apply.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ropa::{applicable_regime, CountryCode, Party, Regime, Register};
+///
+/// let mut register = Register::new(Party::new("org", "Council").with_country(CountryCode::GB));
+/// register.regime = Some(Regime::EuGdpr);
+/// let day = |y| NaiveDate::from_ymd_opt(y, 6, 1).unwrap();
+/// assert_eq!(applicable_regime(&register, Regime::UkGdpr, day(2020)), Regime::EuGdpr);
+/// assert_eq!(applicable_regime(&register, Regime::UkGdpr, day(2026)), Regime::UkGdpr);
+/// ```
+pub fn applicable_regime(register: &Register, fallback: Regime, on: NaiveDate) -> Regime {
+    let stated = register.regime.unwrap_or(fallback);
+    let country = register.organisation().and_then(|p| p.country);
+    if stated == Regime::EuGdpr
+        && country == Some(CountryCode::GB)
+        && register
+            .member_state
+            .is_none_or(|c| !crate::law::adequacy::is_eea(c))
+        && on >= crate::law::UK_GDPR_FROM
+    {
+        Regime::UkGdpr
+    } else {
+        stated
+    }
+}
+
 /// Whether UK law applies to the register, `fallback` being the regime where it states none.
 pub(crate) fn uk_law_applies(register: &Register, fallback: Regime) -> bool {
     uk_law(
@@ -407,7 +440,10 @@ pub(crate) fn uk_law_applies(register: &Register, fallback: Regime) -> bool {
 pub(crate) struct Context<'a> {
     pub register: &'a Register,
     pub index: RegisterIndex<'a>,
+    /// The regime the rules apply and cite ([`applicable_regime`]).
     pub regime: Regime,
+    /// The regime the register states (or the options' fallback).
+    pub stated_regime: Regime,
     /// UK law (DPA 2018) applies: the regime is the UK GDPR, or the organisation is established in
     /// the UK (before 2021 the DPA 2018 supplemented the EU GDPR there).
     pub uk_law: bool,
@@ -424,7 +460,9 @@ pub(crate) struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(register: &'a Register, options: &ValidationOptions) -> Self {
         let index = register.index();
-        let regime = register.regime.unwrap_or(options.regime);
+        let as_of = options.as_of.unwrap_or_else(today);
+        let stated_regime = register.regime.unwrap_or(options.regime);
+        let regime = applicable_regime(register, options.regime, as_of);
         let country = index.party(&register.organisation).and_then(|p| p.country);
         let mut register_recipients = Ids::default();
         register_recipients.refill(register.recipients.iter().map(|r| r.id.as_str()));
@@ -432,10 +470,11 @@ impl<'a> Context<'a> {
             register_recipients,
             register,
             regime,
+            stated_regime,
             uk_law: uk_law(regime, country),
             public_authority: register.is_public_authority(),
             organisation_country: country,
-            as_of: options.as_of.unwrap_or_else(today),
+            as_of,
             min_severity: options.min_severity,
             index,
             findings: Vec::new(),

@@ -1,14 +1,16 @@
 //! Which law applies: the regime a register names, against where its organisation is established.
 
 use super::{Context, Rule, Severity};
-use crate::law::{UK_GDPR_FROM, digital_consent_age};
-use crate::model::{CountryCode, Regime};
+use crate::law::digital_consent_age;
+use crate::model::Regime;
 
 /// Fires when an organisation established in the United Kingdom keeps its register under the EU
 /// GDPR on a date from 1 January 2021: from then its processing is under the UK GDPR and the
 /// DPA 2018, whatever an older notice says. The EU GDPR may apply to it as well (Art 3(2)) for
 /// goods or services offered to people in the EU or for monitoring them there, so this is a
-/// warning: a UK register is needed, and an EU one may be needed beside it.
+/// warning: a UK register is needed, and an EU one may be needed beside it. Not where the register
+/// records an EU or EEA member state of establishment (`member_state`): that establishment's
+/// processing is under the EU GDPR. Where it fires, the other rules judge and cite the UK GDPR.
 pub const EU_REGIME_FOR_UK_ORGANISATION: Rule = Rule {
     id: "eu-regime-for-uk-organisation",
     severity: Severity::Warning,
@@ -37,16 +39,15 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             .map(|i| format!("/parties/{i}"))
             .unwrap_or_else(|| "/organisation".to_owned())
     };
-    if ctx.regime == Regime::EuGdpr
-        && ctx.organisation_country == Some(CountryCode::GB)
-        && ctx.as_of >= UK_GDPR_FROM
-    {
+    // The rules follow the same test (`applicable_regime`): an EU establishment recorded as the
+    // member state keeps the EU GDPR for its processing.
+    if ctx.stated_regime != ctx.regime {
         let path = if register.regime.is_some() {
             "/regime".to_owned()
         } else {
             String::new()
         };
-        ctx.report(&EU_REGIME_FOR_UK_ORGANISATION, path, "The organisation is established in the United Kingdom: from 1 January 2021 its processing is under the UK GDPR and the DPA 2018. Set regime to uk_gdpr; where it also offers goods or services to people in the EU or monitors them there (Art 3(2)), keep an EU GDPR register beside it.".to_owned());
+        ctx.report(&EU_REGIME_FOR_UK_ORGANISATION, path, "The organisation is established in the United Kingdom: from 1 January 2021 its processing is under the UK GDPR and the DPA 2018. Set regime to uk_gdpr; where it also offers goods or services to people in the EU or monitors them there (Art 3(2)), keep an EU GDPR register beside it. The other findings judge the register under the UK GDPR, and cite it.".to_owned());
     }
     if ctx.regime == Regime::EuGdpr
         && register

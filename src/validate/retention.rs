@@ -144,8 +144,16 @@ fn rule_ends(ctx: &Context<'_>, rule: &RetentionRule) -> bool {
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
     if activity.security_measures.is_empty() && ctx.register.security_measures.is_empty() {
-        ctx.report(
+        // A processor's record asks for them under Art 30(2)(d).
+        let citation = if a.is_controller() {
+            MISSING_SECURITY_MEASURES.citation
+        } else {
+            "Art 30(2)(d)"
+        };
+        ctx.report_cited(
             &MISSING_SECURITY_MEASURES,
+            MISSING_SECURITY_MEASURES.severity,
+            citation,
             a.path.clone(),
             format!(
                 "No security measures are described for '{}' or for the register as a whole.",

@@ -685,3 +685,99 @@ fn a_legal_hold_is_not_indefinite_retention_without_review() {
         "{text}"
     );
 }
+
+// The citation follows the law that applies (issue 24, point 6).
+
+#[test]
+fn a_uk_organisation_on_the_eu_regime_is_judged_and_cited_under_uk_law() {
+    let mut register = base();
+    register.regime = Some(Regime::EuGdpr);
+    us_recipient(&mut register);
+    transfer(
+        &mut register,
+        us_transfer()
+            .with_mechanism(TransferMechanism::EuStandardContractualClauses)
+            .with_risk_assessment("tra"),
+    );
+    act(&mut register).special_category_conditions.clear();
+    let report = run(&register);
+    assert!(
+        report
+            .of_rule("eu-regime-for-uk-organisation")
+            .next()
+            .is_some()
+    );
+    // Judged under UK law: bare EU SCCs need the UK Addendum.
+    assert!(
+        report
+            .of_rule("eu-sccs-without-uk-addendum")
+            .next()
+            .is_some()
+    );
+    let eu_cited: Vec<&Finding> = report
+        .findings
+        .iter()
+        .filter(|f| f.citation.starts_with("GDPR"))
+        .collect();
+    assert!(eu_cited.is_empty(), "{eu_cited:#?}");
+    let finding = report
+        .of_rule("special-category-without-condition")
+        .next()
+        .unwrap();
+    assert_eq!(finding.citation, "UK GDPR Art 9(1)");
+    // Before 2021 the EU GDPR applied, and is cited.
+    let before = validate(
+        &register,
+        &ValidationOptions::default().as_of("2020-06-01".parse().unwrap()),
+    );
+    let finding = before
+        .of_rule("special-category-without-condition")
+        .next()
+        .unwrap();
+    assert_eq!(finding.citation, "GDPR Art 9(1)");
+}
+
+#[test]
+fn derogation_guidance_is_the_regulators_own() {
+    let mut register = base();
+    us_recipient(&mut register);
+    transfer(
+        &mut register,
+        us_transfer()
+            .with_mechanism(TransferMechanism::Derogation)
+            .with_derogation(Article49Derogation::ExplicitConsent)
+            .with_frequency(TransferFrequency::Regular),
+    );
+    let cite = |register: &Register| {
+        run(register)
+            .of_rule("derogation-used-for-regular-transfer")
+            .next()
+            .unwrap()
+            .citation
+            .clone()
+    };
+    assert_eq!(
+        cite(&register),
+        "ICO guidance on international transfers (the exceptions)"
+    );
+    register.regime = Some(Regime::EuGdpr);
+    register.parties[0].country = Some("IE".parse().unwrap());
+    assert_eq!(cite(&register), "EDPB Guidelines 2/2018");
+}
+
+#[test]
+fn a_processor_without_security_measures_cites_the_processor_record() {
+    let mut register = base();
+    register.security_measures.clear();
+    let cite = |register: &Register| {
+        run(register)
+            .of_rule("missing-security-measures")
+            .next()
+            .unwrap()
+            .citation
+            .clone()
+    };
+    assert_eq!(cite(&register), "UK GDPR Art 30(1)(g)");
+    processor_role(&mut register);
+    assert_eq!(cite(&register), "UK GDPR Art 30(2)(d)");
+}

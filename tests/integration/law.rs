@@ -106,6 +106,7 @@ fn chapter_v_citations_change_for_the_uk_on_5_february_2026() {
         );
     }
     r.regime = Some(Regime::EuGdpr);
+    r.parties[0].country = Some("IE".parse().unwrap());
     for day in ["2026-01-01", "2026-03-01"] {
         assert_eq!(
             cites(&r, day, "transfer-without-mechanism"),

@@ -697,6 +697,7 @@ const CASES: &[Case] = &[
         path: "/activities/0/purposes/0/lawful_bases/0",
         fire: |r| {
             r.regime = Some(Regime::EuGdpr);
+            org(r).country = Some("IE".parse().unwrap());
             set_basis(
                 r,
                 LawfulBasis::new(Article6Basis::RecognisedLegitimateInterest),
@@ -1737,6 +1738,16 @@ fn uk_and_eu_citations_differ() {
         "UK GDPR Art 30(1)(f)"
     );
     register.regime = Some(Regime::EuGdpr);
+    // Established in the UK, the organisation is under UK law whatever the register says.
+    assert_eq!(
+        run(&register)
+            .of_rule("missing-retention")
+            .next()
+            .unwrap()
+            .citation,
+        "UK GDPR Art 30(1)(f)"
+    );
+    org(&mut register).country = Some("IE".parse().unwrap());
     assert_eq!(
         run(&register)
             .of_rule("missing-retention")
@@ -2014,7 +2025,9 @@ fn the_member_state_decides_the_age_of_digital_consent() {
     act(&mut register).information_society_service = true;
     act(&mut register).data_subjects[0].children = true;
     act(&mut register).data_subjects[0].minimum_age = Some(14);
-    // Established in the UK, the EU default of 16 applies: 14-year-olds are too young.
+    // Established outside the EU and the UK, the EU default of 16 applies: 14-year-olds are too
+    // young.
+    org(&mut register).country = Some(CountryCode::US);
     let report = run(&register);
     assert!(report.of_rule("child-consent-age").next().is_some());
     // With France (15) as the member state, still too young; with Spain (14), old enough.

@@ -45,7 +45,11 @@ impl<'r, 'i> RowContext<'r, 'i> {
             register,
             index,
             uk_law: crate::validate::uk_law_applies(register, options.validation.regime),
-            regime: register.regime.unwrap_or(options.validation.regime),
+            regime: crate::validate::applicable_regime(
+                register,
+                options.validation.regime,
+                options.date(),
+            ),
             date: options.date(),
             shared_recipients: (
                 !register.recipients.is_empty(),
@@ -66,11 +70,22 @@ pub(crate) fn render(
         "Record of processing activities: {}",
         super::organisation_name(register)
     ))?;
-    sink.paragraph(&format!(
-        "The record kept under Article 30 of the {}, as of {}.",
-        register.regime.unwrap_or(options.validation.regime).label(),
-        options.date()
-    ))?;
+    let stated = register.regime.unwrap_or(options.validation.regime);
+    let applied = cx.regime;
+    sink.paragraph(&if stated == applied {
+        format!(
+            "The record kept under Article 30 of the {}, as of {}.",
+            applied.label(),
+            options.date()
+        )
+    } else {
+        format!(
+            "The record kept under Article 30 of the {applied}, as of {}. The register states the {stated}; the organisation is established in the United Kingdom, so the UK GDPR applies, and this report cites it.",
+            options.date(),
+            applied = applied.label(),
+            stated = stated.label()
+        )
+    })?;
     sink.heading(2, "Controller")?;
     sink.fields("The organisation", &header(register, &index, options))?;
     shared_recipients(&cx, sink)?;
