@@ -179,6 +179,10 @@ pub use model::{
     TransferMechanism,
 };
 pub use model::{BreachDetails, Document, DocumentKind};
+pub use model::{
+    ComplaintsProcedure, Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION,
+    SUPPORTED_SCHEMA_VERSIONS,
+};
 pub use model::{Contact, LegalRepresentative, Party, PartyKind, Registration, RegistrationKind};
 pub use model::{CountryCode, ISO_3166_1, InvalidCountryCode};
 pub use model::{DURATION_PATTERN, InvalidDuration, IsoDuration};
@@ -188,7 +192,6 @@ pub use model::{
     DisposalAction, LegalHold, PeriodBound, RetentionDecidedBy, RetentionException,
     RetentionPeriod, RetentionRule, RetentionStage, RetentionTrigger,
 };
-pub use model::{Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS};
 pub use model::{InvalidPartialDate, PartialDate};
 pub use model::{SecurityMeasure, SecurityMeasureKind};
 #[allow(

@@ -58,7 +58,8 @@ pub use party::{Contact, LegalRepresentative, Party, PartyKind, Registration, Re
 pub use purpose::Purpose;
 pub use recipient::{DataForm, Recipient, RecipientRole};
 pub use register::{
-    Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION, SUPPORTED_SCHEMA_VERSIONS,
+    ComplaintsProcedure, Dpo, Regime, Register, RegisterIndex, SCHEMA_VERSION,
+    SUPPORTED_SCHEMA_VERSIONS,
 };
 pub use retention::{
     DisposalAction, LegalHold, PeriodBound, RetentionDecidedBy, RetentionException,

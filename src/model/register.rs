@@ -139,6 +139,49 @@ impl Dpo {
     }
 }
 
+/// How people complain to the organisation about its use of their data (DPA 2018 s164A: an
+/// electronic complaint form or other means, acknowledgement within 30 days, steps taken and the
+/// outcome told without undue delay).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(test, derive(arbitrary::Arbitrary))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct ComplaintsProcedure {
+    /// The procedure in the register's words, e.g. "complaints are acknowledged within 30 days".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Where complaints go: the electronic form, an email address, a postal address.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::de::exact_vec"
+    )]
+    pub contacts: Vec<crate::model::Contact>,
+    /// The document that sets the procedure out, in `documents`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<crate::model::DocumentId>,
+}
+
+impl ComplaintsProcedure {
+    /// A procedure described in words.
+    pub fn described(description: impl Into<String>) -> Self {
+        Self {
+            description: Some(description.into()),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the procedure says anything: a description, a way to reach it or its document.
+    pub fn is_stated(&self) -> bool {
+        crate::model::text::is_stated(self.description.as_deref())
+            || self
+                .contacts
+                .iter()
+                .any(crate::model::Contact::is_reachable)
+            || self.document.is_some()
+    }
+}
+
 /// A record of processing activities.
 ///
 /// # Examples
@@ -177,6 +220,10 @@ pub struct Register {
     /// The supervisory authority data subjects can complain to (Art 77), in `parties`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub supervisory_authority: Option<PartyId>,
+    /// How people complain to the organisation about its use of their data: under the UK GDPR
+    /// from 19 June 2026 a controller must have a procedure (DPA 2018 s164A).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub complaints_procedure: Option<ComplaintsProcedure>,
     /// Who keeps the register, e.g. "Information Governance team".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner: Option<String>,
@@ -243,6 +290,7 @@ impl Register {
             dpo: None,
             representative: None,
             supervisory_authority: None,
+            complaints_procedure: None,
             owner: None,
             last_reviewed: None,
             next_review: None,

@@ -222,6 +222,19 @@ fn complaints(n: &Notice<'_>, sink: &mut dyn Sink, contacts: &[String]) -> io::R
         ..
     } = *n;
     sink.heading(2, "How to complain")?;
+    // The procedure the register records, as it records it.
+    if let Some(procedure) = register
+        .complaints_procedure
+        .as_ref()
+        .filter(|p| p.is_stated())
+    {
+        let mut lines: Vec<String> = procedure.description.iter().cloned().collect();
+        lines.extend(procedure.contacts.iter().flat_map(contact));
+        if !lines.is_empty() {
+            sink.paragraph("How to complain to us:")?;
+            sink.list(&lines)?;
+        }
+    }
     // DPA 2018 s164A, from 19 Jun 2026: people complain to the controller first.
     if let Some(entry) =
         crate::law::provisions::entry_on(crate::law::Provision::ComplaintToController, regime, on)

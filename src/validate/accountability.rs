@@ -28,6 +28,18 @@ pub const SUB_PROCESSOR_WITHOUT_AUTHORISATION: Rule = Rule {
     summary: "Sub-processors without the controller's authorisation recorded.",
 };
 
+/// UK only, from 19 June 2026. Fires when an organisation that is a controller of some activity
+/// records no complaints procedure: it must facilitate complaints to it about its processing (an
+/// electronic complaint form or other means, acknowledgement within 30 days; DPA 2018 s164A,
+/// inserted by the Data (Use and Access) Act 2025 s103). A warning: the procedure must exist, the
+/// register need not hold it.
+pub const MISSING_COMPLAINTS_PROCEDURE: Rule = Rule {
+    id: "missing-complaints-procedure",
+    severity: Severity::Warning,
+    citation: "DPA 2018 s164A",
+    summary: "A controller under UK law records no procedure for complaints to it (from 19 Jun 2026).",
+};
+
 /// Fires on a breach record (a document of kind `breach_record`) that does not give when the
 /// breach happened, what happened, its effects or the remedial action taken: Art 33(5) asks for
 /// each. A warning: the documentation must exist, the register need only point to it.
@@ -110,6 +122,7 @@ fn conflict(position: &str) -> Option<String> {
 
 pub(super) fn check_register(ctx: &mut Context<'_>) {
     let register = ctx.register;
+    complaints_procedure(ctx);
     if let Some(position) = register.dpo.as_ref().and_then(|d| d.position.as_deref())
         && let Some(role) = conflict(position)
     {
@@ -162,6 +175,24 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         if entry.sub_processor_authorisation.is_none() {
             ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("{}/on_behalf_of/{i}", a.path), format!("The organisation engages sub-processors, and {}'s prior written authorisation of them is not recorded (Art 28(2)); reference it in sub_processor_authorisation.", ctx.party_name(&entry.controller)));
         }
+    }
+}
+
+/// The complaints procedure a controller under UK law must have from 19 June 2026 (s164A).
+fn complaints_procedure(ctx: &mut Context<'_>) {
+    use crate::law::{Provision, in_force};
+    let register = ctx.register;
+    if !in_force(Provision::ComplaintToController, ctx.regime, ctx.as_of)
+        || !register.activities.iter().any(|a| a.controls())
+    {
+        return;
+    }
+    let (path, stated) = match &register.complaints_procedure {
+        Some(p) => ("/complaints_procedure", p.is_stated()),
+        None => ("", false),
+    };
+    if !stated {
+        ctx.report(&MISSING_COMPLAINTS_PROCEDURE, path.to_owned(), "The organisation is a controller under UK law and records no procedure for complaints to it; from 19 June 2026 it must facilitate them (an electronic complaint form or other means, acknowledged within 30 days). Record the procedure in complaints_procedure.".to_owned());
     }
 }
 

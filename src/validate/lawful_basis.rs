@@ -81,11 +81,13 @@ pub const RECOGNISED_LEGITIMATE_INTEREST_OUTSIDE_UK: Rule = Rule {
 
 /// UK only. Fires when a recognised legitimate interest (Art 6(1)(ea)) is relied on without naming
 /// the UK GDPR Annex 1 condition it rests on: the basis exists only through one of those
-/// conditions, and people must be told which (Art 13(1)(c)). A warning: the condition may exist
-/// without being recorded.
+/// conditions, and people must be told which (Art 13(1)(c)). An error: a recognised legitimate
+/// interest is nothing but its Annex 1 condition, so the record without one shows processing on a
+/// ground that, as recorded, does not exist (as special category data without an Art 9
+/// condition does).
 pub const RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION: Rule = Rule {
     id: "recognised-legitimate-interest-without-condition",
-    severity: Severity::Warning,
+    severity: Severity::Error,
     citation: "Art 6(1)(ea)",
     summary: "A recognised legitimate interest that names no Annex 1 condition.",
 };

@@ -149,6 +149,13 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
     if let Some(id) = register.dpo.as_ref().and_then(|d| d.party.as_ref()) {
         party(ctx, id, || "/dpo/party".to_owned());
     }
+    if let Some(id) = register
+        .complaints_procedure
+        .as_ref()
+        .and_then(|p| p.document.as_ref())
+    {
+        document(ctx, id, || "/complaints_procedure/document".to_owned());
+    }
     duplicates(
         ctx,
         "recipient",

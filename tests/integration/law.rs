@@ -12,6 +12,7 @@ const BASE: &str = r#"{
   "next_review": "2030-01-01",
   "security_measures": [{"kind": "access_control"}],
   "supervisory_authority": "ico",
+  "complaints_procedure": {"description": "Complaints are acknowledged within 30 days", "contacts": [{"email": "complaints@example.org"}]},
   "parties": [
     {"id": "org", "name": "Example Ltd", "kind": "company", "country": "GB", "contacts": [{"email": "info@example.org"}]},
     {"id": "ico", "name": "Information Commissioner's Office", "kind": "supervisory_authority", "country": "GB"},
@@ -676,4 +677,43 @@ fn every_rule_provision_names_a_rule() {
     for (id, _) in ropa::law::RULE_PROVISIONS {
         assert!(ropa::validate::rule(id).is_some(), "{id} is not a rule");
     }
+}
+
+/// DPA 2018 s164A (issue 24, point 9): a UK controller must have a complaints procedure from
+/// 19 June 2026; not before, not under the EU GDPR, not for a processor only.
+#[test]
+fn a_complaints_procedure_is_required_from_19_june_2026() {
+    let mut r = base();
+    r.complaints_procedure = None;
+    let fired = |r: &Register, day: &str| {
+        run_on(r, day)
+            .of_rule("missing-complaints-procedure")
+            .map(|f| (f.path.clone(), f.severity, f.citation.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert!(fired(&r, "2026-06-18").is_empty());
+    assert_eq!(
+        fired(&r, "2026-06-19"),
+        [(
+            String::new(),
+            Severity::Warning,
+            "DPA 2018 s164A".to_owned()
+        )]
+    );
+    // Recorded but empty is not recorded.
+    r.complaints_procedure = Some(ComplaintsProcedure::described("  "));
+    assert_eq!(fired(&r, "2026-06-19")[0].0, "/complaints_procedure");
+    r.complaints_procedure = Some(ComplaintsProcedure::described(
+        "Use the form on our website; we acknowledge within 30 days",
+    ));
+    assert!(fired(&r, "2026-06-19").is_empty());
+    r.complaints_procedure = None;
+    // A processor only: the duty is the controller's.
+    act(&mut r).role = ActivityRole::Processor;
+    assert!(fired(&r, "2026-06-19").is_empty());
+    act(&mut r).role = ActivityRole::Controller;
+    // Under the EU GDPR (an Irish organisation) there is no such duty.
+    r.regime = Some(Regime::EuGdpr);
+    r.parties[0].country = Some("IE".parse().unwrap());
+    assert!(fired(&r, "2026-06-19").is_empty());
 }

@@ -67,6 +67,12 @@ pub(crate) fn header(
     if let Some(state) = register.member_state {
         rows.push(("Member state of establishment", one(state.to_string())));
     }
+    if let Some(procedure) = &register.complaints_procedure {
+        rows.push((
+            "Complaints procedure",
+            complaints_procedure(procedure, index),
+        ));
+    }
     rows
 }
 
@@ -230,4 +236,17 @@ fn processor_facts(p: &Party, index: &RegisterIndex<'_>) -> Vec<String> {
         ));
     }
     facts
+}
+
+/// The complaints procedure as recorded: its description, where complaints go, its document.
+fn complaints_procedure(p: &ComplaintsProcedure, index: &RegisterIndex<'_>) -> Vec<String> {
+    let mut lines: Vec<String> = p.description.iter().cloned().collect();
+    lines.extend(p.contacts.iter().flat_map(contact));
+    if let Some(d) = &p.document {
+        lines.push(format!("Set out in {}", document(index, d)));
+    }
+    if lines.is_empty() {
+        lines.push(NOT_STATED.to_owned());
+    }
+    lines
 }
