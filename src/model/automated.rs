@@ -93,6 +93,25 @@ pub struct AutomatedDecision {
         deserialize_with = "crate::model::de::null_as_default"
     )]
     pub uses_special_category_data: bool,
+    /// The first day decisions were taken this way. Under the UK GDPR, decisions taken before
+    /// 5 February 2026 stay under the old Art 22 (SI 2026/82 reg 5).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::model::date::option"
+    )]
+    #[schemars(with = "Option<chrono::NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
+    pub in_use_since: Option<chrono::NaiveDate>,
+    /// The last day decisions were taken this way, where they have stopped.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::model::date::option"
+    )]
+    #[schemars(with = "Option<chrono::NaiveDate>")]
+    #[cfg_attr(test, arbitrary(with = crate::model::date::arbitrary_date))]
+    pub in_use_until: Option<chrono::NaiveDate>,
 }
 
 impl AutomatedDecision {
@@ -109,6 +128,8 @@ impl AutomatedDecision {
             safeguards: Vec::new(),
             safeguards_in_place: Vec::new(),
             uses_special_category_data: false,
+            in_use_since: None,
+            in_use_until: None,
         }
     }
 }

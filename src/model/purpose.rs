@@ -33,6 +33,15 @@ pub struct Purpose {
     /// email".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub opt_out: Option<String>,
+    /// The purpose takes measures or decisions about particular people (catering for a person's
+    /// needs, deciding on an application), not only about groups: Sch 1 para 8 (equality) does
+    /// not serve it (para 8(3)).
+    #[serde(
+        default,
+        skip_serializing_if = "std::ops::Not::not",
+        deserialize_with = "crate::model::de::null_as_default"
+    )]
+    pub about_individuals: bool,
     /// Anything else the register says about the purpose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -47,6 +56,7 @@ impl Purpose {
             lawful_bases: Vec::new(),
             data_categories: Vec::new(),
             opt_out: None,
+            about_individuals: false,
             note: None,
         }
     }

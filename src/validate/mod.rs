@@ -503,9 +503,6 @@ impl<'a> Context<'a> {
         path: String,
         message: String,
     ) {
-        if severity < self.min_severity {
-            return;
-        }
         // The provision cited is the one in force under the regime on the reference date, unless
         // the case cites a provision of its own.
         let cited = if citation == rule.citation {
@@ -513,6 +510,22 @@ impl<'a> Context<'a> {
         } else {
             citation
         };
+        self.report_citing_exactly(rule, severity, cited, path, message);
+    }
+
+    /// Records a finding citing exactly `cited`: a provision of another time, such as the old
+    /// Art 22 that SI 2026/82 reg 5 keeps for decisions taken before 5 February 2026.
+    pub fn report_citing_exactly(
+        &mut self,
+        rule: &Rule,
+        severity: Severity,
+        cited: &str,
+        path: String,
+        message: String,
+    ) {
+        if severity < self.min_severity {
+            return;
+        }
         let citation = match cited.strip_prefix("Art ") {
             Some(_) => format!("{} {}", self.regime.label(), cited),
             None => cited.to_owned(),

@@ -111,11 +111,42 @@ pub const THIRD_PARTY_SOURCE_WITHOUT_NOTICE: Rule = Rule {
     summary: "Data from third parties with no privacy notice or exemption recorded.",
 };
 
+/// The law a solely automated significant decision is judged by.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum DecisionLaw {
+    /// Art 22 as it stood: the EU GDPR, or the UK GDPR before 5 February 2026.
+    Article22,
+    /// The old Art 22 kept for UK decisions taken before 5 February 2026 (SI 2026/82 reg 5),
+    /// judged on a later date.
+    Article22Saved,
+    /// UK GDPR Arts 22A-22D, from 5 February 2026.
+    Articles22AToD,
+}
+
+/// The laws a decision answers to on the reference date: under the UK GDPR after 5 February 2026,
+/// the new Arts 22A-22D for decisions taken since, and the old Art 22 for those taken before,
+/// where the decision was in use then.
+fn decision_laws(ctx: &Context<'_>, d: &crate::model::AutomatedDecision) -> Vec<DecisionLaw> {
+    let from = crate::law::DUAA_FROM;
+    if ctx.regime != Regime::UkGdpr || ctx.as_of < from {
+        return vec![DecisionLaw::Article22];
+    }
+    let mut laws = Vec::new();
+    if d.in_use_since.is_some_and(|since| since < from) {
+        laws.push(DecisionLaw::Article22Saved);
+    }
+    if d.in_use_until.is_none_or(|until| until >= from) {
+        laws.push(DecisionLaw::Articles22AToD);
+    }
+    laws
+}
+
 pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
-    let uk_22b = ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM;
     for (i, decision) in a.activity.automated_decisions.iter().enumerate() {
         if decision.solely_automated && decision.significant_effects {
-            check_decision(ctx, a, i, decision, uk_22b);
+            for law in decision_laws(ctx, decision) {
+                check_decision(ctx, a, i, decision, law);
+            }
         }
     }
     if !a.is_controller() {
@@ -132,10 +163,14 @@ fn check_decision(
     a: &ActivityContext<'_>,
     i: usize,
     decision: &crate::model::AutomatedDecision,
-    uk_22b: bool,
+    law: DecisionLaw,
 ) {
     let activity = a.activity;
     let path = format!("{}/automated_decisions/{i}", a.path);
+    let uk_22b = law == DecisionLaw::Articles22AToD;
+    if law == DecisionLaw::Article22Saved {
+        return check_saved_decision(ctx, a, i, decision);
+    }
     let required: &[DecisionSafeguard] = if uk_22b {
         DecisionSafeguard::ALL
     } else if matches!(
@@ -173,6 +208,65 @@ fn check_decision(
         }
         _ => {}
     }
+}
+
+/// A UK decision taken before 5 February 2026, judged after it: by the old Art 22, which SI 2026/82
+/// reg 5 keeps for it, each finding saying so and citing the article of its time.
+fn check_saved_decision(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    i: usize,
+    decision: &crate::model::AutomatedDecision,
+) {
+    let path = format!("{}/automated_decisions/{i}", a.path);
+    let name = crate::model::text::mention(&decision.description, "");
+    let saved =
+        "decisions taken before 5 February 2026 stay under the old Art 22 (SI 2026/82 reg 5)";
+    let consented = matches!(
+        decision.basis,
+        Some(Article22Basis::Contract | Article22Basis::ExplicitConsent)
+    );
+    let missing: Vec<&str> = [
+        DecisionSafeguard::Representations,
+        DecisionSafeguard::HumanIntervention,
+        DecisionSafeguard::Contest,
+    ]
+    .iter()
+    .filter(|s| consented && !decision.safeguards_in_place.contains(s))
+    .map(|s| s.as_str())
+    .collect();
+    if !missing.is_empty() {
+        ctx.report_citing_exactly(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, AUTOMATED_DECISION_SAFEGUARDS_MISSING.severity, "Art 22(3)", path.clone(), format!("'{name}': {saved}, and the safeguards Art 22(3) asked for are not recorded: {}; record them in safeguards_in_place.", missing.join(", ")));
+    }
+    let special_without = decision.uses_special_category_data
+        && decision.basis != Some(Article22Basis::ExplicitConsent)
+        && !a
+            .activity
+            .special_category_conditions
+            .iter()
+            .any(|c| c.condition == Article9Condition::SubstantialPublicInterest);
+    let (citation, message) = match decision.basis {
+        None => (
+            "Art 22(2)",
+            format!(
+                "'{name}': {saved}, and a solely automated decision with significant effects then needed an Art 22(2) exception: contract, authorisation by law, or explicit consent."
+            ),
+        ),
+        Some(_) if special_without => (
+            "Art 22(4)",
+            format!(
+                "'{name}': {saved}, and a solely automated decision using special category data then needed explicit consent or substantial public interest (Art 22(4))."
+            ),
+        ),
+        Some(_) => return,
+    };
+    ctx.report_citing_exactly(
+        &AUTOMATED_DECISION_WITHOUT_BASIS,
+        AUTOMATED_DECISION_WITHOUT_BASIS.severity,
+        citation,
+        path,
+        message,
+    );
 }
 
 /// The WP248 criteria an activity shows: those recorded, and those its data, data subjects, scale

@@ -541,6 +541,57 @@ fn report_purpose_without_condition(
     );
 }
 
+/// A condition that does not serve measures or decisions about a particular data subject
+/// (Sch 1 para 8(3)): recorded as used for them, covering a purpose about individuals (a person's
+/// own needs), or in an activity that takes solely automated significant decisions about people.
+fn individual_measures(
+    ctx: &mut Context<'_>,
+    a: &ActivityContext<'_>,
+    c: &SpecialCategoryCondition,
+    paragraph: Schedule1Paragraph,
+    path: &str,
+) {
+    let entry = paragraph.entry();
+    let number = entry.paragraph;
+    let heading = entry.heading;
+    let why = format!(
+        "Sch 1 para {number} ({heading}) is not met by processing for measures or decisions about a particular data subject (para {number}(3))"
+    );
+    if c.measures_about_individuals {
+        ctx.report(
+            &SCHEDULE_1_CONDITION_OUT_OF_SCOPE,
+            format!("{path}/measures_about_individuals"),
+            format!("{why}; rely on another condition."),
+        );
+    }
+    let activity = a.activity;
+    let limited_to = super::id_membership(|| c.purposes.iter().map(|p| p.as_str()));
+    let covered = |id: &crate::model::PurposeId| c.purposes.is_empty() || limited_to(id.as_str());
+    let about: Vec<String> = activity
+        .purposes
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.about_individuals && covered(&p.id))
+        .map(|(k, p)| {
+            format!(
+                "{}/purposes/{k} ('{}')",
+                a.path,
+                crate::model::text::mention(&p.description, p.id.as_str())
+            )
+        })
+        .collect();
+    if !about.is_empty() {
+        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("{why}, and it covers purposes about individuals: {}; rely on another condition for them (explicit consent, or the condition for the person's own needs).", about.join(", ")));
+    }
+    if let Some(k) = activity
+        .automated_decisions
+        .iter()
+        .position(|d| d.solely_automated && d.significant_effects)
+    {
+        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("{why}, and '{}' takes a significant decision about individuals ({}/automated_decisions/{k}); rely on another condition for it.", a.name(), a.path));
+    }
+}
+
 /// The scope of a Schedule 1 condition: the kinds of data it serves, the bodies it is for, and
 /// whether it serves measures about a particular person (`law::schedule_1`).
 fn check_scope(
@@ -576,8 +627,8 @@ fn check_scope(
             }
         }
     }
-    if entry.not_for_individual_measures && c.measures_about_individuals {
-        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/measures_about_individuals"), format!("Sch 1 para {number} ({}) is not met by processing for measures or decisions about a particular data subject (para {number}(3)); rely on another condition.", entry.heading));
+    if entry.not_for_individual_measures {
+        individual_measures(ctx, a, c, paragraph, path);
     }
     let kind = ctx.register.organisation().and_then(|p| p.kind);
     if entry.not_for_profit_only

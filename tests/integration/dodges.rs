@@ -781,3 +781,48 @@ fn a_processor_without_security_measures_cites_the_processor_record() {
     processor_role(&mut register);
     assert_eq!(cite(&register), "UK GDPR Art 30(2)(d)");
 }
+
+/// Sch 1 para 8 (equality) serves groups, not measures about a person (issue 24, point 13).
+#[test]
+fn equality_of_opportunity_does_not_serve_individual_needs_or_decisions() {
+    let mut register = base();
+    let mut c = SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest);
+    c.schedule_1_paragraph = Some(Schedule1Paragraph::EqualityOfOpportunity);
+    c.policy_document = Some("apd".into());
+    c.para_41 = Some(Para41Record::new("Art 6(1)(a) consent", true));
+    act(&mut register).special_category_conditions = vec![c];
+    let out_of_scope = |r: &Register| {
+        run(r)
+            .of_rule("schedule-1-condition-out-of-scope")
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+    };
+    assert!(out_of_scope(&register).is_empty());
+    // A purpose that caters for a person's own needs.
+    act(&mut register).purposes[0].about_individuals = true;
+    let found = out_of_scope(&register);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].contains("/activities/0/purposes/0"),
+        "{}",
+        found[0]
+    );
+    // Not where the condition is limited to other purposes.
+    act(&mut register)
+        .purposes
+        .push(Purpose::new("p2", "Monitoring equality between groups"));
+    act(&mut register).special_category_conditions[0].purposes = vec!["p2".into()];
+    assert!(out_of_scope(&register).is_empty());
+    act(&mut register).special_category_conditions[0]
+        .purposes
+        .clear();
+    act(&mut register).purposes[0].about_individuals = false;
+    // A significant automated decision about people.
+    let mut d = AutomatedDecision::new("Panel selection");
+    d.solely_automated = true;
+    d.significant_effects = true;
+    act(&mut register).automated_decisions = vec![d];
+    let found = out_of_scope(&register);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].contains("automated_decisions/0"), "{}", found[0]);
+}

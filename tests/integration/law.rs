@@ -717,3 +717,55 @@ fn a_complaints_procedure_is_required_from_19_june_2026() {
     r.parties[0].country = Some("IE".parse().unwrap());
     assert!(fired(&r, "2026-06-19").is_empty());
 }
+
+/// SI 2026/82 reg 5 (issue 24, point 10): a UK decision in use since before 5 February 2026 is
+/// judged by the old Art 22 for the decisions taken then, and by Arts 22A-22D for those since.
+#[test]
+fn decisions_taken_before_5_february_2026_stay_under_the_old_article_22() {
+    let rule = "automated-decision-without-basis";
+    let mut r = base();
+    decision(&mut r, false, None);
+    let messages = |r: &Register, day: &str| {
+        run_on(r, day)
+            .of_rule(rule)
+            .map(|f| (f.citation.clone(), f.message.contains("SI 2026/82 reg 5")))
+            .collect::<Vec<_>>()
+    };
+    // No start recorded: judged by the law of the date, as before.
+    assert!(messages(&r, "2026-03-01").is_empty());
+    // In use since 2025: the decisions taken before 5 Feb 2026 needed an Art 22(2) exception.
+    act(&mut r).automated_decisions[0].in_use_since = Some(date("2025-01-01"));
+    assert_eq!(
+        messages(&r, "2026-03-01"),
+        [("UK GDPR Art 22(2)".to_owned(), true)]
+    );
+    // On a date before 5 Feb 2026, the old Art 22 is simply the law: no saving to mention.
+    assert_eq!(
+        messages(&r, BEFORE),
+        [("UK GDPR Art 22(2)".to_owned(), false)]
+    );
+    // In use only from 5 Feb 2026: the new law alone.
+    act(&mut r).automated_decisions[0].in_use_since = Some(date(FROM));
+    assert!(messages(&r, "2026-03-01").is_empty());
+    // Stopped before 5 Feb 2026: the old law alone, so the 22C safeguards are not asked for.
+    act(&mut r).automated_decisions[0].in_use_since = Some(date("2025-01-01"));
+    act(&mut r).automated_decisions[0].in_use_until = Some(date(BEFORE));
+    let safeguards: Vec<String> = run_on(&r, "2026-03-01")
+        .of_rule("automated-decision-safeguards-missing")
+        .map(|f| f.citation.clone())
+        .collect();
+    assert!(safeguards.is_empty(), "{safeguards:?}");
+    // With a contract basis, the Art 22(3) safeguards of its time are asked for.
+    act(&mut r).automated_decisions[0].basis = Some(Article22Basis::Contract);
+    let safeguards: Vec<String> = run_on(&r, "2026-03-01")
+        .of_rule("automated-decision-safeguards-missing")
+        .map(|f| f.citation.clone())
+        .collect();
+    assert_eq!(safeguards, ["UK GDPR Art 22(3)"]);
+    // Special category data under the old law: Art 22(4).
+    act(&mut r).automated_decisions[0].uses_special_category_data = true;
+    assert_eq!(
+        messages(&r, "2026-03-01"),
+        [("UK GDPR Art 22(4)".to_owned(), true)]
+    );
+}

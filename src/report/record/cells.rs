@@ -188,6 +188,12 @@ pub(super) fn automated(a: &ProcessingActivity) -> Cell {
             if !kinds.is_empty() {
                 text.push_str(&format!(" ({})", kinds.join(", ")));
             }
+            match (d.in_use_since, d.in_use_until) {
+                (Some(from), Some(to)) => text.push_str(&format!("; in use from {from} to {to}")),
+                (Some(from), None) => text.push_str(&format!("; in use since {from}")),
+                (None, Some(to)) => text.push_str(&format!("; in use until {to}")),
+                (None, None) => {}
+            }
             if let Some(b) = d.basis {
                 text.push_str(&format!("; basis: {}", b.label()));
             }
