@@ -91,6 +91,19 @@ pub struct Recipient {
     /// The information sharing agreement or contract governing the disclosure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub agreement: Option<DocumentId>,
+    /// The disclosure's own Art 6 basis, where it differs from the activity's: a disclosure is
+    /// processing of its own (to the police, say, on legal obligation).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::de::exact_vec"
+    )]
+    pub lawful_bases: Vec<crate::model::LawfulBasis>,
+    /// The exemption the disclosure relies on, e.g. "DPA 2018 Sch 2 para 2 (crime and taxation)"
+    /// or "DPA 2018 Sch 2 para 5 (legal proceedings)". The Art 9 condition of a disclosure of
+    /// special category data is recorded on the condition, in its `recipients`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exemption: Option<String>,
 }
 
 impl Recipient {
@@ -109,6 +122,8 @@ impl Recipient {
             purposes: Vec::new(),
             country: None,
             agreement: None,
+            lawful_bases: Vec::new(),
+            exemption: None,
         }
     }
 

@@ -619,6 +619,16 @@ pub(crate) fn recipient(
             ));
         }
     }
+    if !r.lawful_bases.is_empty() {
+        let bases: Vec<String> = r.lawful_bases.iter().map(basis).collect();
+        text.push_str(&format!(
+            "; lawful basis of the disclosure: {}",
+            bases.join("; and ")
+        ));
+    }
+    if let Some(exemption) = &r.exemption {
+        text.push_str(&format!("; exemption relied on: {exemption}"));
+    }
     if let Some(country) = r.country {
         text.push_str(&format!("; in {country}"));
     }

@@ -18,6 +18,7 @@ use crate::model::{CountryCode, ProcessingActivity, Regime, Register, RegisterIn
 
 mod accountability;
 mod consent;
+mod disclosures;
 mod hidden;
 mod identity;
 mod lawful_basis;
@@ -33,6 +34,7 @@ mod transfers;
 
 pub use accountability::*;
 pub use consent::*;
+pub use disclosures::*;
 pub use hidden::*;
 pub use identity::*;
 pub use lawful_basis::*;
@@ -120,6 +122,7 @@ const CATALOGUE: &[Rule] = &[
     DPO_CONFLICT_OF_INTEREST,
     SUB_PROCESSOR_WITHOUT_AUTHORISATION,
     MISSING_COMPLAINTS_PROCEDURE,
+    DISCLOSURE_WITHOUT_GROUND,
     BREACH_RECORD_INCOMPLETE,
     SPREADSHEET_CELL_NOT_READ,
     SPREADSHEET_VALUE_TO_BE_CONFIRMED,
@@ -381,6 +384,7 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
         rights::check_activity(&mut ctx, &activity_ctx);
         hidden::check_activity(&mut ctx, &activity_ctx);
         consent::check_activity(&mut ctx, &activity_ctx);
+        disclosures::check_activity(&mut ctx, &activity_ctx);
         notice::check_activity(&mut ctx, &activity_ctx);
         accountability::check_activity(&mut ctx, &activity_ctx);
         scratch = activity_ctx.into_scratch();

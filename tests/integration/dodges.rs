@@ -826,3 +826,70 @@ fn equality_of_opportunity_does_not_serve_individual_needs_or_decisions() {
     assert_eq!(found.len(), 1);
     assert!(found[0].contains("automated_decisions/0"), "{}", found[0]);
 }
+
+/// A disclosure is processing of its own (issue 24, point 5).
+#[test]
+fn a_disclosure_of_special_category_data_needs_its_own_ground() {
+    let fired = |r: &Register| {
+        run(r)
+            .of_rule("disclosure-without-ground")
+            .map(|f| (f.path.clone(), f.citation.clone()))
+            .collect::<Vec<_>>()
+    };
+    let mut register = base();
+    let mut police = Recipient::new("police", RecipientRole::LawEnforcement);
+    police.data_categories = vec!["h".into()];
+    act(&mut register).recipients.push(police);
+    assert_eq!(
+        fired(&register),
+        [(
+            "/activities/0/recipients/1".to_owned(),
+            "UK GDPR Art 9(1)".to_owned()
+        )]
+    );
+    // The activity's explicit consent is for its own processing; a condition naming the
+    // recipient covers the disclosure.
+    act(&mut register).special_category_conditions[0].recipients = vec!["police".into()];
+    assert!(fired(&register).is_empty());
+    act(&mut register).special_category_conditions[0]
+        .recipients
+        .clear();
+    // Explicit consent to the disclosure itself covers it; implied consent does not, and is an
+    // error of its own.
+    let mut consent = Consent::new(ConsentForm::Explicit);
+    act(&mut register).recipients[1].consent = Some(consent.clone());
+    assert!(fired(&register).is_empty());
+    consent.form = Some(ConsentForm::Implied);
+    act(&mut register).recipients[1].consent = Some(consent);
+    assert_eq!(fired(&register).len(), 1);
+    let implied: Vec<String> = run(&register)
+        .of_rule("implied-consent-for-special-category")
+        .map(|f| f.path.clone())
+        .collect();
+    assert!(
+        implied.contains(&"/activities/0/recipients/1/consent/form".to_owned()),
+        "{implied:?}"
+    );
+    act(&mut register).recipients[1].consent = None;
+    // A processor acts for the organisation: no disclosure of its own.
+    act(&mut register).recipients[1].role = Some(RecipientRole::Processor);
+    assert!(fired(&register).is_empty());
+    act(&mut register).recipients[1].role = Some(RecipientRole::LawEnforcement);
+    // Ordinary data only: nothing to judge.
+    act(&mut register).recipients[1].data_categories = vec!["c1".into()];
+    assert!(fired(&register).is_empty());
+    // Categories not stated: it may get the health data.
+    act(&mut register).recipients[1].data_categories.clear();
+    assert_eq!(fired(&register).len(), 1);
+    // Anonymised data is not personal data.
+    act(&mut register).recipients[1].data_form = Some(DataForm::Anonymised);
+    assert!(fired(&register).is_empty());
+    act(&mut register).recipients[1].data_form = None;
+    // Criminal offence data: Art 10, covered by an exemption or an Art 10 authority.
+    act(&mut register).data_categories[1].special_category = None;
+    act(&mut register).data_categories[1].criminal_offence = true;
+    act(&mut register).recipients[1].data_categories = vec!["h".into()];
+    assert_eq!(fired(&register)[0].1, "UK GDPR Art 10");
+    act(&mut register).recipients[1].exemption = Some("DPA 2018 Sch 2 para 2".into());
+    assert!(fired(&register).is_empty());
+}

@@ -126,6 +126,14 @@ pub(super) fn processor_role(r: &mut Register) {
     ];
 }
 
+/// The police receive the health data, on the exemption given.
+fn police(r: &mut Register, exemption: Option<&str>) {
+    let mut police = Recipient::new("police", RecipientRole::LawEnforcement);
+    police.data_categories = vec!["h".into()];
+    police.exemption = exemption.map(str::to_owned);
+    act(r).recipients.push(police);
+}
+
 struct Case {
     rule: &'static str,
     path: &'static str,
@@ -962,6 +970,12 @@ const CASES: &[Case] = &[
             processor_role(r);
             act(r).purposes.clear();
         },
+    },
+    Case {
+        rule: "disclosure-without-ground",
+        path: "/activities/0/recipients/1",
+        fire: |r| police(r, None),
+        quiet: |r| police(r, Some("DPA 2018 Sch 2 para 2 (crime and taxation)")),
     },
     Case {
         rule: "recipient-role-contradicts-party",
