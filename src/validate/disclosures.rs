@@ -71,8 +71,9 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 }
 
 /// Whether the data categories a recipient gets include special category data, and criminal
-/// offence data. A recipient whose categories are not stated may get any of the activity's
-/// (anonymised data aside, which is not personal data).
+/// offence data (a free-text category that may hold special category data counts as such). A
+/// recipient whose categories are not stated may get any of the activity's (anonymised data aside,
+/// which is not personal data).
 fn sensitive_data(a: &ActivityContext<'_>, r: &Recipient) -> (bool, bool) {
     let (mut special, mut criminal) = (false, false);
     if r.data_categories.is_empty() {
@@ -80,7 +81,7 @@ fn sensitive_data(a: &ActivityContext<'_>, r: &Recipient) -> (bool, bool) {
             return (false, false);
         }
         for c in &a.activity.data_categories {
-            special |= c.special_category.is_some();
+            special |= c.special_category.is_some() || c.may_include_special_category;
             criminal |= c.criminal_offence;
         }
         return (special, criminal);
@@ -91,7 +92,7 @@ fn sensitive_data(a: &ActivityContext<'_>, r: &Recipient) -> (bool, bool) {
             .get(id.as_str())
             .and_then(|j| a.activity.data_categories.get(j))
         {
-            special |= c.special_category.is_some();
+            special |= c.special_category.is_some() || c.may_include_special_category;
             criminal |= c.criminal_offence;
         }
     }

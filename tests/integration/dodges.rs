@@ -881,6 +881,15 @@ fn a_disclosure_of_special_category_data_needs_its_own_ground() {
     // Categories not stated: it may get the health data.
     act(&mut register).recipients[1].data_categories.clear();
     assert_eq!(fired(&register).len(), 1);
+    // A free-text category that may hold special category data counts as such.
+    act(&mut register).data_categories[1].special_category = None;
+    act(&mut register).data_categories[1].may_include_special_category = true;
+    assert_eq!(fired(&register).len(), 1);
+    act(&mut register).recipients[1].data_categories = vec!["h".into()];
+    assert_eq!(fired(&register).len(), 1);
+    act(&mut register).recipients[1].data_categories.clear();
+    act(&mut register).data_categories[1].may_include_special_category = false;
+    act(&mut register).data_categories[1].special_category = Some(SpecialCategoryKind::Health);
     // Anonymised data is not personal data.
     act(&mut register).recipients[1].data_form = Some(DataForm::Anonymised);
     assert!(fired(&register).is_empty());
