@@ -39,6 +39,13 @@ pub enum Shape {
     /// `n` activities and `n` recipients of the whole register, which receive every activity's
     /// data: shown with each activity, they cost `n` squared.
     RegisterWideRecipients,
+    /// One activity with `n` data categories (the last special category data) and `n` recipients
+    /// that are other controllers and state no categories, so that each may receive them all; half
+    /// of them staff recorded as internal but naming a party with a name `16n` characters long.
+    UnstatedDisclosures,
+    /// One activity with `n` purposes about individuals and `n` Sch 1 para 8 conditions, none
+    /// limited to purposes, each of which every one of those purposes falls outside.
+    EqualityConditions,
 }
 
 impl Shape {
@@ -55,6 +62,8 @@ impl Shape {
         Shape::PurposeLimitedConditions,
         Shape::LongNamesReferenced,
         Shape::RegisterWideRecipients,
+        Shape::UnstatedDisclosures,
+        Shape::EqualityConditions,
     ];
 
     /// Whether the register CSV's output grows with `n` squared by design on this shape. No
@@ -79,6 +88,8 @@ impl Shape {
             Shape::PurposeLimitedConditions => "purpose-limited-conditions",
             Shape::LongNamesReferenced => "long-names-referenced",
             Shape::RegisterWideRecipients => "register-wide-recipients",
+            Shape::UnstatedDisclosures => "unstated-disclosures",
+            Shape::EqualityConditions => "equality-conditions",
         }
     }
 }
@@ -145,6 +156,8 @@ pub fn adversarial_register(shape: Shape, n: usize) -> Register {
         Shape::PurposeLimitedConditions => purpose_limited_conditions(&mut a, n),
         Shape::LongNamesReferenced => long_names_referenced(&mut register, &mut a, n),
         Shape::RegisterWideRecipients => register_wide_recipients(&mut register, n),
+        Shape::UnstatedDisclosures => unstated_disclosures(&mut register, &mut a, n),
+        Shape::EqualityConditions => equality_conditions(&mut a, n),
     }
     register.activities.insert(0, a);
     register
@@ -311,6 +324,56 @@ fn register_wide_recipients(register: &mut Register, n: usize) {
                 )
                 .with_data_subjects(DataSubjectCategory::new("s", "Residents"))
                 .with_data_category(DataCategory::new("name", "Name")),
+        );
+    }
+}
+
+fn unstated_disclosures(register: &mut Register, a: &mut ProcessingActivity, n: usize) {
+    register.parties.push(
+        Party::new("partner", long_name("Partner", n))
+            .with_kind(PartyKind::Company)
+            .with_country(CountryCode::GB),
+    );
+    for i in 0..n {
+        let id = numbered("cat", i);
+        a.data_categories.push(if i + 1 == n {
+            DataCategory::special(
+                id.as_str(),
+                format!("Category {i}"),
+                SpecialCategoryKind::Health,
+            )
+        } else {
+            DataCategory::new(id.as_str(), format!("Category {i}"))
+        });
+        let recipient = numbered("agency", i);
+        a.recipients.push(if i % 2 == 0 {
+            Recipient::new(recipient.as_str(), RecipientRole::PublicAuthority)
+                .with_category(format!("Agency {i}"))
+        } else {
+            Recipient::new(recipient.as_str(), RecipientRole::Internal).with_party("partner")
+        });
+    }
+}
+
+fn equality_conditions(a: &mut ProcessingActivity, n: usize) {
+    a.data_categories.push(DataCategory::special(
+        "ethnicity",
+        "Ethnic origin",
+        SpecialCategoryKind::RacialOrEthnicOrigin,
+    ));
+    for i in 0..n {
+        let mut purpose = Purpose::new(
+            numbered("needs", i).as_str(),
+            format!("Meeting person {i}'s needs"),
+        )
+        .with_basis(LawfulBasis::public_task("Equality Act 2010"));
+        purpose.about_individuals = true;
+        a.purposes.push(purpose);
+        a.special_category_conditions.push(
+            SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest)
+                .with_schedule_1(Schedule1Paragraph::EqualityOfOpportunity)
+                .with_policy_document("apd")
+                .with_para_41(Para41Record::new("Art 6(1)(e)", true)),
         );
     }
 }

@@ -44,8 +44,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .iter()
             .flat_map(|c| c.recipients.iter().map(|r| r.as_str()))
     });
+    // What a recipient whose categories are not stated may get: found once for the activity.
+    let unstated = activity_data(a);
     for (i, r) in activity.recipients.iter().enumerate() {
-        let (special, criminal) = sensitive_data(a, r);
+        let (special, criminal) = sensitive_data(a, r, unstated);
         if !special && !criminal {
             continue;
         }
@@ -74,18 +76,14 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 /// offence data (a free-text category that may hold special category data counts as such). A
 /// recipient whose categories are not stated may get any of the activity's (anonymised data aside,
 /// which is not personal data).
-fn sensitive_data(a: &ActivityContext<'_>, r: &Recipient) -> (bool, bool) {
-    let (mut special, mut criminal) = (false, false);
+fn sensitive_data(a: &ActivityContext<'_>, r: &Recipient, unstated: (bool, bool)) -> (bool, bool) {
     if r.data_categories.is_empty() {
         if r.data_form == Some(crate::model::DataForm::Anonymised) {
             return (false, false);
         }
-        for c in &a.activity.data_categories {
-            special |= c.special_category.is_some() || c.may_include_special_category;
-            criminal |= c.criminal_offence;
-        }
-        return (special, criminal);
+        return unstated;
     }
+    let (mut special, mut criminal) = (false, false);
     for id in &r.data_categories {
         if let Some(c) = a
             .data_categories
@@ -97,4 +95,15 @@ fn sensitive_data(a: &ActivityContext<'_>, r: &Recipient) -> (bool, bool) {
         }
     }
     (special, criminal)
+}
+
+/// Whether the activity holds special category data, and criminal offence data.
+fn activity_data(a: &ActivityContext<'_>) -> (bool, bool) {
+    let categories = &a.activity.data_categories;
+    (
+        categories
+            .iter()
+            .any(|c| c.special_category.is_some() || c.may_include_special_category),
+        categories.iter().any(|c| c.criminal_offence),
+    )
 }

@@ -606,9 +606,10 @@ pub(super) fn is_the_organisation(ctx: &Context<'_>, id: &crate::model::PartyId)
     if id == organisation {
         return true;
     }
-    if skeleton(id.as_str()) == skeleton(organisation.as_str()) {
+    let skeletons = ctx.skeletons();
+    if skeleton(id.as_str()) == skeletons.organisation_id {
         return true;
     }
-    let name = |id| ctx.index.party(id).map(|p| skeleton(&p.name));
+    let name = |id: &crate::model::PartyId| skeletons.names.get(id.as_str());
     matches!((name(id), name(organisation)), (Some(a), Some(b)) if !a.is_empty() && a == b)
 }

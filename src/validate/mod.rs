@@ -394,53 +394,6 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
     }
 }
 
-/// Whether UK law (the DPA 2018) applies: under the UK GDPR, or where the organisation is
-/// established in the UK.
-fn uk_law(regime: Regime, country: Option<CountryCode>) -> bool {
-    regime == Regime::UkGdpr || country == Some(CountryCode::GB)
-}
-
-/// The regime the rules apply and cite: the one the register states (`fallback` where it states
-/// none), except that an organisation established in the United Kingdom is under the UK GDPR from
-/// 1 January 2021 whatever its register says (`eu-regime-for-uk-organisation` says so), so that
-/// the tool never judges or cites by a law it has itself said does not apply.
-///
-/// # Examples
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use ropa::{applicable_regime, CountryCode, Party, Regime, Register};
-///
-/// let mut register = Register::new(Party::new("org", "Council").with_country(CountryCode::GB));
-/// register.regime = Some(Regime::EuGdpr);
-/// let day = |y| NaiveDate::from_ymd_opt(y, 6, 1).unwrap();
-/// assert_eq!(applicable_regime(&register, Regime::UkGdpr, day(2020)), Regime::EuGdpr);
-/// assert_eq!(applicable_regime(&register, Regime::UkGdpr, day(2026)), Regime::UkGdpr);
-/// ```
-pub fn applicable_regime(register: &Register, fallback: Regime, on: NaiveDate) -> Regime {
-    let stated = register.regime.unwrap_or(fallback);
-    let country = register.organisation().and_then(|p| p.country);
-    if stated == Regime::EuGdpr
-        && country == Some(CountryCode::GB)
-        && register
-            .member_state
-            .is_none_or(|c| !crate::law::adequacy::is_eea(c))
-        && on >= crate::law::UK_GDPR_FROM
-    {
-        Regime::UkGdpr
-    } else {
-        stated
-    }
-}
-
-/// Whether UK law applies to the register, `fallback` being the regime where it states none.
-pub(crate) fn uk_law_applies(register: &Register, fallback: Regime) -> bool {
-    uk_law(
-        register.regime.unwrap_or(fallback),
-        register.organisation().and_then(|p| p.country),
-    )
-}
-
 /// What every rule sees of the register.
 pub(crate) struct Context<'a> {
     pub register: &'a Register,
@@ -460,6 +413,18 @@ pub(crate) struct Context<'a> {
     pub register_recipients: Ids<'a>,
     min_severity: Severity,
     findings: Vec<Finding>,
+    /// The confusable skeletons of the organisation's id and of every party's name, computed on
+    /// first use: comparing a party with the organisation then costs its own id only, however
+    /// often a long name is referred to.
+    skeletons: std::cell::OnceCell<Skeletons>,
+}
+
+/// Skeletons computed once per register (see `model::text::skeleton`), owned so that the
+/// context stays covariant in the register's lifetime.
+pub(crate) struct Skeletons {
+    pub organisation_id: String,
+    /// By party id.
+    pub names: foldhash::HashMap<String, String>,
 }
 
 impl<'a> Context<'a> {
@@ -481,6 +446,7 @@ impl<'a> Context<'a> {
             organisation_country: country,
             as_of,
             min_severity: options.min_severity,
+            skeletons: std::cell::OnceCell::new(),
             index,
             findings: Vec::new(),
         }
@@ -543,6 +509,17 @@ impl<'a> Context<'a> {
         });
     }
 
+    /// The skeletons of the organisation's id and of the parties' names, computed once.
+    pub fn skeletons(&self) -> &Skeletons {
+        let register = self.register;
+        self.skeletons.get_or_init(|| Skeletons {
+            organisation_id: crate::model::text::skeleton(register.organisation.as_str()),
+            names: (register.parties.iter())
+                .map(|p| (p.id.to_string(), crate::model::text::skeleton(&p.name)))
+                .collect(),
+        })
+    }
+
     /// The name of a party for messages (a long one cut), or its id where it does not resolve.
     pub fn party_name<'b>(&self, id: &'b crate::model::PartyId) -> std::borrow::Cow<'b, str>
     where
@@ -562,6 +539,16 @@ pub(crate) struct ActivityContext<'a> {
     pub data_categories: Ids<'a>,
     pub purposes: Ids<'a>,
     pub recipients: Ids<'a>,
+    /// The activity's measures about particular people, found once when a rule first asks.
+    individual_measures: std::cell::OnceCell<IndividualMeasures>,
+}
+
+/// What an activity does about particular people, for the conditions that do not serve it
+/// (Sch 1 para 8(3)): the positions of its purposes about individuals, and of its first solely
+/// automated significant decision.
+pub(crate) struct IndividualMeasures {
+    pub purposes: Vec<usize>,
+    pub decision: Option<usize>,
 }
 
 /// The ids of one list of an activity, for lookups by id: a scan while the list is short (most
@@ -650,7 +637,24 @@ impl<'a> ActivityContext<'a> {
             data_categories: scratch.data_categories,
             purposes: scratch.purposes,
             recipients: scratch.recipients,
+            individual_measures: std::cell::OnceCell::new(),
         }
+    }
+
+    /// The activity's purposes about individuals and its first significant automated decision,
+    /// found on the first call only, so that many conditions asking cost one pass.
+    pub fn individual_measures(&self) -> &IndividualMeasures {
+        self.individual_measures.get_or_init(|| {
+            let activity = self.activity;
+            IndividualMeasures {
+                purposes: (activity.purposes.iter().enumerate())
+                    .filter(|(_, p)| p.about_individuals)
+                    .map(|(k, _)| k)
+                    .collect(),
+                decision: (activity.automated_decisions.iter())
+                    .position(|d| d.solely_automated && d.significant_effects),
+            }
+        })
     }
 
     fn into_scratch(self) -> Scratch<'a> {

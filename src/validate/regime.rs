@@ -1,8 +1,10 @@
 //! Which law applies: the regime a register names, against where its organisation is established.
 
 use super::{Context, Rule, Severity};
+use chrono::NaiveDate;
+
 use crate::law::digital_consent_age;
-use crate::model::Regime;
+use crate::model::{CountryCode, Regime, Register};
 
 /// Fires when an organisation established in the United Kingdom keeps its register under the EU
 /// GDPR on a date from 1 January 2021: from then its processing is under the UK GDPR and the
@@ -65,4 +67,51 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             ctx.report(&CHILD_CONSENT_AGE_ASSUMED, position(), format!("The age of digital consent depends on the member state where the organisation is established (13 to 16); {why}, so {} was assumed ({}). Record the country to apply its own age.", age.age, age.entry.source));
         }
     }
+}
+
+/// Whether UK law (the DPA 2018) applies: under the UK GDPR, or where the organisation is
+/// established in the UK.
+pub(super) fn uk_law(regime: Regime, country: Option<CountryCode>) -> bool {
+    regime == Regime::UkGdpr || country == Some(CountryCode::GB)
+}
+
+/// The regime the rules apply and cite: the one the register states (`fallback` where it states
+/// none), except that an organisation established in the United Kingdom is under the UK GDPR from
+/// 1 January 2021 whatever its register says (`eu-regime-for-uk-organisation` says so), so that
+/// the tool never judges or cites by a law it has itself said does not apply.
+///
+/// # Examples
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use ropa::{applicable_regime, CountryCode, Party, Regime, Register};
+///
+/// let mut register = Register::new(Party::new("org", "Council").with_country(CountryCode::GB));
+/// register.regime = Some(Regime::EuGdpr);
+/// let day = |y| NaiveDate::from_ymd_opt(y, 6, 1).unwrap();
+/// assert_eq!(applicable_regime(&register, Regime::UkGdpr, day(2020)), Regime::EuGdpr);
+/// assert_eq!(applicable_regime(&register, Regime::UkGdpr, day(2026)), Regime::UkGdpr);
+/// ```
+pub fn applicable_regime(register: &Register, fallback: Regime, on: NaiveDate) -> Regime {
+    let stated = register.regime.unwrap_or(fallback);
+    let country = register.organisation().and_then(|p| p.country);
+    if stated == Regime::EuGdpr
+        && country == Some(CountryCode::GB)
+        && register
+            .member_state
+            .is_none_or(|c| !crate::law::adequacy::is_eea(c))
+        && on >= crate::law::UK_GDPR_FROM
+    {
+        Regime::UkGdpr
+    } else {
+        stated
+    }
+}
+
+/// Whether UK law applies to the register, `fallback` being the regime where it states none.
+pub(crate) fn uk_law_applies(register: &Register, fallback: Regime) -> bool {
+    uk_law(
+        register.regime.unwrap_or(fallback),
+        register.organisation().and_then(|p| p.country),
+    )
 }

@@ -565,29 +565,38 @@ fn individual_measures(
         );
     }
     let activity = a.activity;
-    let limited_to = super::id_membership(|| c.purposes.iter().map(|p| p.as_str()));
-    let covered = |id: &crate::model::PurposeId| c.purposes.is_empty() || limited_to(id.as_str());
-    let about: Vec<String> = activity
-        .purposes
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| p.about_individuals && covered(&p.id))
-        .map(|(k, p)| {
-            format!(
-                "{}/purposes/{k} ('{}')",
-                a.path,
-                crate::model::text::mention(&p.description, p.id.as_str())
-            )
-        })
-        .collect();
+    let measures = a.individual_measures();
+    // A condition limited to purposes is judged on its own list; otherwise on the activity's.
+    let about: Vec<usize> = if c.purposes.is_empty() {
+        measures.purposes.clone()
+    } else {
+        c.purposes
+            .iter()
+            .filter_map(|id| a.purposes.get(id.as_str()))
+            .filter(|&k| activity.purposes[k].about_individuals)
+            .collect()
+    };
     if !about.is_empty() {
-        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("{why}, and it covers purposes about individuals: {}; rely on another condition for them (explicit consent, or the condition for the person's own needs).", about.join(", ")));
+        // The first few are named, so that the message stays bounded however many there are.
+        let named: Vec<String> = about
+            .iter()
+            .take(3)
+            .map(|&k| {
+                let p = &activity.purposes[k];
+                format!(
+                    "{}/purposes/{k} ('{}')",
+                    a.path,
+                    crate::model::text::mention(&p.description, p.id.as_str())
+                )
+            })
+            .collect();
+        let more = match about.len() {
+            n if n > 3 => format!(" and {} more", n - 3),
+            _ => String::new(),
+        };
+        ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("{why}, and it covers purposes about individuals: {}{more}; rely on another condition for them (explicit consent, or the condition for the person's own needs).", named.join(", ")));
     }
-    if let Some(k) = activity
-        .automated_decisions
-        .iter()
-        .position(|d| d.solely_automated && d.significant_effects)
-    {
+    if let Some(k) = measures.decision {
         ctx.report(&SCHEDULE_1_CONDITION_OUT_OF_SCOPE, format!("{path}/schedule_1_paragraph"), format!("{why}, and '{}' takes a significant decision about individuals ({}/automated_decisions/{k}); rely on another condition for it.", a.name(), a.path));
     }
 }

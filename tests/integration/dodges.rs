@@ -899,6 +899,13 @@ fn a_disclosure_of_special_category_data_needs_its_own_ground() {
     act(&mut register).data_categories[1].criminal_offence = true;
     act(&mut register).recipients[1].data_categories = vec!["h".into()];
     assert_eq!(fired(&register)[0].1, "UK GDPR Art 10");
+    // Its categories not stated, it may receive the criminal offence data too.
+    act(&mut register).recipients[1].data_categories.clear();
+    assert_eq!(fired(&register)[0].1, "UK GDPR Art 10");
+    act(&mut register).recipients[1].exemption = Some("DPA 2018 Sch 2 para 2".into());
+    assert!(fired(&register).is_empty());
+    act(&mut register).recipients[1].exemption = None;
+    act(&mut register).recipients[1].data_categories = vec!["h".into()];
     act(&mut register).recipients[1].exemption = Some("DPA 2018 Sch 2 para 2".into());
     assert!(fired(&register).is_empty());
 }
