@@ -909,3 +909,56 @@ fn a_disclosure_of_special_category_data_needs_its_own_ground() {
     act(&mut register).recipients[1].exemption = Some("DPA 2018 Sch 2 para 2".into());
     assert!(fired(&register).is_empty());
 }
+
+/// The edges of the region checks: the EU is not the EEA, and hosting is only certainly abroad
+/// outside the regime's own territory.
+#[test]
+fn regions_and_hosting_are_judged_by_the_regime_s_own_territory() {
+    let findings = |r: &Register, rule: &str| {
+        run(r)
+            .of_rule(rule)
+            .map(|f| f.path.clone())
+            .collect::<Vec<_>>()
+    };
+    // A transfer to the EU whose recipient is in Norway, in the EEA but not the EU.
+    let mut register = base();
+    let mut norway = Recipient::new("no", RecipientRole::IndependentController);
+    norway.country = Some("NO".parse().unwrap());
+    act(&mut register).recipients.push(norway);
+    transfer(
+        &mut register,
+        Transfer::to_region(Region::Eu)
+            .with_recipient("no")
+            .with_mechanism(TransferMechanism::Adequacy),
+    );
+    assert_eq!(
+        findings(&register, "transfer-country-mismatch"),
+        ["/activities/0/transfers/0/region"]
+    );
+    act(&mut register).transfers[0].region = Some(Region::Eea);
+    assert!(findings(&register, "transfer-country-mismatch").is_empty());
+
+    // Under the UK GDPR, "outside the EEA" may be the UK itself: no transfer is presumed.
+    let mut register = base();
+    let mut mail = System::new("Mail");
+    mail.region = Some(Region::OutsideEea);
+    act(&mut register).systems = vec![mail];
+    assert!(findings(&register, "recipient-outside-without-transfer").is_empty());
+
+    // Under the EU GDPR it is abroad, and a transfer within the EEA does not leave the territory.
+    register.regime = Some(Regime::EuGdpr);
+    register.parties[0].country = Some("IE".parse().unwrap());
+    // (The base register's processor is in the UK, a third country for the EU GDPR.)
+    act(&mut register).recipients.clear();
+    transfer(
+        &mut register,
+        Transfer::to_region(Region::Eea).with_mechanism(TransferMechanism::Adequacy),
+    );
+    assert_eq!(
+        findings(&register, "recipient-outside-without-transfer"),
+        ["/activities/0/systems/0/region"]
+    );
+    act(&mut register).transfers[0] =
+        Transfer::to_country("JP".parse().unwrap()).with_mechanism(TransferMechanism::Adequacy);
+    assert!(findings(&register, "recipient-outside-without-transfer").is_empty());
+}
