@@ -669,6 +669,38 @@ fn a_legal_hold_is_not_indefinite_retention_without_review() {
             .collect();
         assert_eq!(severities, [Severity::Warning]);
     }
+    // The finding names who set the hold: in words, or the party.
+    let mut by_party = LegalHold::default();
+    by_party.party = Some("partner".into());
+    held.legal_hold = Some(by_party.clone());
+    act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+    let message = |r: &Register| {
+        run(r)
+            .of_rule("indefinite-retention")
+            .map(|f| f.message.clone())
+            .next()
+            .unwrap()
+    };
+    assert!(
+        message(&register).contains("set by Partner Ltd,"),
+        "{}",
+        message(&register)
+    );
+    by_party.set_by = Some(" ".into());
+    held.legal_hold = Some(by_party);
+    act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+    assert!(
+        message(&register).contains("set by Partner Ltd,"),
+        "{}",
+        message(&register)
+    );
+    held.legal_hold = Some(LegalHold::set_by("the court hearing the case"));
+    act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+    assert!(
+        message(&register).contains("set by the court hearing the case,"),
+        "{}",
+        message(&register)
+    );
     // The retention report says what the hold is.
     held.legal_hold = Some(LegalHold::set_by("the court hearing the case"));
     act(&mut register).retention = vec![RetentionRule::new(held)];
@@ -937,6 +969,20 @@ fn regions_and_hosting_are_judged_by_the_regime_s_own_territory() {
     );
     act(&mut register).transfers[0].region = Some(Region::Eea);
     assert!(findings(&register, "transfer-country-mismatch").is_empty());
+
+    // Hosting outside the UK: a transfer within the UK does not leave, one to the EEA does.
+    let mut register = base();
+    let mut mail = System::new("Mail");
+    mail.region = Some(Region::OutsideUk);
+    act(&mut register).systems = vec![mail];
+    transfer(&mut register, Transfer::to_country(CountryCode::GB));
+    assert_eq!(
+        findings(&register, "recipient-outside-without-transfer"),
+        ["/activities/0/systems/0/region"]
+    );
+    act(&mut register).transfers[0] =
+        Transfer::to_region(Region::Eea).with_mechanism(TransferMechanism::Adequacy);
+    assert!(findings(&register, "recipient-outside-without-transfer").is_empty());
 
     // Under the UK GDPR, "outside the EEA" may be the UK itself: no transfer is presumed.
     let mut register = base();
