@@ -316,8 +316,10 @@ fn legal_hold(hold: &LegalHold, index: Option<&RegisterIndex<'_>>) -> String {
         text.push_str(&format!(" over {scope}"));
     }
     text.push_str(" is lifted");
-    if let Some(interval) = &hold.review_interval {
-        text.push_str(&format!(", checked every {}", interval.in_words()));
+    match &hold.review_interval {
+        Some(interval) if interval.is_zero() => text.push_str(", with a review interval of zero"),
+        Some(interval) => text.push_str(&format!(", checked every {}", interval.in_words())),
+        None => {}
     }
     text
 }

@@ -701,6 +701,31 @@ fn a_legal_hold_is_not_indefinite_retention_without_review() {
         "{}",
         message(&register)
     );
+    // A review interval of zero is said as it is, not as "every immediately".
+    let mut checked = LegalHold::set_by("the court");
+    checked.review_interval = Some(IsoDuration::days(0));
+    held.legal_hold = Some(checked.clone());
+    act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+    let text = render_to_string(
+        &register,
+        ReportKind::Retention,
+        Format::Markdown,
+        &ReportOptions::default(),
+    )
+    .unwrap();
+    assert!(text.contains("with a review interval of zero"), "{text}");
+    checked.review_interval = Some(IsoDuration::years(1));
+    held.legal_hold = Some(checked);
+    act(&mut register).retention = vec![RetentionRule::new(held.clone())];
+    let text = render_to_string(
+        &register,
+        ReportKind::Retention,
+        Format::Markdown,
+        &ReportOptions::default(),
+    )
+    .unwrap();
+    assert!(text.contains("checked every 1 year"), "{text}");
+    held.legal_hold = Some(LegalHold::set_by("the court hearing the case"));
     // The retention report says what the hold is.
     held.legal_hold = Some(LegalHold::set_by("the court hearing the case"));
     act(&mut register).retention = vec![RetentionRule::new(held)];
