@@ -874,9 +874,12 @@ fn equality_of_opportunity_does_not_serve_individual_needs_or_decisions() {
         .purposes
         .clear();
     act(&mut register).purposes[0].about_individuals = false;
-    // A significant automated decision about people.
+    // An automated decision without significant effects is no decision about the person.
     let mut d = AutomatedDecision::new("Panel selection");
     d.solely_automated = true;
+    act(&mut register).automated_decisions = vec![d.clone()];
+    assert!(out_of_scope(&register).is_empty());
+    // A significant automated decision about people.
     d.significant_effects = true;
     act(&mut register).automated_decisions = vec![d];
     let found = out_of_scope(&register);
