@@ -1042,3 +1042,39 @@ fn regions_and_hosting_are_judged_by_the_regime_s_own_territory() {
         Transfer::to_country("JP".parse().unwrap()).with_mechanism(TransferMechanism::Adequacy);
     assert!(findings(&register, "recipient-outside-without-transfer").is_empty());
 }
+
+/// The rights each basis gives, as `right_given` says, on each side of every condition.
+#[test]
+fn the_rights_a_basis_gives() {
+    use Article6Basis as B;
+    use DataSubjectRight as R;
+    for (right, bases, explicit, given) in [
+        (R::WithdrawConsent, &[B::Consent][..], false, true),
+        (R::WithdrawConsent, &[B::PublicTask][..], true, true),
+        (R::WithdrawConsent, &[B::PublicTask][..], false, false),
+        (R::Portability, &[B::Contract][..], false, true),
+        (R::Portability, &[B::PublicTask][..], true, true),
+        (R::Portability, &[B::LegitimateInterests][..], false, false),
+        (
+            R::Erasure,
+            &[B::PublicTask, B::LegalObligation][..],
+            false,
+            false,
+        ),
+        (R::Erasure, &[B::PublicTask, B::Consent][..], false, true),
+        (
+            R::Object,
+            &[B::RecognisedLegitimateInterest][..],
+            false,
+            true,
+        ),
+        (R::Object, &[B::Consent][..], false, false),
+        (R::Access, &[][..], false, true),
+    ] {
+        assert_eq!(
+            right_given(right, bases, explicit),
+            given,
+            "{right:?} on {bases:?}, explicit consent {explicit}"
+        );
+    }
+}
