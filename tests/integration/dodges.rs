@@ -1078,3 +1078,30 @@ fn the_rights_a_basis_gives() {
         );
     }
 }
+
+/// UK law (the DPA 2018) applies under the UK GDPR wherever the organisation is established, and
+/// to an organisation established in the UK under either regime.
+#[test]
+fn uk_law_follows_the_regime_or_the_establishment() {
+    let para_41 = |r: &Register, day: &str| {
+        validate(r, &ValidationOptions::default().as_of(day.parse().unwrap()))
+            .of_rule("para-41-record-incomplete")
+            .count()
+    };
+    let mut register = base();
+    let mut c = SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest);
+    c.schedule_1_paragraph = Some(Schedule1Paragraph::StatutoryAndGovernmentPurposes);
+    c.policy_document = Some("apd".into());
+    act(&mut register).special_category_conditions = vec![c];
+    assert_eq!(para_41(&register, "2026-06-01"), 1);
+    // Under the UK GDPR, established abroad.
+    register.parties[0].country = Some(CountryCode::US);
+    assert_eq!(para_41(&register, "2026-06-01"), 1);
+    // Under the EU GDPR, established in the UK before 2021: the DPA 2018 supplemented it.
+    register.regime = Some(Regime::EuGdpr);
+    register.parties[0].country = Some(CountryCode::GB);
+    assert_eq!(para_41(&register, "2020-06-01"), 1);
+    // Under the EU GDPR, established in Ireland: no DPA 2018.
+    register.parties[0].country = Some("IE".parse().unwrap());
+    assert_eq!(para_41(&register, "2020-06-01"), 0);
+}
