@@ -1105,3 +1105,61 @@ fn uk_law_follows_the_regime_or_the_establishment() {
     register.parties[0].country = Some("IE".parse().unwrap());
     assert_eq!(para_41(&register, "2020-06-01"), 0);
 }
+
+/// Art 22 and Arts 22A-22D reach only decisions both solely automated and significant.
+#[test]
+fn only_solely_automated_significant_decisions_need_a_basis() {
+    for (solely, significant, fires) in [
+        (true, true, true),
+        (true, false, false),
+        (false, true, false),
+    ] {
+        let mut register = base();
+        let mut d = AutomatedDecision::new("Eligibility scoring");
+        d.solely_automated = solely;
+        d.significant_effects = significant;
+        act(&mut register).automated_decisions = vec![d];
+        let report = validate(
+            &register,
+            &ValidationOptions::default().as_of("2026-01-01".parse().unwrap()),
+        );
+        assert_eq!(
+            report.of_rule("automated-decision-without-basis").count() == 1,
+            fires,
+            "solely {solely}, significant {significant}"
+        );
+    }
+}
+
+/// A UK organisation that records an EU member state of establishment keeps the EU GDPR for it;
+/// one whose "member state" is not in the EEA does not.
+#[test]
+fn an_eu_establishment_keeps_the_eu_regime() {
+    let mut register = base();
+    register.regime = Some(Regime::EuGdpr);
+    act(&mut register).retention.clear();
+    let cite = |r: &Register| {
+        run(r)
+            .of_rule("missing-retention")
+            .next()
+            .unwrap()
+            .citation
+            .clone()
+    };
+    register.member_state = Some("IE".parse().unwrap());
+    assert_eq!(cite(&register), "GDPR Art 30(1)(f)");
+    assert!(
+        run(&register)
+            .of_rule("eu-regime-for-uk-organisation")
+            .next()
+            .is_none()
+    );
+    register.member_state = Some(CountryCode::US);
+    assert_eq!(cite(&register), "UK GDPR Art 30(1)(f)");
+    assert!(
+        run(&register)
+            .of_rule("eu-regime-for-uk-organisation")
+            .next()
+            .is_some()
+    );
+}
