@@ -701,6 +701,14 @@ fn a_legal_hold_is_not_indefinite_retention_without_review() {
         "{}",
         message(&register)
     );
+    // A hold alone (no period, not marked indefinite) states when the data goes, if someone set it.
+    let mut only_hold = RetentionPeriod::default();
+    only_hold.legal_hold = Some(LegalHold::set_by("the court"));
+    act(&mut register).retention = vec![RetentionRule::new(only_hold.clone())];
+    assert!(run(&register).of_rule("missing-retention").next().is_none());
+    only_hold.legal_hold = Some(LegalHold::set_by(" "));
+    act(&mut register).retention = vec![RetentionRule::new(only_hold)];
+    assert!(run(&register).of_rule("missing-retention").next().is_some());
     // A review interval of zero is said as it is, not as "every immediately".
     let mut checked = LegalHold::set_by("the court");
     checked.review_interval = Some(IsoDuration::days(0));
