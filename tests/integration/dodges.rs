@@ -1171,3 +1171,23 @@ fn an_eu_establishment_keeps_the_eu_regime() {
             .is_some()
     );
 }
+
+/// A recipient in the organisation's own country is not abroad, nor one in the regime's territory.
+#[test]
+fn a_recipient_at_home_needs_no_transfer() {
+    let mut register = base();
+    // An organisation established in the US, under the UK GDPR.
+    register.parties[0].country = Some(CountryCode::US);
+    let outside = |r: &Register| {
+        run(r)
+            .of_rule("recipient-outside-without-transfer")
+            .map(|f| f.path.clone())
+            .collect::<Vec<_>>()
+    };
+    // Its UK processor is in the regime's own territory; a US recipient is at its home.
+    us_recipient(&mut register);
+    assert!(outside(&register).is_empty(), "{:?}", outside(&register));
+    // A recipient in a third country that is neither is abroad.
+    act(&mut register).recipients[1].country = Some("IN".parse().unwrap());
+    assert_eq!(outside(&register), ["/activities/0/recipients/1"]);
+}
