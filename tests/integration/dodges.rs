@@ -1191,3 +1191,28 @@ fn a_recipient_at_home_needs_no_transfer() {
     act(&mut register).recipients[1].country = Some("IN".parse().unwrap());
     assert_eq!(outside(&register), ["/activities/0/recipients/1"]);
 }
+
+/// A Canadian public body is outside PIPEDA whether its role or its party says so.
+#[test]
+fn a_public_body_by_its_party_is_outside_private_sector_adequacy() {
+    let mut register = base();
+    let ca: CountryCode = "CA".parse().unwrap();
+    register.parties.push({
+        let mut p = Party::new("ca-body", "Canadian agency").with_country(ca);
+        p.kind = Some(PartyKind::PublicAuthority);
+        p
+    });
+    act(&mut register)
+        .recipients
+        .push(Recipient::new("ca", RecipientRole::IndependentController).with_party("ca-body"));
+    transfer(
+        &mut register,
+        Transfer::to_country(ca)
+            .with_recipient("ca")
+            .with_mechanism(TransferMechanism::Adequacy),
+    );
+    let fired = |r: &Register| run(r).of_rule("adequacy-not-recognised").count();
+    assert_eq!(fired(&register), 1);
+    register.parties[4].kind = Some(PartyKind::Company);
+    assert_eq!(fired(&register), 0);
+}
