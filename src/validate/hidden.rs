@@ -448,22 +448,25 @@ fn transfer_countries(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         else {
             continue;
         };
-        // The recipient's own country and its party's are each judged, so that a recipient
-        // recorded in the UK does not hide a party established abroad.
-        let party = r
-            .party
-            .as_ref()
-            .and_then(|id| ctx.index.party(id))
-            .and_then(|p| p.country);
-        if let Some(theirs) = [r.country, party]
-            .into_iter()
-            .flatten()
-            .find(|&c| c != country)
-        {
+        if let Some(theirs) = recipient_countries(ctx, r).find(|&c| c != country) {
             ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/country", a.path), format!("The transfer names {country}, but its recipient '{}' is in {theirs}; record the country the data goes to, and a transfer to each country it reaches.", r.id));
         }
     }
     transfer_regions(ctx, a);
+}
+
+/// The countries a recipient is in: its own, and its party's. Each is judged, so that a recipient
+/// recorded in the UK does not hide a party established abroad.
+pub(super) fn recipient_countries(
+    ctx: &Context<'_>,
+    r: &crate::model::Recipient,
+) -> impl Iterator<Item = CountryCode> + use<> {
+    let party = r
+        .party
+        .as_ref()
+        .and_then(|id| ctx.index.party(id))
+        .and_then(|p| p.country);
+    [r.country, party].into_iter().flatten()
 }
 
 /// A transfer to the EEA or the EU whose recipient (or the recipient's party) is established
@@ -485,20 +488,11 @@ fn transfer_regions(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         else {
             continue;
         };
-        let party = r
-            .party
-            .as_ref()
-            .and_then(|id| ctx.index.party(id))
-            .and_then(|p| p.country);
         let inside = |c: CountryCode| match region {
             Region::Eu => is_eea(c) && !matches!(c.as_str(), "IS" | "LI" | "NO"),
             _ => is_eea(c),
         };
-        if let Some(theirs) = [r.country, party]
-            .into_iter()
-            .flatten()
-            .find(|&c| !inside(c))
-        {
+        if let Some(theirs) = recipient_countries(ctx, r).find(|&c| !inside(c)) {
             ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/region", a.path), format!("The transfer goes to {}, but its recipient '{}' is in {theirs}; record a transfer to {theirs} with its own mechanism.", region.label(), bounded_id(r.id.as_str())));
         }
     }

@@ -353,14 +353,7 @@ fn outside_without_transfer(
     if is_the_public(r) || (r.country.is_none() && r.party.is_none()) {
         return;
     }
-    // The recipient's own country and its party's are each judged: a recipient recorded in the
-    // UK whose party is established abroad still sends the data abroad.
-    let party = r
-        .party
-        .as_ref()
-        .and_then(|id| ctx.index.party(id))
-        .and_then(|p| p.country);
-    let abroad = [r.country, party].into_iter().flatten().find(|&country| {
+    let abroad = super::hidden::recipient_countries(ctx, r).find(|&country| {
         is_third_country(ctx.regime, country) && Some(country) != ctx.organisation_country
     });
     if let Some(country) = abroad
