@@ -449,7 +449,7 @@ fn transfer_countries(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             continue;
         };
         if let Some(theirs) = recipient_countries(ctx, r).find(|&c| c != country) {
-            ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/country", a.path), format!("The transfer names {country}, but its recipient '{}' is in {theirs}; record the country the data goes to, and a transfer to each country it reaches.", r.id));
+            ctx.report(&TRANSFER_COUNTRY_MISMATCH, format!("{}/transfers/{i}/country", a.path), format!("The transfer names {country}, but its recipient '{}' is in {theirs}; record the country the data goes to, and a transfer to each country it reaches.", bounded_id(r.id.as_str())));
         }
     }
     transfer_regions(ctx, a);
