@@ -141,7 +141,7 @@ pub mod synth;
 pub mod validate;
 
 pub use io::Error;
-pub use io::{DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within};
+pub use io::{DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within, from_reader_within};
 pub use io::{
     SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,
 };
@@ -153,7 +153,7 @@ pub use law::adequacy::{
 };
 pub use law::annex_1::Annex1Condition;
 pub use law::rights::{applicable_rights, right_given};
-pub use law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
+pub use law::schedule_1::{Schedule1Amendment, Schedule1Entry, Schedule1Paragraph, Schedule1Part};
 pub use model::DataSubjectRight;
 pub use model::Purpose;
 pub use model::System;

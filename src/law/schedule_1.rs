@@ -3,9 +3,11 @@
 //! Source: Data Protection Act 2018, Schedule 1 Parts 1-3 (paragraphs 1-37; paragraph 5 is the
 //! appropriate policy document requirement of Part 2, not a condition), as in force on 2026-11-25
 //! (legislation.gov.uk). The table has applied since the Act came into force on 25 May 2018
-//! (under the UK GDPR from 1 January 2021), except that the Data (Use and Access) Act 2025 s73
-//! amended the elected-representatives condition from 5 February 2026; the table does not yet
-//! date that amendment (issue 24, point 15).
+//! (under the UK GDPR from 1 January 2021). Schedule 1 has not stood still since: the Data (Use and
+//! Access) Act 2025 s73 amended the elected-representatives condition (para 23) from 5 February
+//! 2026, and each entry lists its amendments with the day each applies from
+//! ([`Schedule1Paragraph::amendments_on`]). A condition's heading, Part and policy document
+//! requirement are the same on both sides of that date, so the rules read the table unchanged.
 //!
 //! Whether a condition needs an appropriate policy document (APD): Sch 1 para 1(1)(b) (Part 1
 //! para 1), para 5 (Part 2, "except as otherwise provided"), paras 35-37 (Part 3). Part 2 provides
@@ -20,6 +22,9 @@
 //! para 19 (economic well-being) and para 21 (occupational pensions) health; para 22 political
 //! opinions.
 
+use chrono::NaiveDate;
+
+use super::DUAA_FROM;
 use crate::model::SpecialCategoryKind;
 pub use crate::model::schedule_1::{Schedule1Paragraph, Schedule1Part};
 
@@ -43,7 +48,35 @@ pub struct Schedule1Entry {
     pub not_for_profit_only: bool,
     /// The condition does not serve measures or decisions about a particular data subject.
     pub not_for_individual_measures: bool,
+    /// The amendments made to the condition since 25 May 2018, oldest first.
+    pub amendments: &'static [Schedule1Amendment],
 }
+
+/// A dated amendment of one Schedule 1 condition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Schedule1Amendment {
+    /// The first day the amended text applies.
+    pub applies_from: NaiveDate,
+    /// The provision that made it, e.g. "Data (Use and Access) Act 2025 s73".
+    pub made_by: &'static str,
+    /// What it changed, in a sentence.
+    pub effect: &'static str,
+    /// Where the crate's authors read of it.
+    pub source: &'static str,
+}
+
+/// DUAA 2025 s73 on para 23. The Act's own text was not in the sources checked on 2026-12-06;
+/// the effect is as the Government described the clause when it was tabled (it was carried over
+/// from the Data Protection and Digital Information Bill).
+const DUAA_S73: Schedule1Amendment = Schedule1Amendment {
+    applies_from: DUAA_FROM,
+    made_by: "Data (Use and Access) Act 2025 s73",
+    effect: "a former Member of Parliament whose seat was lost to a successful recall petition is \
+             treated as an elected representative for a period afterwards, to finish urgent \
+             casework or hand it to a successor, as after a dissolution of Parliament",
+    source: "HC Deb 29 November 2023 (Data Protection and Digital Information Bill, Government \
+             amendments on former MPs after a recall petition); in force from 5 February 2026",
+};
 
 const fn entry(
     paragraph: u8,
@@ -60,6 +93,7 @@ const fn entry(
         kinds: None,
         not_for_profit_only: false,
         not_for_individual_measures: false,
+        amendments: &[],
     }
 }
 
@@ -164,12 +198,15 @@ const TABLE: &[Schedule1Entry] = &[
         kinds: Some(&[K::PoliticalOpinions]),
         ..entry(22, P2, "Political parties", true)
     },
-    entry(
-        23,
-        P2,
-        "Elected representatives responding to requests",
-        true,
-    ),
+    Schedule1Entry {
+        amendments: &[DUAA_S73],
+        ..entry(
+            23,
+            P2,
+            "Elected representatives responding to requests",
+            true,
+        )
+    },
     entry(24, P2, "Disclosure to elected representatives", true),
     entry(
         25,
@@ -236,6 +273,24 @@ impl Schedule1Paragraph {
         self.entry().kinds.is_none_or(|kinds| kinds.contains(&kind))
     }
 
+    /// The amendments to this condition that apply on a date: empty before the first of them.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ropa::Schedule1Paragraph;
+    /// let day = |d| NaiveDate::from_ymd_opt(2026, 2, d).unwrap();
+    /// let para_23 = Schedule1Paragraph::from_paragraph(23).unwrap();
+    /// assert_eq!(para_23.amendments_on(day(4)).count(), 0);
+    /// let amendment = para_23.amendments_on(day(5)).next().unwrap();
+    /// assert_eq!(amendment.made_by, "Data (Use and Access) Act 2025 s73");
+    /// ```
+    pub fn amendments_on(self, on: NaiveDate) -> impl Iterator<Item = &'static Schedule1Amendment> {
+        self.entry()
+            .amendments
+            .iter()
+            .filter(move |a| a.applies_from <= on)
+    }
+
     /// The condition with the given paragraph number, if there is one (5 and 38 onwards are not conditions).
     pub fn from_paragraph(paragraph: u8) -> Option<Self> {
         Self::ALL
@@ -294,5 +349,24 @@ mod tests {
             Some(Schedule1Paragraph::SafeguardingChildrenAndIndividualsAtRisk)
         );
         assert_eq!(Schedule1Paragraph::from_paragraph(5), None);
+    }
+
+    #[test]
+    fn the_elected_representatives_condition_is_amended_from_5_february_2026_only() {
+        use crate::law::ymd;
+        let para_23 = Schedule1Paragraph::ElectedRepresentativesRespondingToRequests;
+        assert_eq!(para_23.paragraph(), 23);
+        assert_eq!(para_23.amendments_on(ymd(2026, 2, 4)).count(), 0);
+        let after: Vec<_> = para_23.amendments_on(ymd(2026, 2, 5)).collect();
+        assert_eq!(after.len(), 1);
+        assert_eq!(after[0].made_by, "Data (Use and Access) Act 2025 s73");
+        assert!(after[0].effect.contains("recall petition"));
+        // No other condition has an amendment on the crate's record.
+        let amended: Vec<u8> = Schedule1Paragraph::ALL
+            .iter()
+            .filter(|p| p.amendments_on(ymd(2026, 12, 6)).next().is_some())
+            .map(|p| p.paragraph())
+            .collect();
+        assert_eq!(amended, [23]);
     }
 }

@@ -37,9 +37,9 @@ mod root {
         System, Transfer, TransferDestination, TransferFrequency, TransferMechanism,
         ValidationOptions, ValidationReport, adequacy, applicable_regime, applicable_rights,
         article_35_4_entry, catalogue, diff, escape_token, from_path, from_path_with_text,
-        from_path_within, from_reader, from_slice, from_str, is_eea, is_third_country, law, report,
-        right_given, sarif, schema, sheet, strict_schema, strict_schema_with, synth, to_path,
-        to_string, to_writer, validate,
+        from_path_within, from_reader, from_reader_within, from_slice, from_str, is_eea,
+        is_third_country, law, report, right_given, sarif, schema, sheet, strict_schema,
+        strict_schema_with, synth, to_path, to_string, to_writer, validate,
     };
 }
 
