@@ -202,7 +202,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:4
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#eef1f4}table.fields th{width:28%;overflow-wrap:normal}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}td ul{margin:0;padding-left:1.1rem}\
 .rule{white-space:nowrap;overflow-wrap:normal}a{color:#1a5fb4}\
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// Escapes text for HTML and makes links of the web and email addresses in it. Only `http://`,
 /// `https://` and email addresses (as `mailto:`) become links, so a value such as
