@@ -15,6 +15,7 @@ mod cli;
 fn main() -> std::process::ExitCode {
     cli::report::main(
         "cargo run --example report --",
+        cli::NoFile::Bundled,
         std::env::args().skip(1).collect(),
     )
 }

@@ -15,6 +15,7 @@ mod cli;
 fn main() -> std::process::ExitCode {
     cli::validate::main(
         "cargo run --example validate --",
+        cli::NoFile::Bundled,
         std::env::args().skip(1).collect(),
     )
 }

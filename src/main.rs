@@ -44,7 +44,7 @@ enum Command {
   ropa validate --format sarif register.json > ropa.sarif
   ropa validate --list-rules --format markdown
 
-With no FILE it validates the example registers bundled with the source. Exit status: 0 when no
+FILE - reads standard input; with no FILE it prints its usage. Exit status: 0 when no
 finding is an error, 1 when one is, 2 when a file cannot be read or parsed (a parse-error finding,
 its message naming the file, the JSON Pointer and line:column).")]
     Validate {
@@ -65,7 +65,7 @@ its message naming the file, the JSON Pointer and line:column).")]
         /// input is a parse-error finding.
         #[arg(long, value_name = "BYTES")]
         max_input_bytes: Option<u64>,
-        /// Register files (JSON).
+        /// Register files (JSON, or spreadsheets in the ICO template); - for standard input.
         files: Vec<PathBuf>,
     },
     /// Render a report of a register for auditors and DPOs.
@@ -82,8 +82,9 @@ cannot be read or the report written.")]
         /// What to show.
         #[arg(long, value_parser = ["register", "retention", "transfers", "special-category", "findings", "notice"])]
         kind: Option<String>,
-        /// How to write it: csv is for the register, json for the findings.
-        #[arg(long, value_parser = ["markdown", "html", "csv", "json"])]
+        /// How to write it: csv is for the register, json for the findings (default: the one
+        /// --out's extension names, else markdown).
+        #[arg(long, value_parser = ["markdown", "md", "html", "csv", "json"])]
         format: Option<String>,
         /// The reference date for erasure dates, overdue rows and validation (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -94,7 +95,7 @@ cannot be read or the report written.")]
         /// The most bytes read from one input file, pipe or device (default 1 GiB).
         #[arg(long, value_name = "BYTES")]
         max_input_bytes: Option<u64>,
-        /// The register file (default: the bundled example register).
+        /// The register file (JSON, or a spreadsheet in the ICO template); - for standard input.
         file: Option<PathBuf>,
     },
     /// Compare two versions of a register: what was added, removed or changed, by id.
@@ -201,8 +202,10 @@ fn main() -> ExitCode {
     // The arguments after the command, for the shared code to read as the examples do.
     let arguments: Vec<String> = std::env::args().skip(2).collect();
     match parsed.command {
-        Command::Validate { .. } => cli::validate::main("ropa validate", arguments),
-        Command::Report { .. } => cli::report::main("ropa report", arguments),
+        Command::Validate { .. } => {
+            cli::validate::main("ropa validate", cli::NoFile::Usage, arguments)
+        }
+        Command::Report { .. } => cli::report::main("ropa report", cli::NoFile::Usage, arguments),
         Command::Diff { .. } => cli::diff::main("ropa diff", arguments),
         Command::Schema { .. } => cli::schema::main("ropa schema", arguments),
         Command::Fmt { .. } => cli::format::main("ropa fmt", arguments),

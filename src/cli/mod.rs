@@ -14,6 +14,23 @@ pub mod report;
 pub mod schema;
 pub mod validate;
 
+/// What a command reads when no FILE is named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoFile {
+    /// The examples (`cargo run --example report`): the registers bundled with the source tree.
+    #[allow(
+        dead_code,
+        reason = "only the examples read the bundled registers, never the binary"
+    )]
+    Bundled,
+    /// The installed `ropa`, which never reads the tree it was built from: print the usage and
+    /// exit 2. `-` names standard input.
+    Usage,
+}
+
+/// The name standard input goes by, as a FILE argument and in messages.
+pub const STDIN: &str = "-";
+
 /// The error and its causes, one after the other: the OS's reason is in the source.
 fn error_chain(error: &dyn std::error::Error) -> String {
     let mut text = error.to_string();
@@ -47,10 +64,26 @@ fn is_spreadsheet(path: &std::path::Path) -> bool {
         .is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.to_ascii_lowercase().as_str()))
 }
 
-/// A register from a JSON file, read within `max_input_bytes`, or from a spreadsheet in the ICO
-/// template; the error and its causes, ready to print.
+/// A register and its text from a JSON file, or from standard input where the path is `-`.
+fn read_json(
+    path: &std::path::Path,
+    max_input_bytes: u64,
+) -> Result<(String, ropa::Register), ropa::Error> {
+    if path.as_os_str() == STDIN {
+        ropa::from_reader_within(std::io::stdin().lock(), max_input_bytes, "<stdin>")
+    } else {
+        ropa::from_path_with_text(path, max_input_bytes)
+    }
+}
+
+/// A register from a JSON file (or standard input, named `-`), read within `max_input_bytes`, or
+/// from a spreadsheet in the ICO template; the error and its causes, ready to print.
 fn read_register(path: &std::path::Path, max_input_bytes: u64) -> Result<ropa::Register, String> {
-    if is_spreadsheet(path) {
+    if path.as_os_str() == STDIN {
+        read_json(path, max_input_bytes)
+            .map(|(_, register)| register)
+            .map_err(|error| error_chain(&error))
+    } else if is_spreadsheet(path) {
         ropa::sheet::import_path(path)
             .map(|imported| imported.register)
             .map_err(|error| error_chain(&error))

@@ -1,8 +1,9 @@
 //! `report`: renders an auditor's report of a register. Shared by `cargo run --example report`
 //! and `ropa report` (the `cli` feature).
 //!
-//! With no FILE it renders the bundled example register (an organisation that is both controller
-//! and processor). Output goes to stdout unless `--out` names a file, which is replaced only when
+//! With no FILE the example renders the bundled example register (an organisation that is both
+//! controller and processor); the installed `ropa report` prints its usage and exits 2, since it
+//! has no source tree to read. FILE `-` reads standard input. Output goes to stdout unless `--out` names a file, which is replaced only when
 //! the whole report is written: on any failure it is left as it was, and the message gives the
 //! OS's reason.
 
@@ -10,10 +11,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use ropa::NaiveDate;
+
+use super::NoFile;
 use ropa::report::{Format, ReportKind, ReportOptions, render, render_to_path, terminal_escape};
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [--max-input-bytes BYTES] [FILE]";
+pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|md|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [--max-input-bytes BYTES] [FILE]";
 
 struct Args {
     kind: ReportKind,
@@ -24,19 +27,24 @@ struct Args {
     max_input_bytes: u64,
 }
 
+/// The register the example reads when no FILE is named.
+fn bundled() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/data/northfield-research-processor.json")
+}
+
 /// Reads the arguments after the command; `command` is how it was called, for the usage line.
-fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
+fn parse_args(command: &str, no_file: NoFile, arguments: Vec<String>) -> Result<Args, String> {
     let usage = format!("usage: {command} {OPTIONS}");
     let mut args = Args {
         kind: ReportKind::Register,
         format: Format::Markdown,
         options: ReportOptions::default(),
         out: None,
-        file: Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("examples/data/northfield-research-processor.json"),
+        file: PathBuf::new(),
         max_input_bytes: ropa::DEFAULT_MAX_INPUT_BYTES,
     };
     let mut file = None;
+    let mut format_named = None;
     let mut it = super::split_equals(arguments).into_iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| {
@@ -53,9 +61,13 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
             }
             "--format" => {
                 let text = value("--format")?;
-                args.format = text
-                    .parse()
-                    .map_err(|_| format!("unknown format '{text}'\n{usage}"))?;
+                let format = match text.as_str() {
+                    "md" => Format::Markdown,
+                    _ => text
+                        .parse()
+                        .map_err(|_| format!("unknown format '{text}'\n{usage}"))?,
+                };
+                format_named = Some(format);
             }
             "--as-of" => {
                 let text = value("--as-of")?;
@@ -75,16 +87,39 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
             _ => return Err(format!("one FILE at a time\n{usage}")),
         }
     }
-    if let Some(file) = file {
-        args.file = file;
-    }
+    args.format = format_for(format_named, args.out.as_deref())?;
+    args.file = match (file, no_file) {
+        (Some(file), _) => file,
+        (None, NoFile::Bundled) => bundled(),
+        (None, NoFile::Usage) => {
+            return Err(format!("no FILE given (use - for standard input)\n{usage}"));
+        }
+    };
     Ok(args)
+}
+
+/// The format: the one named, else the one `--out`'s extension names, else Markdown. A format
+/// named that contradicts the extension is an error, so `--out x.html` never holds Markdown.
+fn format_for(named: Option<Format>, out: Option<&Path>) -> Result<Format, String> {
+    let extension = out
+        .and_then(|path| path.extension())
+        .and_then(|e| e.to_str());
+    let implied = extension.and_then(Format::from_extension);
+    match (named, implied) {
+        (Some(named), Some(implied)) if named != implied => Err(format!(
+            "--format {named} contradicts --out's extension .{}; use --format {implied} or another file name",
+            extension.unwrap_or_default()
+        )),
+        (Some(named), _) => Ok(named),
+        (None, Some(implied)) => Ok(implied),
+        (None, None) => Ok(Format::Markdown),
+    }
 }
 
 /// Runs the command: `command` is how it was called (for the usage line), `arguments` what
 /// follows it.
-pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
-    let args = match parse_args(command, arguments) {
+pub fn main(command: &str, no_file: NoFile, arguments: Vec<String>) -> ExitCode {
+    let args = match parse_args(command, no_file, arguments) {
         Ok(args) => args,
         Err(message) => {
             eprintln!("{}", terminal_escape(&message));

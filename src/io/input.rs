@@ -61,6 +61,54 @@ pub fn from_path_with_text(
     Ok((text, register))
 }
 
+/// Reads a register from a stream (standard input, a socket, a decompressor) of at most
+/// `max_bytes` bytes, keeping its text; `name` is what errors call the input, e.g. `<stdin>`.
+///
+/// # Errors
+///
+/// As [`from_path_within`].
+///
+/// # Examples
+///
+/// ```
+/// let json = br#"{"schema_version": "1.0", "organisation": "x"}"#;
+/// let (text, register) = ropa::from_reader_within(&json[..], 1000, "<stdin>")?;
+/// assert_eq!(register.organisation.as_str(), "x");
+/// assert_eq!(text.len(), json.len());
+/// let err = ropa::from_reader_within(&b"{\"schema_version\": 1"[..], 1000, "<stdin>").unwrap_err();
+/// assert!(err.to_string().contains("<stdin>"));
+/// # Ok::<(), ropa::Error>(())
+/// ```
+pub fn from_reader_within(
+    reader: impl Read,
+    max_bytes: u64,
+    name: impl AsRef<Path>,
+) -> Result<(String, Register), Error> {
+    let path = name.as_ref();
+    let (bytes, register) =
+        read_stream(reader, max_bytes).map_err(|error| failure(error, path, max_bytes))?;
+    let text = String::from_utf8(bytes).map_err(|error| Error::Io {
+        path: path.to_owned(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, error),
+    })?;
+    Ok((text, register))
+}
+
+/// The error of a failed read, naming the input.
+fn failure(error: Failure, path: &Path, max_bytes: u64) -> Error {
+    match error {
+        Failure::TooLarge => Error::TooLarge {
+            path: path.to_owned(),
+            limit: max_bytes,
+        },
+        Failure::Io(source) => Error::Io {
+            path: path.to_owned(),
+            source,
+        },
+        Failure::Parse(error) => error.in_file(path),
+    }
+}
+
 /// The bytes read and the register parsed from them.
 fn read_path(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Register), Error> {
     let io_error = |source| Error::Io {
@@ -74,14 +122,7 @@ fn read_path(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, Register), Error> 
     } else {
         read_stream(file, max_bytes)
     };
-    result.map_err(|error| match error {
-        Failure::TooLarge => Error::TooLarge {
-            path: path.to_owned(),
-            limit: max_bytes,
-        },
-        Failure::Io(source) => io_error(source),
-        Failure::Parse(error) => error.in_file(path),
-    })
+    result.map_err(|error| failure(error, path, max_bytes))
 }
 
 /// Why reading an input failed, before the file's name is added.
@@ -114,7 +155,7 @@ fn read_regular(
 }
 
 /// A pipe, FIFO or device, parsed as it streams and kept as it is read.
-fn read_stream(file: std::fs::File, max_bytes: u64) -> Result<(Vec<u8>, Register), Failure> {
+fn read_stream(file: impl Read, max_bytes: u64) -> Result<(Vec<u8>, Register), Failure> {
     let mut reader = BufReader::with_capacity(
         1 << 16,
         Recording {

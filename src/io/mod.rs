@@ -13,7 +13,9 @@ pub mod sheet;
 pub(crate) mod strict;
 
 pub use error::Error;
-pub use input::{DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within};
+pub use input::{
+    DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within, from_reader_within,
+};
 pub use json::{
     escape_token, from_path, from_reader, from_slice, from_str, to_path, to_string, to_writer,
 };

@@ -82,6 +82,27 @@ vocabulary! {
     }
 }
 
+impl Format {
+    /// The format a file's extension names (case-insensitive): `md`/`markdown`, `html`/`htm`,
+    /// `csv`, `json`; `None` for any other.
+    ///
+    /// ```
+    /// use ropa::report::Format;
+    /// assert_eq!(Format::from_extension("HTML"), Some(Format::Html));
+    /// assert_eq!(Format::from_extension("md"), Some(Format::Markdown));
+    /// assert_eq!(Format::from_extension("pdf"), None);
+    /// ```
+    pub fn from_extension(extension: &str) -> Option<Format> {
+        match extension.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "csv" => Some(Format::Csv),
+            "json" => Some(Format::Json),
+            _ => None,
+        }
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[non_exhaustive]

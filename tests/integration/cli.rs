@@ -201,7 +201,14 @@ fn the_binary_does_what_the_examples_do() {
         (
             "validate",
             "validate",
-            vec!["--min-severity", "error", "--as-of", "2026-11-22"],
+            vec![
+                "--min-severity",
+                "error",
+                "--as-of",
+                "2026-11-22",
+                doncaster,
+                northfield,
+            ],
         ),
         (
             "validate",

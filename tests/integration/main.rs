@@ -5,6 +5,7 @@ mod cli;
 mod diff;
 mod dodges;
 mod examples_data;
+mod first_hour;
 mod growth;
 mod growth_commands;
 mod hostile;
