@@ -895,6 +895,41 @@ fn equality_of_opportunity_does_not_serve_individual_needs_or_decisions() {
     assert!(found[0].contains("automated_decisions/0"), "{}", found[0]);
 }
 
+/// The para 8 finding names three purposes about individuals, then says how many more.
+#[test]
+fn the_equality_finding_names_three_purposes_then_counts_the_rest() {
+    let mut register = base();
+    let mut c = SpecialCategoryCondition::new(Article9Condition::SubstantialPublicInterest);
+    c.schedule_1_paragraph = Some(Schedule1Paragraph::EqualityOfOpportunity);
+    c.policy_document = Some("apd".into());
+    c.para_41 = Some(Para41Record::new("Art 6(1)(a) consent", true));
+    act(&mut register).special_category_conditions = vec![c];
+    act(&mut register).purposes[0].about_individuals = true;
+    for n in 2..=3 {
+        let mut p = Purpose::new(format!("p{n}"), format!("Needs {n}"));
+        p.about_individuals = true;
+        act(&mut register).purposes.push(p);
+    }
+    let message = |r: &Register| {
+        run(r)
+            .of_rule("schedule-1-condition-out-of-scope")
+            .map(|f| f.message.clone())
+            .next()
+            .unwrap()
+    };
+    let three = message(&register);
+    assert!(
+        three.contains("/purposes/2") && !three.contains(" more;"),
+        "{three}"
+    );
+    let mut p = Purpose::new("p4", "Needs 4");
+    p.about_individuals = true;
+    act(&mut register).purposes.push(p);
+    let four = message(&register);
+    assert!(!four.contains("/purposes/3"), "{four}");
+    assert!(four.contains(" and 1 more;"), "{four}");
+}
+
 /// A disclosure is processing of its own (issue 24, point 5).
 #[test]
 fn a_disclosure_of_special_category_data_needs_its_own_ground() {
