@@ -200,8 +200,8 @@ pub use model::{SecurityMeasure, SecurityMeasureKind};
 )]
 pub use validate::Report;
 pub use validate::{
-    Finding, Rule, Severity, ValidationOptions, ValidationReport, applicable_regime, catalogue,
-    validate,
+    Finding, Policy, Rule, Severity, ValidationOptions, ValidationReport, applicable_regime,
+    catalogue, validate,
 };
 
 /// The date type of the public API (the `chrono` crate's), so that callers need not depend on

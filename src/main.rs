@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod cli;
 
@@ -20,7 +20,11 @@ const EXAMPLES: &str = "Examples:
   ropa report --kind register --format html --out register.html register.json
   ropa diff --as-of 2026-11-22 old.json new.json   what changed, and the findings it made or fixed
   ropa schema --strict > ropa.strict.schema.json
+  ropa init > register.json                        a register to start from
   ropa fmt register.json                           rewrite in the canonical layout
+  ropa fmt --check register.json                   exit 1 when not in the canonical layout
+  ropa completions bash > ropa.bash                shell completions (bash, zsh, fish, ...)
+  ropa man > ropa.1                                the manual page
   ropa import --out register.json register.xlsx    a register kept in the ICO spreadsheet template
   ropa export --out register.xlsx register.json    the register as the ICO spreadsheet template
 
@@ -29,7 +33,7 @@ registers differ), 2 a file that cannot be read or parsed, or a usage error.";
 
 /// Records of processing activities (GDPR / UK GDPR Art 30): validate, report, compare.
 #[derive(Parser)]
-#[command(name = "ropa", version, after_help = EXAMPLES)]
+#[command(name = "ropa", after_help = EXAMPLES)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -61,6 +65,9 @@ its message naming the file, the JSON Pointer and line:column).")]
         /// Print the rules instead of validating.
         #[arg(long)]
         list_rules: bool,
+        /// The organisation's policy file (default: ropa.toml beside each register, if any).
+        #[arg(long, value_name = "ropa.toml")]
+        policy: Option<PathBuf>,
         /// The most bytes read from one input file, pipe or device (default 1 GiB); a larger
         /// input is a parse-error finding.
         #[arg(long, value_name = "BYTES")]
@@ -92,6 +99,9 @@ cannot be read or the report written.")]
         /// Write to this file instead of stdout.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// The organisation's policy file (default: ropa.toml beside the register, if any).
+        #[arg(long, value_name = "ropa.toml")]
+        policy: Option<PathBuf>,
         /// The most bytes read from one input file, pipe or device (default 1 GiB).
         #[arg(long, value_name = "BYTES")]
         max_input_bytes: Option<u64>,
@@ -124,14 +134,18 @@ cannot be read or parsed.")]
     #[command(after_help = "Examples:
   ropa schema > ropa.schema.json
   ropa schema --strict > ropa.strict.schema.json
-  ropa schema --layout > ropa.layout.schema.json")]
+  ropa schema --layout > ropa.layout.schema.json
+  ropa schema --policy > ropa.policy.schema.json")]
     Schema {
         /// The strict schema: also the validation rules JSON Schema can express.
         #[arg(long, conflicts_with = "layout")]
         strict: bool,
         /// The schema of a spreadsheet layout file (`ropa import --layout FILE`).
-        #[arg(long)]
+        #[arg(long, conflicts_with = "policy")]
         layout: bool,
+        /// The schema of the policy file (`ropa.toml`).
+        #[arg(long, conflicts_with = "strict")]
+        policy: bool,
     },
     /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back.
     #[command(after_help = "Example:
@@ -187,6 +201,9 @@ Exit status 2 when the file cannot be read as a register or the output cannot be
 A file written in an older version of the format is rewritten in the current one, without loss.
 Exit status 2 when a file cannot be read, parsed or written.")]
     Fmt {
+        /// Rewrite nothing: name each file not in canonical form and exit 1 if there is one.
+        #[arg(long)]
+        check: bool,
         /// The most bytes read from one input file, pipe or device (default 1 GiB).
         #[arg(long, value_name = "BYTES")]
         max_input_bytes: Option<u64>,
@@ -194,11 +211,58 @@ Exit status 2 when a file cannot be read, parsed or written.")]
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a register to start from: one activity, its placeholders saying what to write.
+    #[command(after_help = "Examples:
+  ropa init > register.json
+  ropa init --kind processor --out register.json
+
+`ropa validate` on the new register lists what is left to fill in. --out writes only a new file:
+exit status 2 when the path exists.")]
+    Init {
+        /// An Art 30(1) record (controller, the default) or an Art 30(2) record (processor).
+        #[arg(long, value_parser = ["controller", "processor"])]
+        kind: Option<String>,
+        /// Write to this new file instead of standard output.
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+    },
+    /// Print shell completions for ropa.
+    #[command(after_help = "Example:
+  ropa completions bash > ~/.local/share/bash-completion/completions/ropa")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print ropa's manual page (roff).
+    #[command(after_help = "Example:
+  ropa man > ropa.1 && man ./ropa.1")]
+    Man,
+}
+
+/// What `--version` says: the crate, the register format it reads and writes, and the latest day
+/// its law tables were checked against their sources.
+fn version() -> String {
+    format!(
+        "{} (register format {}; law tables checked {})",
+        env!("CARGO_PKG_VERSION"),
+        ropa::SCHEMA_VERSION,
+        ropa::law::TABLES_CHECKED
+    )
+}
+
+/// The command line's definition, with its version.
+fn definition() -> clap::Command {
+    // clap keeps the version for the life of the program; it is made once.
+    let version: &'static str = Box::leak(version().into_boxed_str());
+    Cli::command().version(version)
 }
 
 fn main() -> ExitCode {
     // Checks the arguments and answers --help and --version (exit status 2 on a usage error).
-    let parsed = Cli::parse();
+    let parsed = match Cli::from_arg_matches(&definition().get_matches()) {
+        Ok(parsed) => parsed,
+        Err(error) => error.exit(),
+    };
     // The arguments after the command, for the shared code to read as the examples do.
     let arguments: Vec<String> = std::env::args().skip(2).collect();
     match parsed.command {
@@ -211,5 +275,17 @@ fn main() -> ExitCode {
         Command::Fmt { .. } => cli::format::main("ropa fmt", arguments),
         Command::Import { .. } => cli::import::main("ropa import", arguments),
         Command::Export { .. } => cli::export::main("ropa export", arguments),
+        Command::Init { .. } => cli::init::main("ropa init", arguments),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut definition(), "ropa", &mut std::io::stdout());
+            ExitCode::SUCCESS
+        }
+        Command::Man => match clap_mangen::Man::new(definition()).render(&mut std::io::stdout()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("ropa man: {error}");
+                ExitCode::from(2)
+            }
+        },
     }
 }

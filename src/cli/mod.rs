@@ -10,6 +10,7 @@ pub mod diff;
 pub mod export;
 pub mod format;
 pub mod import;
+pub mod init;
 pub mod report;
 pub mod schema;
 pub mod validate;
@@ -30,6 +31,77 @@ pub enum NoFile {
 
 /// The name standard input goes by, as a FILE argument and in messages.
 pub const STDIN: &str = "-";
+
+/// The policy file looked for beside a register.
+pub const POLICY_FILE: &str = "ropa.toml";
+
+/// The most bytes read from a policy file: far more than any list of decisions needs.
+const POLICY_MAX_BYTES: u64 = 1 << 20;
+
+/// The policy for a register: the file `--policy` names, else `ropa.toml` beside the register
+/// (none for standard input); the error, naming the file, ready to print.
+fn policy_for(
+    register: &std::path::Path,
+    named: Option<&std::path::Path>,
+) -> Result<Option<ropa::Policy>, String> {
+    let path = match named {
+        Some(path) => path.to_owned(),
+        None if register.as_os_str() == STDIN => return Ok(None),
+        None => {
+            let beside = register
+                .parent()
+                .unwrap_or(std::path::Path::new(""))
+                .join(POLICY_FILE);
+            if !beside.is_file() {
+                return Ok(None);
+            }
+            beside
+        }
+    };
+    let text = read_bounded(&path, POLICY_MAX_BYTES)?;
+    ropa::Policy::from_toml(&text)
+        .map(Some)
+        .map_err(|error| format!("{}: {error}", path.display()))
+}
+
+/// A small text file, read within `limit` bytes.
+fn read_bounded(path: &std::path::Path, limit: u64) -> Result<String, String> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_string(&mut text))
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    if text.len() as u64 > limit {
+        return Err(format!("{}: more than {limit} bytes", path.display()));
+    }
+    Ok(text)
+}
+
+/// What the policy decided about a finding, for a line of text output: empty where it decided
+/// nothing.
+fn policy_words(finding: &ropa::Finding) -> String {
+    let Some(note) = &finding.policy else {
+        return String::new();
+    };
+    if note.suppressed {
+        let owner = note
+            .owner
+            .as_deref()
+            .map(|o| format!("; owner {o}"))
+            .unwrap_or_default();
+        let until = note
+            .expires
+            .map(|d| format!("; until {d}"))
+            .unwrap_or_default();
+        format!(" [accepted by the policy: {}{owner}{until}]", note.reason)
+    } else {
+        let was = note
+            .rule_severity
+            .map(|s| format!(" (the rule says {s})"))
+            .unwrap_or_default();
+        format!(" [severity set by the policy{was}: {}]", note.reason)
+    }
+}
 
 /// The error and its causes, one after the other: the OS's reason is in the source.
 fn error_chain(error: &dyn std::error::Error) -> String {

@@ -16,7 +16,7 @@ use super::NoFile;
 use ropa::report::{Format, ReportKind, ReportOptions, render, render_to_path, terminal_escape};
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|md|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [--max-input-bytes BYTES] [FILE]";
+pub const OPTIONS: &str = "[--kind register|retention|transfers|special-category|findings|notice] [--format markdown|md|html|csv|json] [--as-of YYYY-MM-DD] [--out PATH] [--policy ropa.toml] [--max-input-bytes BYTES] [FILE]";
 
 struct Args {
     kind: ReportKind,
@@ -25,6 +25,8 @@ struct Args {
     out: Option<PathBuf>,
     file: PathBuf,
     max_input_bytes: u64,
+    /// The policy file named; else the register's own `ropa.toml`, where there is one.
+    policy: Option<PathBuf>,
 }
 
 /// The register the example reads when no FILE is named.
@@ -42,6 +44,7 @@ fn parse_args(command: &str, no_file: NoFile, arguments: Vec<String>) -> Result<
         out: None,
         file: PathBuf::new(),
         max_input_bytes: ropa::DEFAULT_MAX_INPUT_BYTES,
+        policy: None,
     };
     let mut file = None;
     let mut format_named = None;
@@ -76,6 +79,7 @@ fn parse_args(command: &str, no_file: NoFile, arguments: Vec<String>) -> Result<
                 args.options = args.options.as_of(date);
             }
             "--out" => args.out = Some(PathBuf::from(value("--out")?)),
+            "--policy" => args.policy = Some(PathBuf::from(value("--policy")?)),
             "--max-input-bytes" => {
                 args.max_input_bytes = super::max_input_bytes(&value("--max-input-bytes")?)?;
             }
@@ -130,6 +134,17 @@ pub fn main(command: &str, no_file: NoFile, arguments: Vec<String>) -> ExitCode 
     if let Err(error) = ropa::report::supported(args.kind, args.format) {
         eprintln!("{error}");
         return ExitCode::from(2);
+    }
+    let mut args = args;
+    match super::policy_for(&args.file, args.policy.as_deref()) {
+        Ok(Some(policy)) => {
+            args.options.validation = args.options.validation.clone().policy(policy);
+        }
+        Ok(None) => {}
+        Err(message) => {
+            eprintln!("{}", terminal_escape(&message));
+            return ExitCode::from(2);
+        }
     }
     let register =
         match super::read_register(std::path::Path::new(&args.file), args.max_input_bytes) {

@@ -1,27 +1,32 @@
-//! `schema`: prints the register's JSON Schema, or with `--strict` the strict one. Shared by
+//! `schema`: prints the register's JSON Schema, or with `--strict` the strict one (`--layout`:
+//! a spreadsheet layout file's; `--policy`: the policy file's). Shared by
 //! `cargo run --example schema` and `ropa schema` (the `cli` feature).
 
 use std::process::ExitCode;
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--strict | --layout]";
+pub const OPTIONS: &str = "[--strict | --layout | --policy]";
 
 /// Runs the command: `command` is how it was called (for the usage line), `arguments` what
 /// follows it.
 pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     let mut strict = false;
     let mut layout = false;
+    let mut policy = false;
     for argument in &arguments {
         match argument.as_str() {
             "--strict" => strict = true,
             "--layout" => layout = true,
+            "--policy" => policy = true,
             _ => {
                 eprintln!("usage: {command} {OPTIONS}");
                 return ExitCode::from(2);
             }
         }
     }
-    let schema = if layout {
+    let schema = if policy {
+        ropa::validate::policy_schema()
+    } else if layout {
         ropa::sheet::layout_schema()
     } else if strict {
         ropa::strict_schema()

@@ -26,6 +26,9 @@ struct Row {
     /// For a spreadsheet, the cell the finding is about (`Template!L12`).
     #[serde(skip_serializing_if = "Option::is_none")]
     cell: Option<String>,
+    /// The finding's place as a policy's suppression names it (ids for list positions).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    place: Option<String>,
     #[serde(flatten)]
     finding: ropa::Finding,
 }
@@ -39,11 +42,13 @@ struct Args {
     options: ValidationOptions,
     /// The most bytes read from one input.
     max_input_bytes: u64,
+    /// The policy file named; else each register's own `ropa.toml`, where there is one.
+    policy: Option<PathBuf>,
     files: Vec<PathBuf>,
 }
 
 /// The options after the command, as its usage line gives them.
-pub const OPTIONS: &str = "[--format text|json|sarif|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [--max-input-bytes BYTES] [FILE...]";
+pub const OPTIONS: &str = "[--format text|json|sarif|markdown] [--as-of YYYY-MM-DD] [--min-severity info|warning|error] [--list-rules] [--policy ropa.toml] [--max-input-bytes BYTES] [FILE...]";
 
 /// Reads the arguments after the command; `command` is how it was called, for the usage line.
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
@@ -55,6 +60,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         list_rules: false,
         options: ValidationOptions::default(),
         max_input_bytes: ropa::DEFAULT_MAX_INPUT_BYTES,
+        policy: None,
         files: Vec::new(),
     };
     let mut it = super::split_equals(arguments).into_iter();
@@ -89,6 +95,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 args.options = args.options.min_severity(severity);
             }
             "--list-rules" => args.list_rules = true,
+            "--policy" => args.policy = Some(PathBuf::from(value("--policy")?)),
             "--max-input-bytes" => {
                 args.max_input_bytes = super::max_input_bytes(&value("--max-input-bytes")?)?;
             }
@@ -152,18 +159,41 @@ pub fn main(command: &str, no_file: super::NoFile, arguments: Vec<String>) -> Ex
         return ExitCode::from(2);
     }
     let files = files_to_check(&args);
+    // Every policy is read before any output, so that a bad one stops the run cleanly.
+    let mut options = Vec::with_capacity(files.len());
+    for (path, _) in &files {
+        match super::policy_for(path, args.policy.as_deref()) {
+            Ok(Some(policy)) => options.push(args.options.clone().policy(policy)),
+            Ok(None) => options.push(args.options.clone()),
+            Err(message) => {
+                eprintln!("{}", ropa::report::terminal_escape(&message));
+                return ExitCode::from(2);
+            }
+        }
+    }
     let mut tally = Tally {
         max_input_bytes: args.max_input_bytes,
+        echo_unreadable: args.json || args.sarif,
+        places: args.json,
         ..Tally::default()
     };
-    for (path, shown) in &files {
+    for ((path, shown), options) in files.iter().zip(&options) {
         if args.sarif {
-            tally.sarif_file(path, shown, &args.options);
+            tally.sarif_file(path, shown, options);
         } else {
-            tally.file(path, shown, &args, &mut out);
+            tally.file(path, shown, options, args.json, &mut out);
         }
     }
     tally.finish(&args, files.len(), &mut out)
+}
+
+/// A count and its noun, singular for one: "1 finding", "2 findings".
+fn counted(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }
 
 /// The rule catalogue, as JSON, a Markdown table or one rule a line.
@@ -227,6 +257,20 @@ struct Tally {
     sarif: ropa::sarif::Sarif,
     /// The most bytes read from one input.
     max_input_bytes: u64,
+    /// Whether an unreadable file's error also goes to standard error: for JSON and SARIF, whose
+    /// standard output is for programs. Text output prints it once, as its finding's line.
+    echo_unreadable: bool,
+    /// Whether each finding's place (as a policy names it) is wanted: for JSON output.
+    places: bool,
+    /// The findings the policy accepts, which the counts leave out.
+    accepted: usize,
+}
+
+/// What one file came to: its findings, and for each its cell (in a spreadsheet) and its place.
+struct Checked {
+    findings: Vec<ropa::Finding>,
+    cells: Vec<Option<String>>,
+    places: Vec<Option<String>>,
 }
 
 impl Tally {
@@ -236,7 +280,9 @@ impl Tally {
         if super::is_spreadsheet(path) {
             match workbook(path, options) {
                 Ok((imported, findings)) => {
-                    self.any_error |= findings.iter().any(|f| f.severity == Severity::Error);
+                    self.any_error |= findings
+                        .iter()
+                        .any(|f| f.severity == Severity::Error && !f.is_suppressed());
                     self.sarif.add_workbook_findings(&uri, &imported, &findings);
                 }
                 Err(error) => {
@@ -273,14 +319,29 @@ impl Tally {
 
     /// One file for text or JSON output; text is written as it comes. A spreadsheet's findings
     /// name their cell beside their pointer.
-    fn file(&mut self, path: &Path, shown: &Path, args: &Args, out: &mut impl Write) {
-        let (findings, cells) = self.findings_of(path, shown, &args.options);
-        for (finding, cell) in findings.into_iter().zip(cells) {
-            self.counts[finding.severity as usize] += 1;
-            if args.json {
+    fn file(
+        &mut self,
+        path: &Path,
+        shown: &Path,
+        options: &ValidationOptions,
+        json: bool,
+        out: &mut impl Write,
+    ) {
+        let checked = self.findings_of(path, shown, options);
+        let rows = (checked.findings.into_iter())
+            .zip(checked.cells)
+            .zip(checked.places);
+        for ((finding, cell), place) in rows {
+            if finding.is_suppressed() {
+                self.accepted += 1;
+            } else {
+                self.counts[finding.severity as usize] += 1;
+            }
+            if json {
                 self.json_rows.push(Row {
                     file: shown.display().to_string(),
                     cell,
+                    place,
                     finding,
                 });
             } else {
@@ -290,12 +351,13 @@ impl Tally {
                 };
                 // Escaped as one line: a value cannot start a line of its own or drive the terminal.
                 let line = format!(
-                    "{}: {} {} {place}: {} ({})",
+                    "{}: {} {} {place}: {} ({}){}",
                     shown.display(),
                     finding.severity,
                     finding.rule,
                     finding.message,
-                    finding.citation
+                    finding.citation,
+                    super::policy_words(&finding)
                 );
                 let _ = writeln!(out, "{}", ropa::report::terminal_escape(&line));
             }
@@ -303,13 +365,18 @@ impl Tally {
     }
 
     /// A file's findings, and for a spreadsheet the cell of each; a file that cannot be read is
-    /// a `parse-error` finding, and its error is printed on standard error.
-    fn findings_of(
-        &mut self,
-        path: &Path,
-        shown: &Path,
-        options: &ValidationOptions,
-    ) -> (Vec<ropa::Finding>, Vec<Option<String>>) {
+    /// a `parse-error` finding (its error also on standard error for JSON output).
+    fn findings_of(&mut self, path: &Path, shown: &Path, options: &ValidationOptions) -> Checked {
+        let places = |register: &ropa::Register, findings: &[ropa::Finding]| {
+            if self.places {
+                ropa::validate::places(register, findings)
+                    .into_iter()
+                    .map(Some)
+                    .collect()
+            } else {
+                vec![None; findings.len()]
+            }
+        };
         let read = if super::is_spreadsheet(path) {
             workbook(path, options)
                 .map(|(imported, findings)| {
@@ -317,40 +384,57 @@ impl Tally {
                         .iter()
                         .map(|f| imported.cell_of(&f.path).map(ToString::to_string))
                         .collect();
-                    (findings, cells)
+                    let places = places(&imported.register, &findings);
+                    Checked {
+                        findings,
+                        cells,
+                        places,
+                    }
                 })
                 .map_err(|error| {
-                    eprintln!(
-                        "{}",
-                        ropa::report::terminal_escape(&super::error_chain(&error))
-                    );
+                    self.echo(&error);
                     ropa::Finding::sheet_error(&error, options)
                 })
         } else {
             super::read_json(path, self.max_input_bytes)
                 .map(|(_, register)| {
                     let findings = ropa::validate(&register, options).findings;
-                    let cells = vec![None; findings.len()];
-                    (findings, cells)
+                    Checked {
+                        cells: vec![None; findings.len()],
+                        places: places(&register, &findings),
+                        findings,
+                    }
                 })
                 .map_err(|error| {
                     let error = error.in_file(shown);
-                    eprintln!(
-                        "{}",
-                        ropa::report::terminal_escape(&super::error_chain(&error))
-                    );
+                    self.echo(&error);
                     ropa::Finding::parse_error(&error, options)
                 })
         };
         match read {
-            Ok((findings, cells)) => {
-                self.any_error |= findings.iter().any(|f| f.severity == Severity::Error);
-                (findings, cells)
+            Ok(checked) => {
+                self.any_error |= (checked.findings.iter())
+                    .any(|f| f.severity == Severity::Error && !f.is_suppressed());
+                checked
             }
             Err(finding) => {
                 self.unreadable += 1;
-                (vec![finding], vec![None])
+                Checked {
+                    findings: vec![finding],
+                    cells: vec![None],
+                    places: vec![None],
+                }
             }
+        }
+    }
+
+    /// An unreadable file's error on standard error, where the output is for programs.
+    fn echo(&self, error: &dyn std::error::Error) {
+        if self.echo_unreadable {
+            eprintln!(
+                "{}",
+                ropa::report::terminal_escape(&super::error_chain(error))
+            );
         }
     }
 
@@ -362,6 +446,7 @@ impl Tally {
             counts,
             json_rows,
             sarif,
+            accepted,
             ..
         } = self;
         if args.sarif {
@@ -377,11 +462,18 @@ impl Tally {
             } else {
                 String::new()
             };
+            let accepted_note = if accepted > 0 {
+                format!("; {accepted} accepted by the policy")
+            } else {
+                String::new()
+            };
             let _ = writeln!(
                 out,
-                "{} findings in {} files{unreadable_note}: {errors} errors, {warnings} warnings, {info} info",
-                info + warnings + errors,
-                files
+                "{} in {}{unreadable_note}: {}, {}, {info} info{accepted_note}",
+                counted(info + warnings + errors + accepted, "finding"),
+                counted(files, "file"),
+                counted(errors, "error"),
+                counted(warnings, "warning"),
             );
         }
         let _ = out.flush();

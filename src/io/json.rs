@@ -211,10 +211,10 @@ fn parse_error(
 ) -> Error {
     let (line, byte_column) = (error.line(), error.column());
     let full = error.to_string();
-    let message = full
-        .strip_suffix(&format!(" at line {line} column {byte_column}"))
-        .unwrap_or(&full)
-        .to_owned();
+    let message = crate::io::suggest::with_suggestion(
+        full.strip_suffix(&format!(" at line {line} column {byte_column}"))
+            .unwrap_or(&full),
+    );
     let mut pointer = path.map(pointer_of).unwrap_or_default();
     // serde reports a repeated field from the object that holds it; the pointer names the key.
     if let Some(key) = message

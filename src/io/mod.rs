@@ -8,9 +8,11 @@ pub(crate) mod file;
 pub(crate) mod input;
 pub(crate) mod json;
 pub(crate) mod json_schema;
+pub(crate) mod keys;
 #[cfg(feature = "spreadsheet")]
 pub mod sheet;
 pub(crate) mod strict;
+pub(crate) mod suggest;
 
 pub use error::Error;
 pub use input::{

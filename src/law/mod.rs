@@ -51,6 +51,10 @@ pub const UK_GDPR_FROM: NaiveDate = ymd(2021, 1, 1);
 /// Sch 7, among others) apply from 5 February 2026: SI 2026/82 reg 2.
 pub const DUAA_FROM: NaiveDate = ymd(2026, 2, 5);
 
+/// The latest day any of the law tables (provisions, adequacy, Schedule 1, ages, rights) was
+/// checked against its sources, as each table's module says; `ropa --version` shows it.
+pub const TABLES_CHECKED: &str = "2026-12-06";
+
 /// DPA 2018 s164A (complaints to controllers, inserted by the Data (Use and Access) Act 2025
 /// s103) applies from 19 June 2026: SI 2026/82 reg 3.
 pub const S164A_FROM: NaiveDate = ymd(2026, 6, 19);

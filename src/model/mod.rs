@@ -29,6 +29,7 @@ pub(crate) mod rights;
 pub(crate) mod schedule_1;
 pub(crate) mod security;
 pub(crate) mod special_category;
+pub(crate) mod starter;
 pub(crate) mod system;
 pub(crate) mod text;
 pub(crate) mod transfer;

@@ -29,8 +29,17 @@ pub(crate) fn render(
     let root = serde_json::to_value(register).unwrap_or_default();
     let parties = parties(&root);
     sink.begin(&format!("Findings: {}", super::organisation_name(register)))?;
+    let accepted: Vec<&Finding> = report.suppressed().collect();
+    let accepted_note = if accepted.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " {} more accepted by the organisation's policy (listed last).",
+            accepted.len()
+        )
+    };
     sink.paragraph(&format!(
-        "Validation as of {}: {} errors, {} warnings, {} for information.",
+        "Validation as of {}: {} errors, {} warnings, {} for information.{accepted_note}",
         options.date(),
         report.count(Severity::Error),
         report.count(Severity::Warning),
@@ -40,11 +49,72 @@ pub(crate) fn render(
         let findings: Vec<&Finding> = report
             .findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity == severity && !f.is_suppressed())
             .collect();
         severity_section(sink, register, (&root, &parties), severity, &findings)?;
     }
+    if !accepted.is_empty() {
+        accepted_section(sink, (&root, &parties), &accepted)?;
+    }
     sink.end()
+}
+
+/// The findings the organisation's policy accepts: never hidden, each with the decision.
+fn accepted_section(
+    sink: &mut dyn Sink,
+    (root, parties): (&serde_json::Value, &Parties<'_>),
+    findings: &[&Finding],
+) -> io::Result<()> {
+    sink.heading(
+        2,
+        &format!("Accepted by the organisation's policy ({})", findings.len()),
+    )?;
+    sink.paragraph(
+        "These findings stand; the organisation records why it accepts them, who answers for \
+         that, and until when. They do not count toward the totals above.",
+    )?;
+    let rows: Vec<Vec<Cell>> = findings
+        .iter()
+        .map(|f| {
+            let note = f.policy.as_ref();
+            let mut decision = vec![note.map(|n| n.reason.clone()).unwrap_or_default()];
+            if let Some(owner) = note.and_then(|n| n.owner.as_ref()) {
+                decision.push(format!("Owner: {owner}"));
+            }
+            if let Some(expires) = note.and_then(|n| n.expires) {
+                decision.push(format!("Counts again from {expires}"));
+            }
+            vec![
+                vec![f.rule.to_owned(), format!("({})", f.severity)],
+                vec![
+                    place(root, parties, &f.path),
+                    format!("Pointer: {}", f.display_path()),
+                ],
+                vec![f.message.clone()],
+                vec![f.citation.clone()],
+                decision,
+            ]
+        })
+        .collect();
+    sink.table(
+        "Accepted findings",
+        &[RULE, "Where", "Finding", "Citation", "Decision"],
+        &rows,
+    )
+}
+
+/// The finding's message, and the policy's change to its severity where it made one.
+fn message_with_policy(f: &Finding) -> Cell {
+    let mut cell = vec![f.message.clone()];
+    if let Some(note) = &f.policy
+        && let Some(was) = note.rule_severity
+    {
+        cell.push(format!(
+            "Severity set by the organisation's policy (the rule says {was}): {}",
+            note.reason
+        ));
+    }
+    cell
 }
 
 /// The findings of one severity, grouped by the activity they are about (findings come in
@@ -106,7 +176,7 @@ fn severity_section(
                 place(root, parties, &f.path),
                 format!("Pointer: {}", f.display_path()),
             ],
-            vec![f.message.clone()],
+            message_with_policy(f),
             vec![f.citation.clone()],
         ]);
     }

@@ -4,4 +4,5 @@
 
 pub mod diff;
 pub mod sarif;
+pub(crate) mod sarif_suppression;
 pub(crate) mod sarif_text;

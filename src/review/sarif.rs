@@ -413,6 +413,7 @@ impl Sarif {
                 }],
             }],
             partial_fingerprints: fingerprints,
+            suppressions: crate::review::sarif_suppression::suppressions(finding),
         });
     }
 
@@ -663,6 +664,10 @@ struct SarifResult {
     locations: Vec<Location>,
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     partial_fingerprints: std::collections::BTreeMap<&'static str, String>,
+    /// SARIF's own record of an accepted finding (§3.27.23): the policy's suppression, kind
+    /// `external` (kept outside the register), status `accepted`, with its justification.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    suppressions: Vec<crate::review::sarif_suppression::Suppression>,
 }
 
 #[derive(Debug, Serialize)]

@@ -168,6 +168,25 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             format!("The register was due for review on {next}; review it and set a new date."),
         );
     }
+    review_by_policy(ctx);
+}
+
+/// `review-overdue` by the organisation's own review interval (its policy), where the register
+/// records when it was last reviewed but no next review date.
+fn review_by_policy(ctx: &mut Context<'_>) {
+    let register = ctx.register;
+    let interval = ctx.policy.and_then(|p| p.review_interval.as_ref());
+    if let (None, Some(last), Some(interval)) =
+        (register.next_review, register.last_reviewed, interval)
+        && let Some(due) = interval.after(last)
+        && due < ctx.as_of
+    {
+        ctx.report(
+            &REVIEW_OVERDUE,
+            "/last_reviewed".to_owned(),
+            format!("The register was last reviewed on {last}; the organisation's policy reviews it every {interval}, so it was due on {due}. Review it and record the date."),
+        );
+    }
 }
 
 /// The message for a controller with no contact details: a class of controllers needs the

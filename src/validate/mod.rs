@@ -24,6 +24,7 @@ mod identity;
 mod lawful_basis;
 mod notice;
 mod once;
+mod policy;
 mod references;
 mod regime;
 mod retention;
@@ -39,6 +40,10 @@ pub use hidden::*;
 pub use identity::*;
 pub use lawful_basis::*;
 pub use notice::*;
+pub use policy::{
+    POLICY_SUPPRESSION_EXPIRED, POLICY_SUPPRESSION_UNUSED, Policy, PolicyError, PolicyNote,
+    SeverityOverride, Suppression, places, policy_schema,
+};
 pub use references::*;
 pub use regime::*;
 pub use retention::*;
@@ -126,6 +131,8 @@ const CATALOGUE: &[Rule] = &[
     BREACH_RECORD_INCOMPLETE,
     SPREADSHEET_CELL_NOT_READ,
     SPREADSHEET_VALUE_TO_BE_CONFIRMED,
+    POLICY_SUPPRESSION_EXPIRED,
+    POLICY_SUPPRESSION_UNUSED,
 ];
 
 /// Fires when a file cannot be read or is not a well-formed register (malformed JSON, an unknown
@@ -159,6 +166,10 @@ pub struct Finding {
     pub message: String,
     /// The provision it breaks, e.g. "UK GDPR Art 9(2)" or "DPA 2018 Sch 1 para 41".
     pub citation: String,
+    /// What the organisation's policy ([`ValidationOptions::policy`]) decided about it: accepted
+    /// (shown, not counted) or given another severity, and why; absent where it decided nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy: Option<PolicyNote>,
 }
 
 impl Finding {
@@ -207,6 +218,7 @@ impl Finding {
             path,
             message,
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
+            policy: None,
         }
     }
 
@@ -230,6 +242,7 @@ impl Finding {
             path: String::new(),
             message,
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
+            policy: None,
         }
     }
 
@@ -257,6 +270,12 @@ impl Finding {
             &self.path
         }
     }
+
+    /// Whether the organisation's policy accepts the finding: it is shown, marked, but does not
+    /// count toward [`ValidationReport::has_errors`] or the exit status.
+    pub fn is_suppressed(&self) -> bool {
+        self.policy.as_ref().is_some_and(|note| note.suppressed)
+    }
 }
 
 /// The findings of one validation run (what [`validate()`] returns; the reports that render a
@@ -278,15 +297,22 @@ pub type Report = ValidationReport;
 impl ValidationReport {
     /// Whether any finding is an error.
     pub fn has_errors(&self) -> bool {
-        self.findings.iter().any(|f| f.severity == Severity::Error)
+        self.findings
+            .iter()
+            .any(|f| f.severity == Severity::Error && !f.is_suppressed())
     }
 
-    /// How many findings have the given severity.
+    /// How many findings have the given severity, leaving out those the policy accepts.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity == severity && !f.is_suppressed())
             .count()
+    }
+
+    /// The findings the organisation's policy accepts.
+    pub fn suppressed(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.is_suppressed())
     }
 
     /// The findings of one rule.
@@ -310,6 +336,9 @@ pub struct ValidationOptions {
     pub as_of: Option<NaiveDate>,
     /// Findings below this severity are left out.
     pub min_severity: Severity,
+    /// The organisation's own decisions ([`Policy`], `ropa.toml`): accepted findings, severities,
+    /// its review interval.
+    pub policy: Option<std::sync::Arc<Policy>>,
 }
 
 impl Default for ValidationOptions {
@@ -318,6 +347,7 @@ impl Default for ValidationOptions {
             regime: Regime::UkGdpr,
             as_of: None,
             min_severity: Severity::Info,
+            policy: None,
         }
     }
 }
@@ -338,6 +368,12 @@ impl ValidationOptions {
     /// Sets the minimum severity reported.
     pub fn min_severity(mut self, severity: Severity) -> Self {
         self.min_severity = severity;
+        self
+    }
+
+    /// Applies the organisation's policy.
+    pub fn policy(mut self, policy: Policy) -> Self {
+        self.policy = Some(std::sync::Arc::new(policy));
         self
     }
 }
@@ -389,6 +425,9 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
         accountability::check_activity(&mut ctx, &activity_ctx);
         scratch = activity_ctx.into_scratch();
     }
+    if let Some(policy) = options.policy.as_deref() {
+        policy::apply(&mut ctx, policy);
+    }
     ValidationReport {
         findings: ctx.findings,
     }
@@ -412,6 +451,8 @@ pub(crate) struct Context<'a> {
     /// The ids of the register-wide recipients, which every activity's transfers may name.
     pub register_recipients: Ids<'a>,
     min_severity: Severity,
+    /// The organisation's policy: the severities it sets, its review interval.
+    pub policy: Option<&'a Policy>,
     findings: Vec<Finding>,
     /// The confusable skeletons of the organisation's id and of every party's name, computed on
     /// first use: comparing a party with the organisation then costs its own id only, however
@@ -428,7 +469,7 @@ pub(crate) struct Skeletons {
 }
 
 impl<'a> Context<'a> {
-    fn new(register: &'a Register, options: &ValidationOptions) -> Self {
+    fn new(register: &'a Register, options: &'a ValidationOptions) -> Self {
         let index = register.index();
         let as_of = options.as_of.unwrap_or_else(today);
         let stated_regime = register.regime.unwrap_or(options.regime);
@@ -446,6 +487,7 @@ impl<'a> Context<'a> {
             organisation_country: country,
             as_of,
             min_severity: options.min_severity,
+            policy: options.policy.as_deref(),
             skeletons: std::cell::OnceCell::new(),
             index,
             findings: Vec::new(),
@@ -493,6 +535,7 @@ impl<'a> Context<'a> {
         path: String,
         message: String,
     ) {
+        let (severity, policy) = policy::severity(self.policy, rule, severity);
         if severity < self.min_severity {
             return;
         }
@@ -506,6 +549,7 @@ impl<'a> Context<'a> {
             path,
             message,
             citation,
+            policy,
         });
     }
 

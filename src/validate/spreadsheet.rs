@@ -76,6 +76,7 @@ pub fn spreadsheet_findings(imported: &Imported, options: &ValidationOptions) ->
                 path: unread.pointer.clone(),
                 message,
                 citation: format!("{} {}", regime.label(), rule.citation),
+                policy: None,
             })
         })
         .collect()

@@ -51,7 +51,7 @@ fn validate_exit_status_follows_the_worst_outcome() {
     );
     assert_eq!(
         String::from_utf8_lossy(&clean.stdout),
-        "0 findings in 1 files: 0 errors, 0 warnings, 0 info\n"
+        "0 findings in 1 file: 0 errors, 0 warnings, 0 info\n"
     );
 
     let gaps = example("validate")
@@ -74,14 +74,26 @@ fn validate_exit_status_follows_the_worst_outcome() {
         .output()
         .unwrap();
     assert_eq!(broken.status.code(), Some(2));
-    let stderr = String::from_utf8(broken.stderr).unwrap();
-    assert!(stderr.starts_with("tests/fixtures/invalid/unknown-field.json: /parties/0/emial: line 7, column 13: unknown field `emial`"), "{stderr}");
+    let stdout = String::from_utf8(broken.stdout).unwrap();
+    assert!(stdout.starts_with("tests/fixtures/invalid/unknown-field.json: error parse-error /parties/0/emial: line 7, column 13: unknown field `emial`"), "{stdout}");
+    assert_eq!(
+        String::from_utf8_lossy(&broken.stderr),
+        "",
+        "the error is printed once"
+    );
 }
 
 #[test]
 fn validate_json_has_the_documented_keys() {
     let output = example("validate")
-        .args(["--format", "json", "--as-of", "2026-11-22"])
+        .args([
+            "--format",
+            "json",
+            "--as-of",
+            "2026-11-22",
+            "examples/data/doncaster-peer-support-groups.json",
+            "examples/data/kent-parent-carer-panel.json",
+        ])
         .output()
         .unwrap();
     let rows: Vec<serde_json::Map<String, serde_json::Value>> =
@@ -89,8 +101,10 @@ fn validate_json_has_the_documented_keys() {
     assert!(!rows.is_empty());
     for row in rows {
         let keys: Vec<&str> = row.keys().map(String::as_str).collect();
-        assert_eq!(keys.len(), 6);
-        for key in ["file", "rule", "severity", "path", "message", "citation"] {
+        assert_eq!(keys.len(), 7, "{keys:?}");
+        for key in [
+            "file", "place", "rule", "severity", "path", "message", "citation",
+        ] {
             assert!(row.contains_key(key), "{key}");
         }
     }
@@ -292,7 +306,12 @@ fn the_binary_has_help_with_examples_and_rejects_bad_usage() {
     let version = String::from_utf8(run(&["--version"]).stdout).unwrap();
     assert_eq!(
         version.trim(),
-        format!("ropa {}", env!("CARGO_PKG_VERSION"))
+        format!(
+            "ropa {} (register format {}; law tables checked {})",
+            env!("CARGO_PKG_VERSION"),
+            ropa::SCHEMA_VERSION,
+            ropa::law::TABLES_CHECKED
+        )
     );
     for bad in [
         &["validate", "--format", "yaml"][..],

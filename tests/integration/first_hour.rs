@@ -166,3 +166,132 @@ fn the_report_format_follows_the_out_extension_and_a_contradiction_is_an_error()
             .starts_with("# ")
     );
 }
+
+#[test]
+fn a_misspelt_field_gets_the_nearest_name() {
+    let dir = elsewhere("suggest");
+    let json = br#"{"schema_version": "1.0", "organisation": "org",
+ "parties": [{"id": "org", "name": "Org"}],
+ "activities": [{"id": "a", "name": "A", "role": "controller", "purpose": []}]}"#;
+    let output = ropa_in(&dir, &["report", "-"], json);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("/activities/0/purpose: line 3, column")
+            && message.contains("unknown field `purpose`: did you mean `purposes`?"),
+        "{message}"
+    );
+    assert!(!message.contains("expected one of"), "{message}");
+}
+
+#[test]
+fn init_writes_a_register_that_reads_and_never_replaces_a_file() {
+    let dir = elsewhere("init");
+    let printed = ropa_in(&dir, &["init"], b"");
+    assert_eq!(printed.status.code(), Some(0), "{}", stderr(&printed));
+    let register = ropa::from_slice(&printed.stdout).unwrap();
+    assert_eq!(
+        register,
+        ropa::Register::starter(ropa::ActivityRole::Controller)
+    );
+
+    let made = ropa_in(
+        &dir,
+        &["init", "--kind", "processor", "--out", "register.json"],
+        b"",
+    );
+    assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+    let processor = ropa::from_path(dir.join("register.json")).unwrap();
+    assert_eq!(processor.activities[0].role, ropa::ActivityRole::Processor);
+    assert_eq!(processor.activities[0].on_behalf_of.len(), 1);
+
+    std::fs::write(dir.join("register.json"), "mine").unwrap();
+    let again = ropa_in(&dir, &["init", "--out", "register.json"], b"");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("register.json: already exists"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("register.json")).unwrap(),
+        "mine"
+    );
+
+    // What validation then lists is what to fill in; the starter reads and validates.
+    let validated = ropa_in(&dir, &["validate", "-"], &printed.stdout);
+    assert_eq!(validated.status.code(), Some(1), "{}", stderr(&validated));
+    assert!(String::from_utf8_lossy(&validated.stdout).contains("purpose-without-lawful-basis"));
+}
+
+#[test]
+fn fmt_check_names_a_file_not_in_canonical_form_and_exits_1_without_writing() {
+    let dir = elsewhere("fmt-check");
+    let canonical = ropa_in(&dir, &["init", "--out", "canonical.json"], b"");
+    assert_eq!(canonical.status.code(), Some(0));
+    let clean = ropa_in(&dir, &["fmt", "--check", "canonical.json"], b"");
+    assert_eq!(clean.status.code(), Some(0), "{}", stderr(&clean));
+    assert!(clean.stdout.is_empty());
+
+    let text = std::fs::read_to_string(dir.join("canonical.json")).unwrap();
+    let squashed: String = text.lines().map(str::trim).collect();
+    std::fs::write(dir.join("squashed.json"), &squashed).unwrap();
+    let dirty = ropa_in(
+        &dir,
+        &["fmt", "--check", "canonical.json", "squashed.json"],
+        b"",
+    );
+    assert_eq!(dirty.status.code(), Some(1), "{}", stderr(&dirty));
+    assert_eq!(
+        String::from_utf8_lossy(&dirty.stdout),
+        "squashed.json: not in canonical form (ropa fmt rewrites it)\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("squashed.json")).unwrap(),
+        squashed
+    );
+
+    std::fs::write(dir.join("broken.json"), "{").unwrap();
+    let broken = ropa_in(
+        &dir,
+        &["fmt", "--check", "squashed.json", "broken.json"],
+        b"",
+    );
+    assert_eq!(broken.status.code(), Some(2));
+}
+
+#[test]
+fn version_names_the_crate_the_register_format_and_the_law_tables() {
+    let output = ropa_in(&elsewhere("version"), &["--version"], b"");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout),
+        format!(
+            "ropa {} (register format {}; law tables checked {})\n",
+            env!("CARGO_PKG_VERSION"),
+            ropa::SCHEMA_VERSION,
+            ropa::law::TABLES_CHECKED
+        )
+    );
+}
+
+#[test]
+fn completions_and_the_manual_page_are_generated_from_the_definition() {
+    let dir = elsewhere("completions");
+    let bash = ropa_in(&dir, &["completions", "bash"], b"");
+    assert_eq!(bash.status.code(), Some(0), "{}", stderr(&bash));
+    let script = String::from_utf8_lossy(&bash.stdout);
+    assert!(
+        script.contains("_ropa()") && script.contains("--max-input-bytes"),
+        "{script}"
+    );
+    let man = ropa_in(&dir, &["man"], b"");
+    assert_eq!(man.status.code(), Some(0), "{}", stderr(&man));
+    let page = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH ropa"),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    assert!(page.contains("validate"), "the page lists the commands");
+}

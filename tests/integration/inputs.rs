@@ -55,6 +55,16 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+/// What a command said on either stream: `validate`'s text output prints an unreadable file's
+/// error once, on standard output, as its `parse-error` line; other commands on standard error.
+fn said(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 #[test]
 fn a_fifo_holding_a_bad_register_gets_the_real_error_and_no_hang() {
     let dir = scratch("fifo");
@@ -65,8 +75,8 @@ fn a_fifo_holding_a_bad_register_gets_the_real_error_and_no_hang() {
     command.arg(&fifo);
     let out = bounded(&command);
     writer.join().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    let stderr = stderr(&out);
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    let stderr = said(&out);
     assert!(
         stderr.contains("/organisation: line 3, column 19: invalid type"),
         "the real error at its place, not EOF at 1:1: {stderr}"
@@ -85,12 +95,8 @@ fn an_endless_stream_fails_at_its_first_bad_byte() {
     command.arg(&fifo);
     let out = bounded(&command);
     writer.join().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("line 1, column 1"),
-        "{}",
-        stderr(&out)
-    );
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
+    assert!(said(&out).contains("line 1, column 1"), "{}", said(&out));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -105,11 +111,11 @@ fn an_endless_valid_prefix_stops_at_the_read_limit() {
     command.args(["--max-input-bytes", "1000000"]).arg(&fifo);
     let out = bounded(&command);
     writer.join().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(2), "{}", said(&out));
     assert!(
-        stderr(&out).contains("more than 1000000 bytes"),
+        said(&out).contains("more than 1000000 bytes"),
         "{}",
-        stderr(&out)
+        said(&out)
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -124,9 +130,9 @@ fn a_file_over_the_limit_is_refused_and_the_limit_can_be_raised() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(
-        stderr(&refused).contains(&format!("{file}: more than {} bytes", size - 1)),
+        said(&refused).contains(&format!("{file}: more than {} bytes", size - 1)),
         "{}",
-        stderr(&refused)
+        said(&refused)
     );
     let read = example("validate")
         .args(["--max-input-bytes", &size.to_string(), file])
@@ -164,16 +170,11 @@ fn every_command_that_reads_a_register_takes_the_read_limit() {
             .args(files)
             .output()
             .unwrap();
-        assert_eq!(
-            refused.status.code(),
-            Some(2),
-            "{name}: {}",
-            stderr(&refused)
-        );
+        assert_eq!(refused.status.code(), Some(2), "{name}: {}", said(&refused));
         assert!(
-            stderr(&refused).contains(&format!("more than {under} bytes")),
+            said(&refused).contains(&format!("more than {under} bytes")),
             "{name}: {}",
-            stderr(&refused)
+            said(&refused)
         );
         let read = example(name)
             .args(["--max-input-bytes", &size.to_string()])
@@ -230,7 +231,7 @@ fn sarif_locates_invalid_utf8_with_line_and_column() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let stderr = stderr(&out);
+    let stderr = said(&out);
     assert!(
         stderr.contains("/organisation: line 3"),
         "pointer and line, not `cannot access`: {stderr}"
@@ -276,7 +277,7 @@ fn a_csv_report_on_a_terminal_shows_controls_escaped() {
     let mut under_tty = Command::new("script");
     under_tty.args(["-qec", &line, "/dev/null"]);
     let out = bounded(&under_tty);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(0), "{}", said(&out));
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(
         shown.contains("Panel\\u{1b}]0;pwned\\u{7}\\u{9b}2J\\r\\u{7f}"),

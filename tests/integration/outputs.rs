@@ -47,6 +47,7 @@ fn out_keeps_the_old_file_when_the_report_cannot_be_written() {
     let output = example("report")
         .args(["--kind", "notice", "--format", "csv", "--out"])
         .arg(&existing)
+        .arg("examples/data/northfield-research-processor.json")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -67,6 +68,7 @@ fn out_keeps_the_old_file_when_the_report_cannot_be_written() {
     let output = example("report")
         .args(["--out"])
         .arg(dir.join("no-such-dir/report.md"))
+        .arg("examples/data/northfield-research-processor.json")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -78,6 +80,7 @@ fn out_keeps_the_old_file_when_the_report_cannot_be_written() {
     let output = example("report")
         .args(["--format", "csv", "--out"])
         .arg(&existing)
+        .arg("examples/data/northfield-research-processor.json")
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0));
@@ -316,12 +319,20 @@ fn validate_text_output_is_one_line_a_finding_without_control_characters() {
     .unwrap();
     let output = example("validate").arg(&bad).output().unwrap();
     assert_eq!(output.status.code(), Some(2));
-    for stream in [&output.stdout, &output.stderr] {
+    // Text output prints it once, on stdout; JSON output also echoes it on stderr.
+    let json = example("validate")
+        .args(["--format", "json"])
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(json.status.code(), Some(2));
+    for stream in [&output.stdout, &json.stderr] {
         let text = String::from_utf8(stream.clone()).unwrap();
         assert!(!text.contains(['\u{1b}', '\u{202E}']), "{text}");
         assert!(text.contains(r"x\n/fake \u{1b}[2J\u{202e}"), "{text}");
     }
-    assert_eq!(String::from_utf8(output.stderr).unwrap().lines().count(), 1);
+    assert!(output.stderr.is_empty());
+    assert_eq!(String::from_utf8(json.stderr).unwrap().lines().count(), 1);
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
@@ -505,8 +516,10 @@ fn a_file_that_cannot_be_parsed_is_a_parse_error_row() {
     assert!(lines[0].ends_with("` (UK GDPR Art 30(1))"), "{stdout}");
     assert_eq!(
         lines[1],
-        "1 findings in 1 files (1 unreadable): 1 errors, 0 warnings, 0 info"
+        "1 finding in 1 file (1 unreadable): 1 error, 0 warnings, 0 info"
     );
+    // Printed once: the finding's line says it, so standard error does not say it again.
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 
     let output = example("validate")
         .args([

@@ -1702,10 +1702,12 @@ fn every_rule_in_the_catalogue_has_a_case() {
         // `parse-error` is about files, not registers: tests/integration/outputs.rs tests it; the
         // spreadsheet rules are about workbooks: tests/integration/sheet.rs tests them.
         // A rule that can only fire before or after the base date is tested on both sides of its
-        // date in tests/integration/law.rs.
+        // date in tests/integration/law.rs. The policy rules need a policy file:
+        // tests/integration/policy.rs tests them.
         assert!(
             *id == "parse-error"
                 || id.starts_with("spreadsheet-")
+                || id.starts_with("policy-")
                 || *id == "recognised-legitimate-interest-before-commencement"
                 || *id == "missing-complaints-procedure"
                 || CASES.iter().any(|c| c.rule == *id),

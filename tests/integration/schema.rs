@@ -61,6 +61,11 @@ fn committed_schemas_are_current() {
             ropa::sheet::layout_schema(),
             "cargo run --example schema -- --layout > schema/ropa.layout.schema.json",
         ),
+        (
+            "schema/ropa.policy.schema.json",
+            ropa::validate::policy_schema(),
+            "cargo run --example schema -- --policy > schema/ropa.policy.schema.json",
+        ),
     ] {
         let committed = std::fs::read_to_string(root().join(file)).unwrap_or_default();
         let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";

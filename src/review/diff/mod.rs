@@ -48,7 +48,7 @@ use crate::model::vocabulary::vocabulary;
 use crate::report::sink::{Html, Markdown};
 use crate::validate::{Finding, ValidationOptions, validate};
 
-pub(crate) use keys::Places;
+pub(crate) use crate::io::keys::Places;
 use names::Side;
 use walker::Walker;
 
