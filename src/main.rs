@@ -135,7 +135,9 @@ cannot be read or parsed.")]
   ropa schema > ropa.schema.json
   ropa schema --strict > ropa.strict.schema.json
   ropa schema --layout > ropa.layout.schema.json
-  ropa schema --policy > ropa.policy.schema.json")]
+  ropa schema --policy > ropa.policy.schema.json
+  ropa schema --findings > ropa.findings.schema.json
+  ropa schema --diff > ropa.diff.schema.json")]
     Schema {
         /// The strict schema: also the validation rules JSON Schema can express.
         #[arg(long, conflicts_with = "layout")]
@@ -146,6 +148,12 @@ cannot be read or parsed.")]
         /// The schema of the policy file (`ropa.toml`).
         #[arg(long, conflicts_with = "strict")]
         policy: bool,
+        /// The schema of the findings JSON (`validate --format json`, `report --kind findings --format json`).
+        #[arg(long, conflicts_with_all = ["strict", "layout", "policy"])]
+        findings: bool,
+        /// The schema of the diff JSON (`diff --format json`).
+        #[arg(long, conflicts_with_all = ["strict", "layout", "policy", "findings"])]
+        diff: bool,
     },
     /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back.
     #[command(after_help = "Example:

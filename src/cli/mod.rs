@@ -80,8 +80,17 @@ fn read_bounded(path: &std::path::Path, limit: u64) -> Result<String, String> {
 /// What the policy decided about a finding, for a line of text output: empty where it decided
 /// nothing.
 fn policy_words(finding: &ropa::Finding) -> String {
+    let action = finding.action.as_ref().map_or_else(String::new, |a| {
+        let owner = a
+            .owner
+            .as_deref()
+            .map(|o| format!("; owner {o}"))
+            .unwrap_or_default();
+        let due = a.due.map(|d| format!("; due {d}")).unwrap_or_default();
+        format!(" [action: {}{owner}{due}]", a.status)
+    });
     let Some(note) = &finding.policy else {
-        return String::new();
+        return action;
     };
     if note.suppressed {
         let owner = note

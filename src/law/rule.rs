@@ -31,3 +31,21 @@ pub struct Rule {
     /// One line on what it checks.
     pub summary: &'static str,
 }
+
+impl Rule {
+    /// The rule's page in the crate's documentation on docs.rs, for this version: each rule is a
+    /// constant of `ropa::validate` named by its id (`missing-dpo` is `MISSING_DPO`). SARIF logs
+    /// give it as each rule's `helpUri`.
+    ///
+    /// ```
+    /// let rule = ropa::validate::rule("missing-dpo").unwrap();
+    /// assert!(rule.docs_url().ends_with("/ropa/validate/constant.MISSING_DPO.html"));
+    /// ```
+    pub fn docs_url(&self) -> String {
+        format!(
+            "https://docs.rs/ropa/{}/ropa/validate/constant.{}.html",
+            env!("CARGO_PKG_VERSION"),
+            self.id.to_ascii_uppercase().replace('-', "_")
+        )
+    }
+}

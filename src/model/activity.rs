@@ -498,7 +498,24 @@ impl ProcessingActivity {
         }
     }
 
-    /// An activity in which the organisation is controller.
+    /// An activity in which the organisation is controller: the common case, an Art 30(1)
+    /// record.
+    ///
+    /// ```
+    /// use ropa::{
+    ///     Article6Basis, DataCategory, DataSubjectCategory, LawfulBasis, ProcessingActivity, Purpose,
+    /// };
+    /// let payroll = ProcessingActivity::controller("payroll", "Payroll")
+    ///     .with_description("Paying staff and making deductions")
+    ///     .with_purpose(
+    ///         Purpose::new("pay", "Paying salaries")
+    ///             .with_basis(LawfulBasis::new(Article6Basis::Contract)),
+    ///     )
+    ///     .with_data_subjects(DataSubjectCategory::new("staff", "Employees"))
+    ///     .with_data_category(DataCategory::new("bank", "Bank details"));
+    /// assert!(payroll.controls());
+    /// assert_eq!(payroll.purposes[0].lawful_bases.len(), 1);
+    /// ```
     pub fn controller(id: impl Into<ActivityId>, name: impl Into<String>) -> Self {
         Self::new(id, name, ActivityRole::Controller)
     }

@@ -93,6 +93,21 @@ impl fmt::Display for InvalidCountryCode {
 impl std::error::Error for InvalidCountryCode {}
 
 impl CountryCode {
+    /// The country's English short name (ISO 3166-1, as Debian's iso-codes gives it); the code
+    /// itself for a code the table does not hold.
+    ///
+    /// ```
+    /// let us: ropa::CountryCode = "US".parse()?;
+    /// assert_eq!(us.name(), "United States");
+    /// # Ok::<(), ropa::InvalidCountryCode>(())
+    /// ```
+    pub fn name(&self) -> &str {
+        let code = self.as_str();
+        super::country_names::COUNTRY_NAMES
+            .binary_search_by(|(c, _)| (*c).cmp(code))
+            .map_or(code, |i| super::country_names::COUNTRY_NAMES[i].1)
+    }
+
     /// The United Kingdom.
     pub const GB: CountryCode = CountryCode(*b"GB");
     /// The United States.

@@ -11,6 +11,9 @@ vocabulary! {
     /// What a document is.
     pub enum DocumentKind {
         /// A contract or other legal act with a processor (Art 28(3)).
+        #[doc(alias = "contract")]
+        #[doc(alias = "data processing agreement")]
+        #[doc(alias = "DPA")]
         Art28Contract,
         /// The arrangement between joint controllers (Art 26(1)).
         JointControllerArrangement,

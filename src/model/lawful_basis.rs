@@ -98,6 +98,7 @@ vocabulary! {
         /// Explicit consent: an express statement, as Art 9(2)(a), Art 22(2)(c) and Art 49(1)(a) need.
         Explicit,
         /// A clear affirmative act (Art 4(11)): enough for Art 6(1)(a), not for special category data.
+        #[doc(alias = "opt-in")]
         Affirmative,
         /// Consent inferred from conduct, as some notices describe it ("implied consent"); it is
         /// not explicit consent.
@@ -210,7 +211,18 @@ pub struct LawfulBasis {
 }
 
 impl LawfulBasis {
-    /// A basis with nothing recorded beside it yet.
+    /// A basis with nothing recorded beside it yet; the constructors below record what each
+    /// basis needs beside it.
+    ///
+    /// ```
+    /// use ropa::{Article6Basis, Consent, ConsentForm, LawfulBasis};
+    /// let task = LawfulBasis::public_task("Care Act 2014, s42");
+    /// assert_eq!(task.basis, Article6Basis::PublicTask);
+    /// let interests = LawfulBasis::legitimate_interests("Preventing fraud", "lia-2026");
+    /// assert_eq!(interests.assessment.as_ref().map(|d| d.as_str()), Some("lia-2026"));
+    /// let consent = LawfulBasis::consent(Consent::new(ConsentForm::Affirmative));
+    /// assert!(consent.consent.is_some());
+    /// ```
     pub fn new(basis: Article6Basis) -> Self {
         Self {
             basis,

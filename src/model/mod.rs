@@ -9,8 +9,10 @@
 //! that says nothing (`text`) live here, beside the types that use them.
 
 pub(crate) mod activity;
+pub(crate) mod activity_builders;
 pub(crate) mod automated;
 pub(crate) mod country;
+pub(crate) mod country_names;
 pub(crate) mod data;
 pub(crate) mod date;
 pub(crate) mod de;

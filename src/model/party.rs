@@ -252,6 +252,15 @@ pub struct Party {
 
 impl Party {
     /// A party with an id and a name.
+    ///
+    /// ```
+    /// use ropa::{Contact, CountryCode, Party, PartyKind};
+    /// let council = Party::new("council", "Example Borough Council")
+    ///     .with_kind(PartyKind::PublicAuthority)
+    ///     .with_country(CountryCode::GB)
+    ///     .with_contact(Contact::new().with_email("info@example.gov.uk"));
+    /// assert_eq!(council.contacts.len(), 1);
+    /// ```
     pub fn new(id: impl Into<PartyId>, name: impl Into<String>) -> Self {
         Self {
             id: id.into(),

@@ -108,6 +108,15 @@ pub struct Recipient {
 
 impl Recipient {
     /// A recipient with an id and a role.
+    ///
+    /// ```
+    /// use ropa::{Recipient, RecipientRole};
+    /// let police = Recipient::new("police", RecipientRole::LawEnforcement)
+    ///     .with_condition("Where a crime may have been committed");
+    /// let host = Recipient::new("hosting", RecipientRole::Processor).with_party("acme-cloud");
+    /// assert_eq!(host.party.as_ref().map(|p| p.as_str()), Some("acme-cloud"));
+    /// assert!(police.condition.is_some());
+    /// ```
     pub fn new(id: impl Into<RecipientId>, role: RecipientRole) -> Self {
         Self {
             id: id.into(),

@@ -351,6 +351,48 @@ impl Register {
         self
     }
 
+    /// Sets who keeps the register, e.g. "Information Governance team".
+    pub fn with_owner(mut self, owner: impl Into<String>) -> Self {
+        self.owner = Some(owner.into());
+        self
+    }
+
+    /// Sets when the register was last reviewed.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use ropa::{Party, Register};
+    /// let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    /// let register = Register::new(Party::new("org", "Org"))
+    ///     .with_owner("Information Governance team")
+    ///     .with_last_reviewed(day(1, 15))
+    ///     .with_next_review(day(7, 15));
+    /// assert_eq!(register.next_review, Some(day(7, 15)));
+    /// ```
+    pub fn with_last_reviewed(mut self, date: NaiveDate) -> Self {
+        self.last_reviewed = Some(date);
+        self
+    }
+
+    /// Sets when the register is next due for review.
+    pub fn with_next_review(mut self, date: NaiveDate) -> Self {
+        self.next_review = Some(date);
+        self
+    }
+
+    /// Sets the Art 27 representative, adding it to the parties.
+    pub fn with_representative(mut self, representative: Party) -> Self {
+        self.representative = Some(representative.id.clone());
+        self.parties.push(representative);
+        self
+    }
+
+    /// Sets how people complain to the organisation (DPA 2018 s164A).
+    pub fn with_complaints_procedure(mut self, procedure: ComplaintsProcedure) -> Self {
+        self.complaints_procedure = Some(procedure);
+        self
+    }
+
     /// Sets the supervisory authority, adding it as a party.
     pub fn with_supervisory_authority(mut self, authority: Party) -> Self {
         self.supervisory_authority = Some(authority.id.clone());

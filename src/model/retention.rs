@@ -458,6 +458,17 @@ pub struct RetentionRule {
 
 impl RetentionRule {
     /// A rule for the whole activity with the given retention.
+    ///
+    /// ```
+    /// use ropa::{DisposalAction, IsoDuration, RetentionPeriod, RetentionRule, RetentionTrigger};
+    /// let rule = RetentionRule::new(RetentionPeriod::after(
+    ///     IsoDuration::years(6),
+    ///     RetentionTrigger::CaseClosure,
+    /// ))
+    /// .for_data_category("case-notes")
+    /// .with_disposal(DisposalAction::Delete);
+    /// assert_eq!(rule.data_categories.len(), 1);
+    /// ```
     pub fn new(retention: RetentionPeriod) -> Self {
         Self {
             retention,

@@ -215,6 +215,14 @@ pub struct Transfer {
 
 impl Transfer {
     /// A transfer to a third country.
+    ///
+    /// ```
+    /// use ropa::{CountryCode, Transfer, TransferMechanism};
+    /// let hosting = Transfer::to_country(CountryCode::US)
+    ///     .with_recipient("hosting")
+    ///     .with_mechanism(TransferMechanism::UkIdta);
+    /// assert_eq!(hosting.country, Some(CountryCode::US));
+    /// ```
     pub fn to_country(country: CountryCode) -> Self {
         Self::with_destination(TransferDestination::Country, Some(country))
     }

@@ -45,13 +45,20 @@ pub(crate) fn render(
         report.count(Severity::Warning),
         report.count(Severity::Info)
     ))?;
+    // The action list's columns, where the policy gives any finding an action.
+    let actions = report
+        .findings
+        .iter()
+        .any(|f| f.action.is_some())
+        .then(|| options.date());
     for severity in [Severity::Error, Severity::Warning, Severity::Info] {
         let findings: Vec<&Finding> = report
             .findings
             .iter()
             .filter(|f| f.severity == severity && !f.is_suppressed())
             .collect();
-        severity_section(sink, register, (&root, &parties), severity, &findings)?;
+        let places = (&root, &parties);
+        severity_section(sink, register, places, (severity, actions), &findings)?;
     }
     if !accepted.is_empty() {
         accepted_section(sink, (&root, &parties), &accepted)?;
@@ -103,6 +110,30 @@ fn accepted_section(
     )
 }
 
+/// The action list's cells of a finding: owner, due date and status, OVERDUE where the date has
+/// passed and the work is not done; empty where the policy gives it no action.
+fn action_cells(f: &Finding, as_of: chrono::NaiveDate) -> [Cell; 3] {
+    let Some(action) = &f.action else {
+        return [vec![], vec![], vec![]];
+    };
+    let overdue = action.due.is_some_and(|due| due < as_of)
+        && action.status != crate::validate::ActionStatus::Done;
+    let status = match action.status {
+        crate::validate::ActionStatus::InProgress => "In progress",
+        crate::validate::ActionStatus::Done => "Done",
+        _ => "Open",
+    };
+    [
+        action.owner.iter().cloned().collect(),
+        action.due.iter().map(ToString::to_string).collect(),
+        vec![if overdue {
+            format!("{status}, OVERDUE")
+        } else {
+            status.to_owned()
+        }],
+    ]
+}
+
 /// The finding's message, and the policy's change to its severity where it made one.
 fn message_with_policy(f: &Finding) -> Cell {
     let mut cell = vec![f.message.clone()];
@@ -123,7 +154,7 @@ fn severity_section(
     sink: &mut dyn Sink,
     register: &Register,
     (root, parties): (&serde_json::Value, &Parties<'_>),
-    severity: Severity,
+    (severity, actions): (Severity, Option<chrono::NaiveDate>),
     findings: &[&Finding],
 ) -> io::Result<()> {
     sink.heading(
@@ -153,11 +184,11 @@ fn severity_section(
                 None => "The register".to_owned(),
             };
             sink.heading(3, &title)?;
-            sink.table(
-                &format!("{} ({})", title, severity),
-                &[RULE, "Where", "Finding", "Citation"],
-                rows,
-            )?;
+            let mut headers = vec![RULE, "Where", "Finding", "Citation"];
+            if actions.is_some() {
+                headers.extend(["Owner", "Due", "Status"]);
+            }
+            sink.table(&format!("{} ({})", title, severity), &headers, rows)?;
             rows.clear();
         }
         Ok(())
@@ -170,7 +201,7 @@ fn severity_section(
             group = Some(activity);
         }
         // The place in words for people, the pointer for machines.
-        rows.push(vec![
+        let mut row = vec![
             vec![f.rule.to_owned()],
             vec![
                 place(root, parties, &f.path),
@@ -178,7 +209,11 @@ fn severity_section(
             ],
             message_with_policy(f),
             vec![f.citation.clone()],
-        ]);
+        ];
+        if let Some(as_of) = actions {
+            row.extend(action_cells(f, as_of));
+        }
+        rows.push(row);
     }
     flush(sink, group, &mut rows)?;
     Ok(())

@@ -121,6 +121,25 @@ impl ReportOptions {
         self
     }
 
+    /// Applies the organisation's policy (`ropa.toml`) to the validation the reports run: accepted
+    /// findings are listed as such, actions fill the findings report's action list.
+    ///
+    /// ```
+    /// use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+    /// let register = ropa::from_path("examples/data/doncaster-peer-support-groups.json")?;
+    /// let policy = ropa::Policy::from_toml(
+    ///     "[[suppress]]\nrule = \"missing-controller-contact\"\nreason = \"In the directory\"",
+    /// )?;
+    /// let options = ReportOptions::default().as_of("2026-12-06".parse()?).policy(policy);
+    /// let text = render_to_string(&register, ReportKind::Findings, Format::Markdown, &options)?;
+    /// assert!(text.contains("Accepted by the organisation's policy (1)"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn policy(mut self, policy: crate::validate::Policy) -> Self {
+        self.validation = self.validation.policy(policy);
+        self
+    }
+
     pub(crate) fn date(&self) -> NaiveDate {
         self.as_of.unwrap_or_else(crate::validate::today)
     }
@@ -171,6 +190,22 @@ pub fn supported(kind: ReportKind, format: Format) -> Result<(), ReportError> {
 ///
 /// [`ReportError::Unsupported`] for CSV other than `register` or JSON other than `findings`;
 /// [`ReportError::Io`] when the writer fails.
+///
+/// # Examples
+///
+/// ```
+/// use ropa::report::{Format, ReportKind, ReportOptions, render};
+/// let register = ropa::from_path("examples/data/kent-parent-carer-panel.json")?;
+/// let options = ReportOptions::default().as_of("2026-12-06".parse()?);
+/// let mut html = Vec::new();
+/// render(&register, ReportKind::Register, Format::Html, &options, &mut html)?;
+/// assert!(html.starts_with(b"<!DOCTYPE html>"));
+/// // CSV is for the register kind only, checked before anything is written.
+/// let mut csv = Vec::new();
+/// assert!(render(&register, ReportKind::Notice, Format::Csv, &options, &mut csv).is_err());
+/// assert!(csv.is_empty());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render(
     register: &Register,
     kind: ReportKind,
@@ -196,6 +231,17 @@ pub fn render(
 /// # Errors
 ///
 /// As [`render`].
+///
+/// # Examples
+///
+/// ```
+/// use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+/// let register = ropa::from_path("examples/data/doncaster-peer-support-groups.json")?;
+/// let options = ReportOptions::default().as_of("2026-12-06".parse()?);
+/// let findings = render_to_string(&register, ReportKind::Findings, Format::Markdown, &options)?;
+/// assert!(findings.starts_with("# Findings: City of Doncaster Council"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render_to_string(
     register: &Register,
     kind: ReportKind,

@@ -21,10 +21,12 @@ fn trigger_date(period: &RetentionPeriod, activity: &ProcessingActivity) -> Opti
     }
 }
 
+/// The erasure date (or, where each record has its own, what happens to it and when) and the
+/// state, for one row; `disposal` is what the row does to the data, e.g. "deleted".
 fn status(
     period: &RetentionPeriod,
-    activity: &ProcessingActivity,
-    register: &Register,
+    (activity, register, index): (&ProcessingActivity, &Register, &RegisterIndex<'_>),
+    disposal: Option<String>,
     as_of: NaiveDate,
 ) -> (String, String) {
     // Kept until another body lifts its hold: no date the register can compute.
@@ -65,9 +67,15 @@ fn status(
             "Set by another party".to_owned(),
             "Decided elsewhere".to_owned(),
         ),
+        // Each record has its own trigger date: say what happens to it, in words a records
+        // manager applies ("Deleted 3 years after the last contact, record by record").
         None if period.is_stated() => (
-            "Depends on the trigger date".to_owned(),
-            "Apply per record".to_owned(),
+            capital(&format!(
+                "{} {}, record by record",
+                disposal.unwrap_or_else(|| "disposed of".to_owned()),
+                retention_period_in(period, index)
+            )),
+            "Due record by record".to_owned(),
         ),
         None => (NOT_STATED.to_owned(), "No retention stated".to_owned()),
     }
@@ -152,7 +160,12 @@ impl Schedule<'_> {
         let mut covers = || first.take().unwrap_or_else(|| AS_ABOVE.to_owned());
         // Staged actions before the end (e.g. restrict, then delete), each a row.
         for stage in &rule.stages {
-            let (due, state) = status(&stage.retention, a, register, as_of);
+            let (due, state) = status(
+                &stage.retention,
+                (a, register, index),
+                disposal(&stage.actions),
+                as_of,
+            );
             sink.table_row(&[
                 one(covers()),
                 one(retention_period_in(&stage.retention, index)),
@@ -164,7 +177,12 @@ impl Schedule<'_> {
                 one(""),
             ])?;
         }
-        let (due, state) = status(&rule.retention, a, register, as_of);
+        let (due, state) = status(
+            &rule.retention,
+            (a, register, index),
+            disposal(&rule.disposal),
+            as_of,
+        );
         let mut applies_to = vec![covers()];
         if let Some(wording) = &rule.wording {
             applies_to.push(format!(
@@ -192,8 +210,24 @@ impl Schedule<'_> {
             one(state),
             notes,
         ])?;
+        self.exception_rows(sink, a, rule)
+    }
+
+    /// A rule's exceptions, a row each, under the rule ("as above").
+    fn exception_rows(
+        &self,
+        sink: &mut dyn Sink,
+        a: &ProcessingActivity,
+        rule: &RetentionRule,
+    ) -> io::Result<()> {
+        let (register, index, as_of) = (self.register, self.index, self.as_of);
         for exception in &rule.exceptions {
-            let (due, state) = status(&exception.retention, a, register, as_of);
+            let (due, state) = status(
+                &exception.retention,
+                (a, register, index),
+                disposal(&exception.disposal),
+                as_of,
+            );
             sink.table_row(&[
                 one(AS_ABOVE),
                 one(retention_period_in(&exception.retention, index)),

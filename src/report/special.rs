@@ -24,8 +24,20 @@ pub(crate) fn render(
     } else {
         sink.paragraph(&format!("Every activity with Art 9 or Art 10 data, as of {}: the data and the Art 9(2) condition or Art 10 authority. The DPA 2018 does not apply under the regime, so Schedule 1 entries are shown only where the register records them.", options.date()))?;
     }
+    // The findings about this data, by activity, so that each activity shows its own.
+    let report = crate::validate::validate(register, &options.validation);
+    let mut findings: Vec<Vec<&crate::validate::Finding>> =
+        vec![Vec::new(); register.activities.len()];
+    for f in &report.findings {
+        if crate::validate::SPECIAL_CATEGORY_RULES.contains(&f.rule)
+            && let Some((i, _, _)) = super::transfers::locate(&f.path)
+            && let Some(list) = findings.get_mut(i)
+        {
+            list.push(f);
+        }
+    }
     let mut any = false;
-    for a in register.activities.iter().filter(|a| {
+    for (i, a) in register.activities.iter().enumerate().filter(|(_, a)| {
         a.has_special_category_data()
             || a.has_criminal_offence_data()
             || !a.special_category_conditions.is_empty()
@@ -33,6 +45,7 @@ pub(crate) fn render(
     }) {
         any = true;
         activity(sink, &index, uk_law, a)?;
+        findings_table(sink, a, &findings[i])?;
     }
     if !any {
         sink.paragraph("The register records no special category or criminal offence data.")?;
@@ -96,6 +109,39 @@ fn activity(
         )?;
     }
     Ok(())
+}
+
+/// The findings about the activity's special category and criminal offence data, as the findings
+/// report gives them; a sentence where there are none.
+fn findings_table(
+    sink: &mut dyn Sink,
+    a: &ProcessingActivity,
+    findings: &[&crate::validate::Finding],
+) -> io::Result<()> {
+    if findings.is_empty() {
+        return sink.paragraph("Validation finds nothing about this data.");
+    }
+    let rows: Vec<Vec<Cell>> = findings
+        .iter()
+        .map(|f| {
+            let mut finding = vec![f.message.clone()];
+            if f.is_suppressed() {
+                let reason = f.policy.as_ref().map(|n| n.reason.as_str()).unwrap_or("");
+                finding.push(format!("Accepted by the organisation's policy: {reason}"));
+            }
+            vec![
+                vec![f.rule.to_owned(), format!("({})", f.severity)],
+                one(format!("Pointer: {}", f.display_path())),
+                finding,
+                one(f.citation.clone()),
+            ]
+        })
+        .collect();
+    sink.table(
+        &format!("Findings about the data of \u{2018}{}\u{2019}", a.name),
+        &[super::sink::RULE, "Where", "Finding", "Citation"],
+        &rows,
+    )
 }
 
 /// Whether any condition of the activity records a Schedule 1 entry.

@@ -631,8 +631,8 @@ pub(crate) fn recipient(
     if let Some(exemption) = &r.exemption {
         text.push_str(&format!("; exemption relied on: {exemption}"));
     }
-    if let Some(country) = r.country {
-        text.push_str(&format!("; in {country}"));
+    if let Some(c) = r.country {
+        text.push_str(&format!("; in {}", country(c)));
     }
     if let Some(agreement) = &r.agreement {
         text.push_str(&format!("; agreement: {}", document(index, agreement)));
@@ -654,11 +654,16 @@ pub(crate) fn recipient(
     text
 }
 
+/// A country as reports print it: its name beside its code, "United States (US)".
+pub(crate) fn country(c: CountryCode) -> String {
+    format!("{} ({c})", c.name())
+}
+
 pub(crate) fn destination(t: &Transfer) -> String {
     match t.destination {
         TransferDestination::Country => t
             .country
-            .map(|c| c.to_string())
+            .map(country)
             .unwrap_or_else(|| "a country not named".to_owned()),
         TransferDestination::InternationalOrganisation => t
             .organisation

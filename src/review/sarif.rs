@@ -495,6 +495,7 @@ impl Sarif {
             .iter()
             .map(|rule| ReportingDescriptor {
                 id: rule.id,
+                help_uri: rule.docs_url(),
                 short_description: Message::new(rule.summary.to_owned()),
                 help: Message::new(format!(
                     "{} Cites, under the UK GDPR: {}; under the EU GDPR: {}.",
@@ -603,6 +604,8 @@ struct Driver {
 #[serde(rename_all = "camelCase")]
 struct ReportingDescriptor {
     id: &'static str,
+    /// The rule's page in the crate's documentation (SARIF §3.49.12).
+    help_uri: String,
     short_description: Message,
     help: Message,
     default_configuration: Configuration,

@@ -19,11 +19,13 @@ use crate::model::{CountryCode, ProcessingActivity, Regime, Register, RegisterIn
 mod accountability;
 mod consent;
 mod disclosures;
+mod findings_schema;
 mod hidden;
 mod identity;
 mod lawful_basis;
 mod notice;
 mod once;
+mod options;
 mod policy;
 mod references;
 mod regime;
@@ -36,18 +38,22 @@ mod transfers;
 pub use accountability::*;
 pub use consent::*;
 pub use disclosures::*;
+pub use findings_schema::{FINDINGS_SCHEMA_ID, findings_schema};
 pub use hidden::*;
 pub use identity::*;
 pub use lawful_basis::*;
 pub use notice::*;
+pub(crate) use notice::{every_purpose_has_a_basis, right_in_play, untold_rights};
+pub use options::ValidationOptions;
 pub use policy::{
-    POLICY_SUPPRESSION_EXPIRED, POLICY_SUPPRESSION_UNUSED, Policy, PolicyError, PolicyNote,
-    SeverityOverride, Suppression, places, policy_schema,
+    Action, ActionStatus, POLICY_SUPPRESSION_EXPIRED, POLICY_SUPPRESSION_UNUSED, Policy,
+    PolicyError, PolicyNote, SeverityOverride, Suppression, places, policy_schema,
 };
 pub use references::*;
 pub use regime::*;
 pub use retention::*;
 pub use rights::*;
+pub(crate) use special_category::SPECIAL_CATEGORY_RULES;
 pub use special_category::*;
 pub use spreadsheet::*;
 pub use transfers::*;
@@ -170,6 +176,9 @@ pub struct Finding {
     /// (shown, not counted) or given another severity, and why; absent where it decided nothing.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub policy: Option<PolicyNote>,
+    /// The policy's action on it: who fixes it, by when, where the work stands.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<Action>,
 }
 
 impl Finding {
@@ -219,6 +228,7 @@ impl Finding {
             message,
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
             policy: None,
+            action: None,
         }
     }
 
@@ -243,6 +253,7 @@ impl Finding {
             message,
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
             policy: None,
+            action: None,
         }
     }
 
@@ -323,58 +334,6 @@ impl ValidationReport {
     /// Whether the report is empty.
     pub fn is_empty(&self) -> bool {
         self.findings.is_empty()
-    }
-}
-
-/// How to validate.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ValidationOptions {
-    /// The regime to apply where the register does not set one.
-    pub regime: Regime,
-    /// The reference date for date rules; `None` means today.
-    pub as_of: Option<NaiveDate>,
-    /// Findings below this severity are left out.
-    pub min_severity: Severity,
-    /// The organisation's own decisions ([`Policy`], `ropa.toml`): accepted findings, severities,
-    /// its review interval.
-    pub policy: Option<std::sync::Arc<Policy>>,
-}
-
-impl Default for ValidationOptions {
-    fn default() -> Self {
-        Self {
-            regime: Regime::UkGdpr,
-            as_of: None,
-            min_severity: Severity::Info,
-            policy: None,
-        }
-    }
-}
-
-impl ValidationOptions {
-    /// Sets the reference date.
-    pub fn as_of(mut self, date: NaiveDate) -> Self {
-        self.as_of = Some(date);
-        self
-    }
-
-    /// Sets the fallback regime.
-    pub fn regime(mut self, regime: Regime) -> Self {
-        self.regime = regime;
-        self
-    }
-
-    /// Sets the minimum severity reported.
-    pub fn min_severity(mut self, severity: Severity) -> Self {
-        self.min_severity = severity;
-        self
-    }
-
-    /// Applies the organisation's policy.
-    pub fn policy(mut self, policy: Policy) -> Self {
-        self.policy = Some(std::sync::Arc::new(policy));
-        self
     }
 }
 
@@ -550,6 +509,7 @@ impl<'a> Context<'a> {
             message,
             citation,
             policy,
+            action: None,
         });
     }
 

@@ -3,7 +3,7 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::rights::{applicable_rights, right_given};
-use crate::model::DataSubjectRight;
+use crate::model::{DataSubjectRight, ProcessingActivity};
 
 /// Fires when the rights stated to people (`rights_stated`) include one the activity's lawful
 /// bases do not give: erasure or portability where only public task or legal obligation are relied
@@ -53,16 +53,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     {
         return;
     }
-    // A basis for the whole activity, or one for every data category, covers every purpose.
-    let every_category_based = !activity.data_categories.is_empty()
-        && activity
-            .data_categories
-            .iter()
-            .all(|c| !c.lawful_bases.is_empty());
-    let every_purpose_has_a_basis = !activity.lawful_bases.is_empty()
-        || every_category_based
-        || (!activity.purposes.is_empty()
-            && activity.purposes.iter().all(|p| !p.lawful_bases.is_empty()));
+    let every_purpose_has_a_basis = every_purpose_has_a_basis(activity);
     let available = applicable_rights(activity);
     let stated = &activity.rights_stated;
 
@@ -91,16 +82,53 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         }
     }
 
-    let automated = activity
-        .automated_decisions
-        .iter()
-        .any(|d| d.solely_automated && d.significant_effects);
-    let missing: Vec<String> = available
-        .iter()
-        .copied()
+    let missing: Vec<String> = untold_rights(activity)
+        .into_iter()
+        .map(|r| format!("{r} ({})", r.citation()))
+        .collect();
+    if !missing.is_empty() {
+        ctx.report(&AVAILABLE_RIGHT_NOT_STATED, format!("{}/rights_stated", a.path), format!("The notice for '{}' does not tell people of rights they have: {}. Add them to the notice and to rights_stated.", a.name(), missing.join(", ")));
+    }
+}
+
+/// Whether every purpose of the activity has an Art 6 basis: one for the whole activity, one for
+/// every data category, or one for each purpose.
+pub(crate) fn every_purpose_has_a_basis(activity: &ProcessingActivity) -> bool {
+    let every_category_based = !activity.data_categories.is_empty()
+        && activity
+            .data_categories
+            .iter()
+            .all(|c| !c.lawful_bases.is_empty());
+    !activity.lawful_bases.is_empty()
+        || every_category_based
+        || (!activity.purposes.is_empty()
+            && activity.purposes.iter().all(|p| !p.lawful_bases.is_empty()))
+}
+
+/// Whether a right the bases give is one the activity's people can use: the Art 22 right only
+/// where the activity takes solely automated decisions with significant effects.
+pub(crate) fn right_in_play(activity: &ProcessingActivity, right: DataSubjectRight) -> bool {
+    right != DataSubjectRight::AutomatedDecisions
+        || activity
+            .automated_decisions
+            .iter()
+            .any(|d| d.solely_automated && d.significant_effects)
+}
+
+/// The rights people have that the notice does not state, as `available-right-not-stated`
+/// reports them; the register report marks the same ones, so that report and findings agree.
+/// Empty where the register records no right stated at all.
+pub(crate) fn untold_rights(activity: &ProcessingActivity) -> Vec<DataSubjectRight> {
+    if activity.rights_stated.is_empty() && activity.rights_stated_where.is_empty() {
+        return Vec::new();
+    }
+    let based = every_purpose_has_a_basis(activity);
+    let stated = &activity.rights_stated;
+    applicable_rights(activity)
+        .into_iter()
         .filter(|r| *r != DataSubjectRight::BeInformed)
-        .filter(|r| *r != DataSubjectRight::AutomatedDecisions || automated)
-        .filter(|r| every_purpose_has_a_basis || independent_of_basis(*r))
+        .filter(|r| right_in_play(activity, *r))
+        .filter(|r| based || independent_of_basis(*r))
         .filter(|r| !stated.contains(r))
         .filter(|r| !activity.rights_stated_where.iter().any(|q| q.right == *r))
         // A right the register records as restricted on a legal ground (a DPA 2018 Sch 2
@@ -114,9 +142,5 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                     .iter()
                     .any(|x| x.rights.contains(r) && crate::model::text::is_stated(Some(&x.ground)))
         })
-        .map(|r| format!("{r} ({})", r.citation()))
-        .collect();
-    if !missing.is_empty() {
-        ctx.report(&AVAILABLE_RIGHT_NOT_STATED, format!("{}/rights_stated", a.path), format!("The notice for '{}' does not tell people of rights they have: {}. Add them to the notice and to rights_stated.", a.name(), missing.join(", ")));
-    }
+        .collect()
 }

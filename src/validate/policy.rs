@@ -37,6 +37,14 @@ pub struct Policy {
         deserialize_with = "crate::model::de::exact_vec"
     )]
     pub suppressions: Vec<Suppression>,
+    /// Who fixes which finding by when (`[[action]]` tables): the findings report's action list.
+    #[serde(
+        default,
+        rename = "action",
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::de::exact_vec"
+    )]
+    pub actions: Vec<Action>,
     /// Rules whose severity the organisation sets (`[[severity]]` tables).
     #[serde(
         default,
@@ -89,6 +97,45 @@ fn date_or_toml_date<'de, D: serde::Deserializer<'de>>(
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
         .map(Some)
         .map_err(|_| serde::de::Error::custom(format!("`{text}` is not a date (YYYY-MM-DD)")))
+}
+
+crate::model::vocabulary::vocabulary! {
+    /// Where the work on a finding stands.
+    #[derive(Default)]
+    pub enum ActionStatus {
+        /// Not started.
+        #[default]
+        Open,
+        /// Under way.
+        InProgress,
+        /// Done: the register is to show it at its next change.
+        Done,
+    }
+}
+
+/// Who fixes a finding, by when, and where the work stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Action {
+    /// The rule id.
+    pub rule: String,
+    /// The place, as a suppression's `at` names it; absent for every finding of the rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    /// Who does it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    /// By when (`2027-01-31`, quoted or as a TOML date).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "date_or_toml_date"
+    )]
+    pub due: Option<NaiveDate>,
+    /// Where it stands (`open` where absent).
+    #[serde(default, deserialize_with = "crate::model::de::null_as_default")]
+    pub status: ActionStatus,
 }
 
 /// A rule's severity as the organisation sets it.
@@ -156,7 +203,8 @@ impl Policy {
             .suppressions
             .iter()
             .map(|s| (&s.rule, "suppress"))
-            .chain(policy.severities.iter().map(|s| (&s.rule, "severity")));
+            .chain(policy.severities.iter().map(|s| (&s.rule, "severity")))
+            .chain(policy.actions.iter().map(|a| (&a.rule, "action")));
         for (rule, table) in rules {
             if super::rule(rule).is_none() {
                 return Err(PolicyError {
@@ -240,27 +288,29 @@ pub fn places(register: &crate::model::Register, findings: &[Finding]) -> Vec<St
 /// Marks the findings the policy accepts, and reports its expired and unused suppressions.
 /// Linear: each finding's place is named once, and suppressions are found through a map.
 pub(crate) fn apply(ctx: &mut Context<'_>, policy: &Policy) {
-    if policy.suppressions.is_empty() {
+    if policy.suppressions.is_empty() && policy.actions.is_empty() {
         return;
     }
     let json = serde_json::to_value(ctx.register).unwrap_or(serde_json::Value::Null);
     let mut places = Places::new(&json);
-    let mut exact: HashMap<(&str, &str), usize> = HashMap::default();
-    let mut anywhere: HashMap<&str, usize> = HashMap::default();
-    for (i, s) in policy.suppressions.iter().enumerate() {
-        match &s.at {
-            Some(at) => exact.entry((s.rule.as_str(), at.as_str())).or_insert(i),
-            None => anywhere.entry(s.rule.as_str()).or_insert(i),
-        };
-    }
+    let actions = Lookup::new(
+        policy
+            .actions
+            .iter()
+            .map(|a| (a.rule.as_str(), a.at.as_deref())),
+    );
+    let suppressions =
+        Lookup::new((policy.suppressions.iter()).map(|s| (s.rule.as_str(), s.at.as_deref())));
     let mut used = vec![false; policy.suppressions.len()];
     let mut expired = vec![false; policy.suppressions.len()];
     for finding in &mut ctx.findings {
         let place = places.stable(&finding.path);
-        let found = exact
-            .get(&(finding.rule, place.as_str()))
-            .or_else(|| anywhere.get(finding.rule));
-        let Some(&i) = found else { continue };
+        if let Some(i) = actions.find(finding.rule, &place) {
+            finding.action = Some(policy.actions[i].clone());
+        }
+        let Some(i) = suppressions.find(finding.rule, &place) else {
+            continue;
+        };
         used[i] = true;
         let suppression = &policy.suppressions[i];
         if suppression.expires.is_some_and(|day| day <= ctx.as_of) {
@@ -270,6 +320,37 @@ pub(crate) fn apply(ctx: &mut Context<'_>, policy: &Policy) {
         finding.policy = Some(suppressed(suppression, finding.policy.take()));
     }
     report_stale(ctx, policy, &used, &expired);
+}
+
+/// The entries of a policy table by rule and place, and by rule alone for those without a place.
+struct Lookup<'p> {
+    exact: HashMap<(&'p str, &'p str), usize>,
+    anywhere: HashMap<&'p str, usize>,
+}
+
+impl<'p> Lookup<'p> {
+    fn new(entries: impl Iterator<Item = (&'p str, Option<&'p str>)>) -> Self {
+        let mut lookup = Lookup {
+            exact: HashMap::default(),
+            anywhere: HashMap::default(),
+        };
+        for (i, (rule, at)) in entries.enumerate() {
+            match at {
+                Some(at) => lookup.exact.entry((rule, at)).or_insert(i),
+                None => lookup.anywhere.entry(rule).or_insert(i),
+            };
+        }
+        lookup
+    }
+
+    /// The first entry for the finding of `rule` at `place`: the one naming the place, else the
+    /// one for the whole rule.
+    fn find(&self, rule: &str, place: &str) -> Option<usize> {
+        self.exact
+            .get(&(rule, place))
+            .or_else(|| self.anywhere.get(rule))
+            .copied()
+    }
 }
 
 /// The note of a suppressed finding, keeping the severity the rule gave where the policy changed

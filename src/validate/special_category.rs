@@ -108,6 +108,21 @@ pub const CONDITION_NOT_SPECIAL_CATEGORY: Rule = Rule {
     summary: "An Art 9 condition where no special category data is recorded.",
 };
 
+/// The rules about special category and criminal offence data, whose findings the special
+/// category report shows beside the conditions they concern.
+pub(crate) const SPECIAL_CATEGORY_RULES: &[&str] = &[
+    SPECIAL_CATEGORY_WITHOUT_CONDITION.id,
+    IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY.id,
+    SCHEDULE_1_CONDITION_MISSING.id,
+    SCHEDULE_1_CONDITION_MISMATCH.id,
+    APPROPRIATE_POLICY_DOCUMENT_MISSING.id,
+    PARA_41_RECORD_INCOMPLETE.id,
+    SCHEDULE_1_CONDITION_OUT_OF_SCOPE.id,
+    CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY.id,
+    CONDITION_NOT_SPECIAL_CATEGORY.id,
+    super::DISCLOSURE_WITHOUT_GROUND.id,
+];
+
 /// Whether the activity's consent, if not explicit, is judged by
 /// [`IMPLIED_CONSENT_FOR_SPECIAL_CATEGORY`]: it has special category data and names no Art 9
 /// condition, or names explicit consent.

@@ -77,6 +77,7 @@ pub fn spreadsheet_findings(imported: &Imported, options: &ValidationOptions) ->
                 message,
                 citation: format!("{} {}", regime.label(), rule.citation),
                 policy: None,
+                action: None,
             })
         })
         .collect()

@@ -568,15 +568,15 @@ fn items_without_ids_are_said_whole_and_nothing_else_goes_unsaid() {
                 t.documentation = None;
             },
             &[
-                "ACT: transfer to 'SurveyCloud Inc.' in 'US' changed from UK International Data Transfer Agreement (Art 46(2)(d)) to EU standard contractual clauses with the UK Addendum (Art 46(2)(d))",
-                "ACT: transfer to 'SurveyCloud Inc.' in 'US': documentation 'International Data Transfer Agreement with SurveyCloud Inc.' removed",
+                "ACT: transfer to 'SurveyCloud Inc.' in 'United States (US)' changed from UK International Data Transfer Agreement (Art 46(2)(d)) to EU standard contractual clauses with the UK Addendum (Art 46(2)(d))",
+                "ACT: transfer to 'SurveyCloud Inc.' in 'United States (US)': documentation 'International Data Transfer Agreement with SurveyCloud Inc.' removed",
             ],
         ),
         (
             "a transfer's description only",
             |r| r.activities[0].transfers[0].description = None,
             &[
-                "ACT: transfer to 'SurveyCloud Inc.' in 'US': description 'Survey responses are stored on SurveyCloud's servers in the United States' removed",
+                "ACT: transfer to 'SurveyCloud Inc.' in 'United States (US)': description 'Survey responses are stored on SurveyCloud's servers in the United States' removed",
             ],
         ),
         (

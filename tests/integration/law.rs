@@ -662,7 +662,9 @@ fn the_register_report_cites_each_right_by_regime_and_date() {
         )
         .unwrap()
     };
-    let r = base();
+    let mut r = base();
+    // The Art 22 right is listed where the activity takes such decisions.
+    decision(&mut r, false, Some(Article22Basis::Contract));
     assert!(
         report(&r, BEFORE).contains("Not to be subject to solely automated decisions (Art 22)")
     );
@@ -768,4 +770,19 @@ fn decisions_taken_before_5_february_2026_stay_under_the_old_article_22() {
         messages(&r, "2026-03-01"),
         [("UK GDPR Art 22(4)".to_owned(), true)]
     );
+    // Art 22(4) was met by explicit consent, or by substantial public interest (Art 9(2)(g)).
+    act(&mut r).automated_decisions[0].basis = Some(Article22Basis::ExplicitConsent);
+    assert!(messages(&r, "2026-03-01").is_empty());
+    act(&mut r).automated_decisions[0].basis = Some(Article22Basis::Contract);
+    act(&mut r).special_category_conditions = vec![SpecialCategoryCondition::new(
+        Article9Condition::SubstantialPublicInterest,
+    )];
+    assert!(messages(&r, "2026-03-01").is_empty());
+    act(&mut r).special_category_conditions = vec![SpecialCategoryCondition::new(
+        Article9Condition::ExplicitConsent,
+    )];
+    assert_eq!(messages(&r, "2026-03-01").len(), 1);
+    // Without special category data a contract was an exception enough.
+    act(&mut r).automated_decisions[0].uses_special_category_data = false;
+    assert!(messages(&r, "2026-03-01").is_empty());
 }

@@ -1,5 +1,7 @@
 //! All integration tests, in one binary.
 
+mod agreement;
+mod builders;
 mod ci_recipe;
 mod cli;
 mod diff;
@@ -12,6 +14,8 @@ mod hostile;
 mod house;
 mod inputs;
 mod json_io;
+mod json_schemas;
+mod labels;
 mod law;
 mod outputs;
 mod policy;

@@ -471,3 +471,86 @@ fn the_policy_schema_accepts_a_policy_and_names_the_rules() {
     unknown_key["suppress"][0]["because"] = "x".into();
     assert!(!validator.is_valid(&unknown_key));
 }
+
+#[test]
+fn an_action_gives_a_finding_its_owner_due_date_and_status() {
+    let policy = r#"[[action]]
+rule = "missing-controller-contact"
+at = "/parties/[id=council]"
+owner = "Records manager"
+due = 2026-11-30
+status = "in_progress"
+
+[[action]]
+rule = "activity-without-data-categories"
+owner = "Service leads""#;
+    let report = validate(&council(), policy, "2026-12-06");
+    let contact = report.of_rule("missing-controller-contact").next().unwrap();
+    let action = contact.action.as_ref().unwrap();
+    assert_eq!(action.owner.as_deref(), Some("Records manager"));
+    assert_eq!(action.status, ropa::validate::ActionStatus::InProgress);
+    assert!(!contact.is_suppressed(), "an action accepts nothing");
+    // Without a status it is open; without a place it covers every finding of its rule.
+    let categories: Vec<_> = report.of_rule("activity-without-data-categories").collect();
+    assert_eq!(categories.len(), 2);
+    assert!(categories.iter().all(|f| {
+        f.action
+            .as_ref()
+            .is_some_and(|a| a.status == ropa::validate::ActionStatus::Open)
+    }));
+    assert!(report.of_rule("missing-dpo").all(|f| f.action.is_none()));
+
+    let options = ropa::report::ReportOptions::default().as_of(day("2026-12-06"));
+    let mut options = options;
+    options.validation = ValidationOptions::default()
+        .as_of(day("2026-12-06"))
+        .policy(Policy::from_toml(policy).unwrap());
+    let text = ropa::report::render_to_string(
+        &council(),
+        ropa::report::ReportKind::Findings,
+        ropa::report::Format::Markdown,
+        &options,
+    )
+    .unwrap();
+    assert!(
+        text.contains("| Rule | Where | Finding | Citation | Owner | Due | Status |"),
+        "{text}"
+    );
+    assert!(
+        text.contains("| Records manager | 2026-11-30 | In progress, OVERDUE |"),
+        "{text}"
+    );
+    assert!(text.contains("| Service leads |  | Open |"), "{text}");
+
+    // No action, no columns.
+    let plain = ropa::report::render_to_string(
+        &council(),
+        ropa::report::ReportKind::Findings,
+        ropa::report::Format::Markdown,
+        &ropa::report::ReportOptions::default().as_of(day("2026-12-06")),
+    )
+    .unwrap();
+    assert!(!plain.contains("| Owner |"), "{plain}");
+
+    let dir = scratch("action");
+    std::fs::write(dir.join("ropa.toml"), policy).unwrap();
+    let out = ropa(
+        &dir,
+        &["validate", "--as-of", "2026-12-06", "register.json"],
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.contains("missing-controller-contact"))
+        .unwrap();
+    assert!(
+        line.ends_with(" [action: in_progress; owner Records manager; due 2026-11-30]"),
+        "{line}"
+    );
+    assert!(
+        Policy::from_toml("[[action]]\nrule = \"nope\"")
+            .unwrap_err()
+            .to_string()
+            .contains("[[action]] names rule `nope`")
+    );
+}

@@ -26,26 +26,27 @@ mod root {
         DocumentKind, Dpa2018Section8, Dpia, DpiaStatus, Dpo, EEA, Error, Finding,
         HighRiskOperation, ISO_3166_1, InvalidCountryCode, InvalidDuration, InvalidPartialDate,
         IsoDuration, LawfulBasis, LegalHold, LegalRepresentative, NaiveDate, OnBehalfOf,
-        Para41Record, PartialDate, Party, PartyId, PartyKind, PeriodBound, ProcessingActivity,
-        Provision, Purpose, PurposeId, QualifiedRight, Recipient, RecipientId, RecipientRole,
-        Regime, Region, Register, RegisterIndex, Registration, RegistrationKind, Report,
-        RetentionDecidedBy, RetentionException, RetentionPeriod, RetentionRule, RetentionStage,
-        RetentionTrigger, RightsRestriction, RiskCriterion, RoleChange, Rule, SCHEMA_ID,
-        SCHEMA_VERSION, STRICT_RULES, STRICT_SCHEMA_ID, SUPPORTED_SCHEMA_VERSIONS, Schedule1Entry,
-        Schedule1Paragraph, Schedule1Part, Schedule1Requirement, SecurityMeasure,
-        SecurityMeasureKind, Severity, SourceKind, SpecialCategoryCondition, SpecialCategoryKind,
-        System, Transfer, TransferDestination, TransferFrequency, TransferMechanism,
-        ValidationOptions, ValidationReport, adequacy, applicable_regime, applicable_rights,
-        article_35_4_entry, catalogue, diff, escape_token, from_path, from_path_with_text,
-        from_path_within, from_reader, from_reader_within, from_slice, from_str, is_eea,
-        is_third_country, law, report, right_given, sarif, schema, sheet, strict_schema,
-        strict_schema_with, synth, to_path, to_string, to_writer, validate,
+        Para41Record, PartialDate, Party, PartyId, PartyKind, PeriodBound, Policy,
+        ProcessingActivity, Provision, Purpose, PurposeId, QualifiedRight, Recipient, RecipientId,
+        RecipientRole, Regime, Region, Register, RegisterIndex, Registration, RegistrationKind,
+        Report, RetentionDecidedBy, RetentionException, RetentionPeriod, RetentionRule,
+        RetentionStage, RetentionTrigger, RightsRestriction, RiskCriterion, RoleChange, Rule,
+        SCHEMA_ID, SCHEMA_VERSION, STRICT_RULES, STRICT_SCHEMA_ID, SUPPORTED_SCHEMA_VERSIONS,
+        Schedule1Amendment, Schedule1Entry, Schedule1Paragraph, Schedule1Part,
+        Schedule1Requirement, SecurityMeasure, SecurityMeasureKind, Severity, SourceKind,
+        SpecialCategoryCondition, SpecialCategoryKind, System, Transfer, TransferDestination,
+        TransferFrequency, TransferMechanism, ValidationOptions, ValidationReport, adequacy,
+        applicable_regime, applicable_rights, article_35_4_entry, catalogue, diff, escape_token,
+        from_path, from_path_with_text, from_path_within, from_reader, from_reader_within,
+        from_slice, from_str, is_eea, is_third_country, law, report, right_given, sarif, schema,
+        sheet, strict_schema, strict_schema_with, synth, to_path, to_string, to_writer, validate,
     };
 }
 
 mod diff {
     use ropa::diff::{
-        Change, ChangeKind, Diff, DiffFormat, FindingChanges, diff, diff_with_findings,
+        Change, ChangeKind, DIFF_SCHEMA_ID, Diff, DiffFormat, FindingChanges, diff, diff_schema,
+        diff_with_findings,
     };
 }
 
@@ -83,7 +84,9 @@ mod law_provisions {
 }
 
 mod law_schedule_1 {
-    use ropa::law::schedule_1::{Schedule1Entry, Schedule1Paragraph, Schedule1Part};
+    use ropa::law::schedule_1::{
+        Schedule1Amendment, Schedule1Entry, Schedule1Paragraph, Schedule1Part,
+    };
 }
 
 mod report {
@@ -108,6 +111,14 @@ mod sheet {
 
 mod synth {
     use ropa::synth::{Shape, SplitMix64, adversarial_register, revised, synthetic_register};
+}
+
+mod validate_policy {
+    use ropa::validate::{
+        Action, ActionStatus, FINDINGS_SCHEMA_ID, POLICY_SUPPRESSION_EXPIRED,
+        POLICY_SUPPRESSION_UNUSED, Policy, PolicyError, PolicyNote, SeverityOverride, Suppression,
+        findings_schema, places, policy_schema,
+    };
 }
 
 mod validate {

@@ -93,5 +93,6 @@ fn the_readmes_policy_file_reads_and_validates_against_its_schema() {
     let policy = ropa::Policy::from_toml(text).unwrap();
     assert_eq!(policy.suppressions.len(), 1);
     assert_eq!(policy.severities.len(), 1);
+    assert_eq!(policy.actions.len(), 1);
     assert_eq!(policy.suppressions[0].expires, "2027-03-31".parse().ok());
 }

@@ -75,7 +75,7 @@ fn every_article_30_item_is_in_the_register_report() {
         // Art 30(2): controllers, categories of processing, transfers and safeguards.
         "Harbourside Borough Council",
         "Hosting the online survey",
-        "US, to SurveyCloud Inc.: UK International Data Transfer Agreement",
+        "United States (US), to SurveyCloud Inc.: UK International Data Transfer Agreement",
         // DPA 2018 Sch 1 para 41.
         "para 1 Employment, social security and social protection",
         "Art 9: Art 6(1)(c) legal obligation under the Equality Act 2010",

@@ -66,6 +66,16 @@ fn committed_schemas_are_current() {
             ropa::validate::policy_schema(),
             "cargo run --example schema -- --policy > schema/ropa.policy.schema.json",
         ),
+        (
+            "schema/ropa.findings.schema.json",
+            ropa::validate::findings_schema(),
+            "cargo run --example schema -- --findings > schema/ropa.findings.schema.json",
+        ),
+        (
+            "schema/ropa.diff.schema.json",
+            ropa::diff::diff_schema(),
+            "cargo run --example schema -- --diff > schema/ropa.diff.schema.json",
+        ),
     ] {
         let committed = std::fs::read_to_string(root().join(file)).unwrap_or_default();
         let generated = serde_json::to_string_pretty(&schema).unwrap() + "\n";

@@ -68,7 +68,7 @@ pub(crate) fn transfer_safeguards(
         mechanism(t)
     );
     if let Some(frequency) = t.frequency {
-        text.push_str(&format!(", {}", frequency.label()));
+        text.push_str(&format!(", {} transfers", frequency.label()));
     }
     if !t.data_categories.is_empty() {
         text.push_str(&format!("; data: {}", names.names(&t.data_categories)));
@@ -106,7 +106,10 @@ pub(crate) fn destination_in_words(
             })
         });
         if let Some(country) = country {
-            text.push_str(&format!(" (the recipient is recorded in {country})"));
+            text.push_str(&format!(
+                " (the recipient is recorded in {})",
+                super::super::text::country(country)
+            ));
         }
     }
     if let Some(r) = recipient {
@@ -249,7 +252,7 @@ pub(super) fn system(index: &RegisterIndex<'_>, s: &System, names: &CategoryName
         parts.push(format!("where: {location}"));
     }
     if let Some(country) = s.country {
-        parts.push(format!("country: {country}"));
+        parts.push(format!("country: {}", super::super::text::country(country)));
     }
     if let Some(region) = s.region {
         parts.push(format!("region: {}", region.label()));

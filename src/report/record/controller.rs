@@ -363,9 +363,45 @@ fn basis_items(
     bases: &[(String, &LawfulBasis)],
     per_purpose: &dyn Fn(String, &str) -> String,
 ) -> Vec<String> {
-    let mut items: Vec<String> = bases
-        .iter()
-        .map(|(scope, b)| per_purpose(with_note(basis(b), b.note.as_ref()), scope))
+    // A basis shared by several purposes is stated once, naming them (at most three, then how
+    // many more), so seven purposes on one public task read as one line.
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    let mut at: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+    for (scope, b) in bases {
+        let text = with_note(basis(b), b.note.as_ref());
+        match at.get(&text) {
+            Some(&i) => groups[i].1.push(scope),
+            None => {
+                at.insert(text.clone(), groups.len());
+                groups.push((text, vec![scope]));
+            }
+        }
+    }
+    let mut items: Vec<String> = groups
+        .into_iter()
+        .map(|(text, scopes)| match scopes.as_slice() {
+            [one] => per_purpose(text, one),
+            _ if purposes.len() > 1 && scopes.len() == purposes.len() && {
+                let named: foldhash::HashSet<&str> = scopes.iter().copied().collect();
+                purposes
+                    .iter()
+                    .all(|p| named.contains(p.description.trim_end_matches('.')))
+            } =>
+            {
+                format!("All {} purposes: {text}", scopes.len())
+            }
+            _ => {
+                let named: Vec<&str> = scopes.iter().take(3).copied().collect();
+                let more = scopes.len().saturating_sub(3);
+                let mut who = crate::report::text::enumerate(
+                    &named.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(),
+                );
+                if more > 0 {
+                    who.push_str(&format!(" and {more} more"));
+                }
+                per_purpose(text, &who)
+            }
+        })
         .collect();
     if a.lawful_bases.is_empty() {
         items.extend(
@@ -430,12 +466,20 @@ fn right_words(r: DataSubjectRight, regime: Regime, on: chrono::NaiveDate) -> St
     }
 }
 
-/// The rights the bases give, beside the rights the privacy notice states, each difference marked.
+/// The rights the bases give, beside the rights the privacy notice states, each difference marked
+/// where validation finds it (`available-right-not-stated`), so that report and findings agree.
 fn rights_rows(a: &ProcessingActivity, regime: Regime, on: chrono::NaiveDate) -> [Field; 2] {
-    let available = applicable_rights(a);
+    let available: Vec<DataSubjectRight> = applicable_rights(a)
+        .into_iter()
+        .filter(|r| crate::validate::right_in_play(a, *r))
+        .collect();
+    let untold = crate::validate::untold_rights(a);
+    // As `stated-right-not-available`: only where every purpose has a basis can a stated right
+    // be said not to come from them.
+    let given = applicable_rights(a);
+    let judged = crate::validate::every_purpose_has_a_basis(a);
     let stated = &a.rights_stated;
     let qualified = &a.rights_stated_where;
-    let any_stated = !stated.is_empty() || !qualified.is_empty();
     [
         (
             "Rights available to individuals",
@@ -443,8 +487,7 @@ fn rights_rows(a: &ProcessingActivity, regime: Regime, on: chrono::NaiveDate) ->
                 .iter()
                 .map(|r| {
                     let mut text = right_words(*r, regime, on);
-                    let told = stated.contains(r) || qualified.iter().any(|q| q.right == *r);
-                    if any_stated && !told {
+                    if untold.contains(r) {
                         text.push_str(" (not stated in the privacy notice)");
                     }
                     text
@@ -458,7 +501,7 @@ fn rights_rows(a: &ProcessingActivity, regime: Regime, on: chrono::NaiveDate) ->
                     .iter()
                     .map(|r| {
                         let mut text = right_words(*r, regime, on);
-                        if !available.contains(r) {
+                        if judged && !given.contains(r) {
                             text.push_str(" (not given by the lawful bases recorded)");
                         }
                         text

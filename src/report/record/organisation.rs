@@ -191,7 +191,7 @@ pub(super) fn parties(register: &Register, index: &RegisterIndex<'_>) -> Vec<Vec
                     .map_or_else(|| NOT_STATED.to_owned(), |k| capital(k.label()))),
                 one(p
                     .country
-                    .map_or_else(|| NOT_STATED.to_owned(), |c| c.to_string())),
+                    .map_or_else(|| NOT_STATED.to_owned(), crate::report::text::country)),
                 join_or(
                     p.description
                         .iter()

@@ -50,11 +50,13 @@ use crate::validate::{Finding, ValidationOptions, validate};
 
 pub(crate) use crate::io::keys::Places;
 use names::Side;
+pub use schema::{DIFF_SCHEMA_ID, diff_schema};
 use walker::Walker;
 
 mod keys;
 mod names;
 mod render;
+mod schema;
 #[cfg(test)]
 mod tests;
 mod walker;
