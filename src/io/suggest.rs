@@ -75,6 +75,16 @@ mod tests {
     }
 
     #[test]
+    fn the_nearest_name_wins_over_an_earlier_near_one() {
+        let message =
+            "unknown field `data_categorys`, expected one of `data_subjects`, `data_categories`";
+        assert_eq!(
+            with_suggestion(message),
+            "unknown field `data_categorys`: did you mean `data_categories`?"
+        );
+    }
+
+    #[test]
     fn of_two_equally_near_names_the_first_listed_wins() {
         let message = "unknown field `ab`, expected one of `abc`, `abd`";
         assert_eq!(

@@ -118,3 +118,84 @@ fn the_special_category_report_shows_the_findings_about_its_data() {
     }
     assert!(seen >= 3, "the examples have such findings ({seen})");
 }
+
+/// `stated-right-not-available` judges a stated right against the bases only where every purpose
+/// has one: from the activity, from every data category, or from each purpose.
+#[test]
+fn a_stated_right_is_judged_against_the_bases_only_where_every_purpose_has_one() {
+    use ropa::{DataCategory, LawfulBasis, Party, ProcessingActivity, Purpose, Register};
+    let task = || LawfulBasis::public_task("Localism Act 2011");
+    let fires = |a: ProcessingActivity| {
+        let register = Register::new(Party::new("org", "Org")).with_activity(a);
+        ropa::validate(
+            &register,
+            &ValidationOptions::default().as_of(AS_OF.parse().unwrap()),
+        )
+        .of_rule("stated-right-not-available")
+        .count()
+            > 0
+    };
+    // Portability does not come with public task.
+    let activity = || {
+        ProcessingActivity::controller("a", "Casework")
+            .with_right_stated(DataSubjectRight::Portability)
+            .with_data_category(DataCategory::new("c", "Case notes"))
+    };
+    assert!(fires(
+        activity().with_purpose(Purpose::new("p", "Casework").with_basis(task()))
+    ));
+    assert!(
+        !fires(activity().with_purpose(Purpose::new("p", "Casework"))),
+        "a purpose without a basis"
+    );
+    assert!(!fires(activity()), "no purpose at all");
+    assert!(
+        fires(
+            activity()
+                .with_purpose(Purpose::new("p", "Casework"))
+                .with_basis(task())
+        ),
+        "the activity's basis"
+    );
+    let mut by_category = activity().with_purpose(Purpose::new("p", "Casework"));
+    by_category.data_categories[0].lawful_bases = vec![task()];
+    assert!(fires(by_category.clone()), "every data category's basis");
+    by_category
+        .data_categories
+        .push(DataCategory::new("d", "Contact details"));
+    assert!(!fires(by_category), "one data category without a basis");
+    let mut two = activity()
+        .with_purpose(Purpose::new("p", "Casework").with_basis(task()))
+        .with_purpose(Purpose::new("q", "Surveys"));
+    assert!(!fires(two.clone()), "one purpose without a basis");
+    two.purposes[1].lawful_bases = vec![task()];
+    assert!(fires(two));
+}
+
+#[test]
+fn an_automated_decision_without_significant_effects_puts_no_art_22_right_in_play() {
+    use ropa::{AutomatedDecision, LawfulBasis, Party, ProcessingActivity, Purpose, Register};
+    let mut decision = AutomatedDecision::new("Sorting enquiries");
+    decision.solely_automated = true;
+    let activity = ProcessingActivity::controller("a", "Enquiries")
+        .with_purpose(
+            Purpose::new("p", "Answering")
+                .with_basis(LawfulBasis::public_task("Local Government Act 1972")),
+        )
+        .with_right_stated(DataSubjectRight::Access)
+        .with_automated_decision(decision);
+    let register = Register::new(Party::new("org", "Org")).with_activity(activity);
+    let report = ropa::validate(
+        &register,
+        &ValidationOptions::default().as_of(AS_OF.parse().unwrap()),
+    );
+    let untold: Vec<&str> = report
+        .of_rule("available-right-not-stated")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(!untold.is_empty());
+    assert!(
+        untold.iter().all(|m| !m.contains("automated_decisions")),
+        "{untold:?}"
+    );
+}

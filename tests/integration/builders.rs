@@ -80,3 +80,15 @@ fn each_activity_builder_sets_its_field() {
     let json = ropa::to_string(&register).unwrap();
     assert_eq!(ropa::from_str(&json).unwrap(), register);
 }
+
+#[test]
+fn each_validation_option_sets_its_field() {
+    let options = ropa::ValidationOptions::default()
+        .regime(ropa::Regime::EuGdpr)
+        .as_of(day("2026-12-06"))
+        .min_severity(ropa::Severity::Warning);
+    assert_eq!(options.regime, ropa::Regime::EuGdpr);
+    assert_eq!(options.as_of, Some(day("2026-12-06")));
+    assert_eq!(options.min_severity, ropa::Severity::Warning);
+    assert!(options.policy.is_none());
+}

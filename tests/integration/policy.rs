@@ -554,3 +554,42 @@ owner = "Service leads""#;
             .contains("[[action]] names rule `nope`")
     );
 }
+
+#[test]
+fn has_errors_counts_only_errors_the_policy_does_not_accept() {
+    let register = council();
+    let plain = ropa::validate(
+        &register,
+        &ValidationOptions::default().as_of(day("2026-12-06")),
+    );
+    assert!(plain.has_errors());
+    let errors: std::collections::BTreeSet<&str> = plain
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect();
+    let mut every_error = String::new();
+    for rule in &errors {
+        every_error.push_str(&format!(
+            "[[suppress]]\nrule = \"{rule}\"\nreason = \"r\"\n"
+        ));
+    }
+    let accepted = validate(&register, &every_error, "2026-12-06");
+    assert!(!accepted.has_errors(), "every error accepted");
+    assert!(
+        accepted
+            .findings
+            .iter()
+            .any(|f| f.severity != Severity::Error && !f.is_suppressed()),
+        "warnings remain, and are no errors"
+    );
+    // Lowered to warnings by the policy, they are no errors either.
+    let mut lowered = String::new();
+    for rule in &errors {
+        lowered.push_str(&format!(
+            "[[severity]]\nrule = \"{rule}\"\nseverity = \"warning\"\nreason = \"r\"\n"
+        ));
+    }
+    assert!(!validate(&register, &lowered, "2026-12-06").has_errors());
+}
