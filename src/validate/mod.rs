@@ -412,6 +412,8 @@ pub(crate) struct Context<'a> {
     min_severity: Severity,
     /// The organisation's policy: the severities it sets, its review interval.
     pub policy: Option<&'a Policy>,
+    /// The policy's severities by rule, looked up once per finding.
+    severities: HashMap<&'a str, &'a SeverityOverride>,
     findings: Vec<Finding>,
     /// The confusable skeletons of the organisation's id and of every party's name, computed on
     /// first use: comparing a party with the organisation then costs its own id only, however
@@ -447,6 +449,9 @@ impl<'a> Context<'a> {
             as_of,
             min_severity: options.min_severity,
             policy: options.policy.as_deref(),
+            severities: (options.policy.as_deref())
+                .map(Policy::severity_by_rule)
+                .unwrap_or_default(),
             skeletons: std::cell::OnceCell::new(),
             index,
             findings: Vec::new(),
@@ -494,7 +499,8 @@ impl<'a> Context<'a> {
         path: String,
         message: String,
     ) {
-        let (severity, policy) = policy::severity(self.policy, rule, severity);
+        let set = self.severities.get(rule.id).copied();
+        let (severity, policy) = policy::severity(set, severity);
         if severity < self.min_severity {
             return;
         }

@@ -7,7 +7,8 @@
 //! stops counting toward [`ValidationReport::has_errors`](super::ValidationReport::has_errors). A
 //! suppression names its finding by rule and by place, the place as the diff names it (ids for
 //! list positions, `/activities/[id=payroll]/purposes/[id=pay]`), so reordering a list does not
-//! move it. On its expiry date the finding counts again and a warning says so; a suppression that
+//! move it. Where two entries of a table name the same rule and place, the first applies. On its
+//! expiry date the finding counts again and a warning says so; a suppression that
 //! matches nothing is a warning too, so that stale decisions do not pile up.
 
 use chrono::NaiveDate;
@@ -217,9 +218,14 @@ impl Policy {
         Ok(policy)
     }
 
-    /// The severity the policy sets for a rule, and why; `None` where it sets none.
-    pub(crate) fn severity_of(&self, rule: &str) -> Option<&SeverityOverride> {
-        self.severities.iter().rev().find(|s| s.rule == rule)
+    /// The severity set for each rule, found once: where two entries name the same rule, the
+    /// first applies, as for suppressions and actions.
+    pub(crate) fn severity_by_rule(&self) -> HashMap<&str, &SeverityOverride> {
+        let mut by_rule = HashMap::default();
+        for set in &self.severities {
+            by_rule.entry(set.rule.as_str()).or_insert(set);
+        }
+        by_rule
     }
 }
 
@@ -396,13 +402,12 @@ fn report_stale(ctx: &mut Context<'_>, policy: &Policy, used: &[bool], expired: 
     }
 }
 
-/// The severity a finding of `rule` gets, and the note saying the policy set it.
+/// The severity a finding gets where the policy sets `set` for its rule, and the note saying so.
 pub(crate) fn severity(
-    policy: Option<&Policy>,
-    rule: &Rule,
+    set: Option<&SeverityOverride>,
     severity: Severity,
 ) -> (Severity, Option<PolicyNote>) {
-    match policy.and_then(|p| p.severity_of(rule.id)) {
+    match set {
         Some(set) if set.severity != severity => (
             set.severity,
             Some(PolicyNote {

@@ -43,6 +43,17 @@ fn every_right_the_report_marks_untold_is_one_a_finding_names() {
     }
 }
 
+/// The register report's line of the rights available to individuals.
+fn available_rights(register: &ropa::Register, options: &ReportOptions) -> String {
+    let report =
+        render_to_string(register, ReportKind::Register, Format::Markdown, options).unwrap();
+    report
+        .lines()
+        .find(|l| l.contains("Rights available to individuals"))
+        .unwrap()
+        .to_owned()
+}
+
 #[test]
 fn the_automated_decision_right_is_listed_only_where_such_decisions_are_recorded() {
     let options = ReportOptions::default().as_of(AS_OF.parse().unwrap());
@@ -54,12 +65,7 @@ fn the_automated_decision_right_is_listed_only_where_such_decisions_are_recorded
         .retain(|r| *r != DataSubjectRight::AutomatedDecisions);
     let words =
         DataSubjectRight::AutomatedDecisions.words_on(ropa::Regime::UkGdpr, AS_OF.parse().unwrap());
-    let report =
-        render_to_string(&register, ReportKind::Register, Format::Markdown, &options).unwrap();
-    let available = report
-        .lines()
-        .find(|l| l.contains("Rights available to individuals"))
-        .unwrap();
+    let available = available_rights(&register, &options);
     assert!(
         !available.to_lowercase().contains(&words.to_lowercase()),
         "{available}"
@@ -69,12 +75,7 @@ fn the_automated_decision_right_is_listed_only_where_such_decisions_are_recorded
     decision.solely_automated = true;
     decision.significant_effects = true;
     register.activities[0].automated_decisions.push(decision);
-    let report =
-        render_to_string(&register, ReportKind::Register, Format::Markdown, &options).unwrap();
-    let available = report
-        .lines()
-        .find(|l| l.contains("Rights available to individuals"))
-        .unwrap();
+    let available = available_rights(&register, &options);
     assert!(
         available.to_lowercase().contains(&words.to_lowercase()),
         "{available}"

@@ -184,6 +184,21 @@ fn a_severity_set_by_the_policy_keeps_the_rules_own_and_passes_the_minimum() {
 }
 
 #[test]
+fn where_two_severities_name_one_rule_the_first_applies() {
+    let rule = "activity-without-data-categories";
+    let report = validate(
+        &council(),
+        &format!(
+            "[[severity]]\nrule = \"{rule}\"\nseverity = \"info\"\nreason = \"first\"\n[[severity]]\nrule = \"{rule}\"\nseverity = \"warning\"\nreason = \"second\""
+        ),
+        "2026-12-06",
+    );
+    let finding = report.of_rule(rule).next().unwrap();
+    assert_eq!(finding.severity, Severity::Info);
+    assert_eq!(finding.policy.as_ref().unwrap().reason, "first");
+}
+
+#[test]
 fn the_organisations_review_interval_dates_the_next_review() {
     let mut register = council();
     register.last_reviewed = Some(day("2025-01-15"));
