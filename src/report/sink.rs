@@ -2,6 +2,8 @@
 
 use std::io::{self, Write};
 
+use crate::validate::{Finding, Severity};
+
 /// One cell of a table: its items, each shown on a line of its own, so that values are never
 /// joined with a separator they may themselves contain.
 pub(crate) type Cell = Vec<String>;
@@ -12,6 +14,51 @@ pub(crate) type Field = (&'static str, Cell);
 /// The header of a table column that holds rule ids.
 pub(crate) const RULE: &str = "Rule";
 
+/// The header of the column of findings beside a table's rows.
+pub(crate) const FINDINGS: &str = "Findings";
+
+/// The findings about one row of a table, shown beside it.
+pub(crate) type Marks<'f> = Vec<&'f Finding>;
+
+/// How a finding shown beside a row is marked, in words, so that the mark survives print and
+/// needs no colour: "Error", "Warning", "Information", or "Accepted error" where the
+/// organisation's policy accepts it.
+pub(crate) fn mark_label(f: &Finding) -> String {
+    let severity = match f.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "information",
+    };
+    if f.is_suppressed() {
+        format!("Accepted {severity}")
+    } else {
+        crate::model::labels::capital(severity)
+    }
+}
+
+/// The text after a mark: the message, the provision, and the policy's reason where it accepts
+/// the finding.
+fn mark_text(f: &Finding) -> String {
+    let mut text = format!("{} ({})", f.message, f.citation);
+    if let Some(note) = f.policy.as_ref().filter(|n| n.suppressed) {
+        text.push_str(&format!(
+            " Accepted by the organisation's policy: {}",
+            note.reason
+        ));
+    }
+    text
+}
+
+/// The CSS class of a finding's mark.
+fn mark_class(f: &Finding) -> &'static str {
+    match (f.severity, f.is_suppressed()) {
+        (_, true) => "finding accepted",
+        (Severity::Error, false) => "finding error",
+        (Severity::Warning, false) => "finding warning",
+        (Severity::Info, false) => "finding info",
+    }
+}
+
 /// The blocks a report is made of. Renderers write each block as it arrives, so a report of any
 /// size streams through a bounded buffer.
 pub(crate) trait Sink {
@@ -19,7 +66,17 @@ pub(crate) trait Sink {
     fn heading(&mut self, level: u8, text: &str) -> io::Result<()>;
     fn paragraph(&mut self, text: &str) -> io::Result<()>;
     /// A two-column table of labelled values, each value one or more items shown one per line.
-    fn fields(&mut self, caption: &str, rows: &[Field]) -> io::Result<()>;
+    fn fields(&mut self, caption: &str, rows: &[Field]) -> io::Result<()> {
+        self.marked_fields(caption, rows, &[])
+    }
+    /// A fields table with the findings about each row shown in it, after its value: `marks[i]`
+    /// are those of `rows[i]` (rows past the end of `marks` have none).
+    fn marked_fields(
+        &mut self,
+        caption: &str,
+        rows: &[Field],
+        marks: &[Marks<'_>],
+    ) -> io::Result<()>;
     /// A table with a header row, written whole; each cell is one or more items shown one per
     /// line. A column headed [`RULE`] holds rule ids, which must not break across lines.
     fn table(&mut self, caption: &str, headers: &[&str], rows: &[Vec<Cell>]) -> io::Result<()> {
@@ -34,6 +91,8 @@ pub(crate) trait Sink {
     fn table_start(&mut self, caption: &str, headers: &[&str]) -> io::Result<()>;
     /// ... each of its rows ...
     fn table_row(&mut self, row: &[Cell]) -> io::Result<()>;
+    /// ... or a row with a last cell of the findings about it (under a [`FINDINGS`] header) ...
+    fn marked_table_row(&mut self, row: &[Cell], marks: &[&Finding]) -> io::Result<()>;
     /// ... and its end.
     fn table_end(&mut self) -> io::Result<()>;
     fn list(&mut self, items: &[String]) -> io::Result<()>;
@@ -138,6 +197,24 @@ fn markdown_cell(items: &[String]) -> String {
     }
 }
 
+/// A Markdown cell with the findings about it after its items, each on a line of its own and
+/// marked in bold, which escaped register text cannot produce.
+fn markdown_marked_cell(items: &[String], marks: &[&Finding]) -> String {
+    let mut cell = markdown_cell(items);
+    for f in marks {
+        if !cell.is_empty() {
+            cell.push_str("<br>");
+        }
+        cell.push_str(&format!(
+            "**{}** `{}`: {}",
+            mark_label(f),
+            f.rule,
+            markdown_escape(&mark_text(f))
+        ));
+    }
+    cell
+}
+
 pub(crate) struct Markdown<W: Write>(pub W);
 
 impl<W: Write> Sink for Markdown<W> {
@@ -154,15 +231,21 @@ impl<W: Write> Sink for Markdown<W> {
         writeln!(self.0, "{}\n", markdown_escape(text))
     }
 
-    fn fields(&mut self, _caption: &str, rows: &[Field]) -> io::Result<()> {
+    fn marked_fields(
+        &mut self,
+        _caption: &str,
+        rows: &[Field],
+        marks: &[Marks<'_>],
+    ) -> io::Result<()> {
         // The heading above the table says what it is; Markdown tables have no caption.
         writeln!(self.0, "| | |\n|---|---|")?;
-        for (label, value) in rows {
+        for (i, (label, value)) in rows.iter().enumerate() {
+            let marks = marks.get(i).map_or(&[][..], Vec::as_slice);
             writeln!(
                 self.0,
                 "| **{}** | {} |",
                 markdown_escape(label),
-                markdown_cell(value)
+                markdown_marked_cell(value, marks)
             )?;
         }
         writeln!(self.0)
@@ -176,6 +259,12 @@ impl<W: Write> Sink for Markdown<W> {
 
     fn table_row(&mut self, row: &[Cell]) -> io::Result<()> {
         let cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
+        writeln!(self.0, "| {} |", cells.join(" | "))
+    }
+
+    fn marked_table_row(&mut self, row: &[Cell], marks: &[&Finding]) -> io::Result<()> {
+        let mut cells: Vec<String> = row.iter().map(|c| markdown_cell(c)).collect();
+        cells.push(markdown_marked_cell(&[], marks));
         writeln!(self.0, "| {} |", cells.join(" | "))
     }
 
@@ -202,7 +291,8 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:4
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#eef1f4}table.fields th{width:28%;overflow-wrap:normal}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}td ul{margin:0;padding-left:1.1rem}\
 .rule{white-space:nowrap;overflow-wrap:normal}a{color:#1a5fb4}\
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th{background:#eee!important;-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+.finding{margin-top:.35rem;padding:.2rem .45rem;border-left:4px solid #555;background:#f3f3f3}.finding.error{border-color:#a51d2d;background:#fdeceb}.finding.warning{border-color:#9c5200;background:#fff3df}.finding.accepted{border-left-style:dashed}.finding .rule{white-space:normal;font-family:ui-monospace,monospace;font-size:.85em}\
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th,.finding{-webkit-print-color-adjust:exact;print-color-adjust:exact}th{background:#eee!important}}";
 
 /// Escapes text for HTML and makes links of the web and email addresses in it. Only `http://`,
 /// `https://` and email addresses (as `mailto:`) become links, so a value such as
@@ -267,6 +357,7 @@ fn link_target(address: &str) -> Option<String> {
 /// An HTML table cell's content: one item as text, several as a list.
 fn html_cell(items: &[String]) -> String {
     match items {
+        [] => String::new(),
         [one] => html_text(one),
         items => {
             let mut out = String::from("<ul>");
@@ -279,6 +370,22 @@ fn html_cell(items: &[String]) -> String {
     }
 }
 
+/// An HTML cell's content with the findings about it after its items, each in a box marked in
+/// words and by its border.
+fn html_marked_cell(items: &[String], marks: &[&Finding]) -> String {
+    let mut cell = html_cell(items);
+    for f in marks {
+        cell.push_str(&format!(
+            "<div class=\"{}\"><strong>{}</strong> <span class=\"rule\">{}</span>: {}</div>",
+            mark_class(f),
+            mark_label(f),
+            f.rule,
+            html_text(&mark_text(f))
+        ));
+    }
+    cell
+}
+
 /// HTML, and the position of the current table's [`RULE`] column, if it has one.
 pub(crate) struct Html<W: Write>(pub W, pub Option<usize>);
 
@@ -289,6 +396,19 @@ impl<W: Write> Html<W> {
 }
 
 impl<W: Write> Html<W> {
+    /// A row's opening tag and its cells, the row left open.
+    fn table_row_cells(&mut self, row: &[Cell]) -> io::Result<()> {
+        write!(self.0, "<tr>")?;
+        for (position, cell) in row.iter().enumerate() {
+            if self.1 == Some(position) {
+                write!(self.0, "<td class=\"rule\">{}</td>", html_cell(cell))?;
+            } else {
+                write!(self.0, "<td>{}</td>", html_cell(cell))?;
+            }
+        }
+        Ok(())
+    }
+
     /// Opens a table inside a wrapper that scrolls sideways on narrow screens (focusable, so
     /// that keyboard users can scroll it too), with its caption.
     fn open_table(&mut self, caption: &str, class: &str) -> io::Result<()> {
@@ -318,14 +438,20 @@ impl<W: Write> Sink for Html<W> {
         writeln!(self.0, "<p>{}</p>", html_text(text))
     }
 
-    fn fields(&mut self, caption: &str, rows: &[Field]) -> io::Result<()> {
+    fn marked_fields(
+        &mut self,
+        caption: &str,
+        rows: &[Field],
+        marks: &[Marks<'_>],
+    ) -> io::Result<()> {
         self.open_table(caption, "fields")?;
-        for (label, value) in rows {
+        for (i, (label, value)) in rows.iter().enumerate() {
+            let marks = marks.get(i).map_or(&[][..], Vec::as_slice);
             writeln!(
                 self.0,
                 "<tr><th scope=\"row\">{}</th><td>{}</td></tr>",
                 html_escape(label),
-                html_cell(value)
+                html_marked_cell(value, marks)
             )?;
         }
         writeln!(self.0, "</table>\n</div>")
@@ -342,15 +468,13 @@ impl<W: Write> Sink for Html<W> {
     }
 
     fn table_row(&mut self, row: &[Cell]) -> io::Result<()> {
-        write!(self.0, "<tr>")?;
-        for (position, cell) in row.iter().enumerate() {
-            if self.1 == Some(position) {
-                write!(self.0, "<td class=\"rule\">{}</td>", html_cell(cell))?;
-            } else {
-                write!(self.0, "<td>{}</td>", html_cell(cell))?;
-            }
-        }
+        self.table_row_cells(row)?;
         writeln!(self.0, "</tr>")
+    }
+
+    fn marked_table_row(&mut self, row: &[Cell], marks: &[&Finding]) -> io::Result<()> {
+        self.table_row_cells(row)?;
+        writeln!(self.0, "<td>{}</td></tr>", html_marked_cell(&[], marks))
     }
 
     fn table_end(&mut self) -> io::Result<()> {

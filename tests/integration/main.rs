@@ -12,6 +12,7 @@ mod growth;
 mod growth_commands;
 mod hostile;
 mod house;
+mod inline_findings;
 mod inputs;
 mod json_io;
 mod json_schemas;

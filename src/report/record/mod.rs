@@ -11,6 +11,7 @@ use super::text::*;
 
 use crate::model::*;
 use cells::{measures, none_recorded, processor_contract, status_rows, transfer_rows};
+use marks::{ACTIVITY_AS_A_WHOLE, Placed, REGISTER_AS_A_WHOLE, mark_rows};
 use organisation::{documents, header};
 
 pub(crate) use cells::{destination_in_words, sources, transfer_safeguards};
@@ -19,6 +20,7 @@ pub(crate) use organisation::dpo;
 
 mod cells;
 mod controller;
+mod marks;
 mod organisation;
 
 /// What the rows of one activity need besides the activity.
@@ -86,30 +88,19 @@ pub(crate) fn render(
             stated = stated.label()
         )
     })?;
+    sink.paragraph(KEY)?;
+    let report = crate::validate::validate(register, &options.validation);
+    let placed = Placed::new(register, &report);
     sink.heading(2, "Controller")?;
-    sink.fields("The organisation", &header(register, &index, options))?;
-    shared_recipients(&cx, sink)?;
-    let (processor, controller): (Vec<&ProcessingActivity>, Vec<&ProcessingActivity>) = register
-        .activities
-        .iter()
-        .partition(|a| a.role == ActivityRole::Processor);
-    if !controller.is_empty() {
-        sink.heading(2, "Processing activities (Article 30(1))")?;
-        for a in controller {
-            activity_heading(a, sink)?;
-            sink.fields(&record_of(a), &controller_record(&cx, a))?;
-        }
-    }
-    if !processor.is_empty() {
-        sink.heading(2, "Processing on behalf of controllers (Article 30(2))")?;
-        for a in processor {
-            activity_heading(a, sink)?;
-            sink.fields(&record_of(a), &processor_record(&cx, a))?;
-        }
-    }
+    let mut rows = header(register, &index, options);
+    let marks = mark_rows(&mut rows, &placed.register, REGISTER_AS_A_WHOLE);
+    sink.marked_fields("The organisation", &rows, &marks)?;
+    shared_recipients(&cx, &placed, sink)?;
+    activities(&cx, &placed, sink)?;
     if !register.parties.is_empty() {
         sink.heading(2, "Parties")?;
-        sink.table(
+        marked_table(
+            sink,
             "Parties the register refers to",
             &[
                 "Party",
@@ -119,18 +110,70 @@ pub(crate) fn render(
                 "Description and contact details",
                 "Contract",
             ],
-            &organisation::parties(register, &index),
+            (&organisation::parties(register, &index), &placed.parties),
         )?;
     }
     if !register.documents.is_empty() {
         sink.heading(2, "Documents")?;
-        sink.table(
+        marked_table(
+            sink,
             "Documents the register refers to",
             &["Document", "Kind", "Where", "Date", "Review", "Note"],
-            &documents(register),
+            (&documents(register), &placed.documents),
         )?;
     }
     sink.end()
+}
+
+/// What the report's words for a gap mean, and how findings are shown.
+const KEY: &str = "How to read this record: \u{2018}Not stated\u{2019} means the register leaves the entry empty; \u{2018}None recorded\u{2019} means the register lists none (no transfers, no joint controllers), which may be the fact; \u{2018}No breach recorded\u{2019} means no personal data breach is recorded for the activity. Where the law requires what an entry shows or lacks, the finding is shown beside it, marked Error (the record as written does not meet the law), Warning (the register holds no evidence the law is met) or Information. An entry without a finding raised none of the validator's rules.";
+
+/// The activities, those carried out as controller (Art 30(1)) first, each with its findings
+/// beside its rows.
+fn activities(cx: &RowContext<'_, '_>, placed: &Placed<'_>, sink: &mut dyn Sink) -> io::Result<()> {
+    let activities = &cx.register.activities;
+    let numbered = || activities.iter().enumerate();
+    for (role, heading) in [
+        (false, "Processing activities (Article 30(1))"),
+        (true, "Processing on behalf of controllers (Article 30(2))"),
+    ] {
+        let of_role =
+            |(_, a): &(usize, &ProcessingActivity)| (a.role == ActivityRole::Processor) == role;
+        if !numbered().any(|item| of_role(&item)) {
+            continue;
+        }
+        sink.heading(2, heading)?;
+        for (i, a) in numbered().filter(of_role) {
+            activity_heading(a, sink)?;
+            let mut rows = if role {
+                processor_record(cx, a)
+            } else {
+                controller_record(cx, a)
+            };
+            let marks = mark_rows(&mut rows, &placed.activities[i], ACTIVITY_AS_A_WHOLE);
+            sink.marked_fields(&record_of(a), &rows, &marks)?;
+        }
+    }
+    Ok(())
+}
+
+/// A table with a last column of the findings about each row, where any row has one.
+fn marked_table(
+    sink: &mut dyn Sink,
+    caption: &str,
+    headers: &[&str],
+    (rows, marks): (&[Vec<super::sink::Cell>], &[super::sink::Marks<'_>]),
+) -> io::Result<()> {
+    if marks.iter().all(Vec::is_empty) {
+        return sink.table(caption, headers, rows);
+    }
+    let mut headers = headers.to_vec();
+    headers.push(super::sink::FINDINGS);
+    sink.table_start(caption, &headers)?;
+    for (row, marks) in rows.iter().zip(marks) {
+        sink.marked_table_row(row, marks)?;
+    }
+    sink.table_end()
 }
 
 /// The heading of the register-wide recipients' section, which each activity refers to.
@@ -138,13 +181,18 @@ pub(crate) const SHARED_RECIPIENTS: &str = "Recipients of every activity";
 
 /// The register-wide recipients, once: they receive every activity's data, and each activity's
 /// record refers here rather than repeating them.
-fn shared_recipients(cx: &RowContext<'_, '_>, sink: &mut dyn Sink) -> io::Result<()> {
-    let Some(rows) = shared_recipients_row(cx) else {
+fn shared_recipients(
+    cx: &RowContext<'_, '_>,
+    placed: &Placed<'_>,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let Some(mut rows) = shared_recipients_row(cx) else {
         return Ok(());
     };
     sink.heading(2, SHARED_RECIPIENTS)?;
     sink.paragraph("These recipients receive the data of every activity. Each activity's record refers to them here.")?;
-    sink.fields(SHARED_RECIPIENTS, &rows)
+    let marks = mark_rows(&mut rows, &placed.recipients, REGISTER_AS_A_WHOLE);
+    sink.marked_fields(SHARED_RECIPIENTS, &rows, &marks)
 }
 
 /// The rows of the register-wide recipients, where there are any.

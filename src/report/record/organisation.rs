@@ -67,12 +67,14 @@ pub(crate) fn header(
     if let Some(state) = register.member_state {
         rows.push(("Member state of establishment", one(state.to_string())));
     }
-    if let Some(procedure) = &register.complaints_procedure {
-        rows.push((
-            "Complaints procedure",
-            complaints_procedure(procedure, index),
-        ));
-    }
+    rows.push((
+        "Complaints procedure",
+        register
+            .complaints_procedure
+            .as_ref()
+            .map(|procedure| complaints_procedure(procedure, index))
+            .unwrap_or_else(|| one(NOT_STATED)),
+    ));
     rows
 }
 
