@@ -36,6 +36,12 @@ macro_rules! labels {
 }
 
 labels! {
+    DecisionSafeguard {
+        Information => "information about the decisions",
+        Representations => "a way to make representations",
+        HumanIntervention => "human intervention",
+        Contest => "a way to contest the decision",
+    }
     ActivityRole {
         Controller => "controller (Art 30(1) record)",
         JointController => "joint controller (Art 26; Art 30(1) record)",

@@ -133,7 +133,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
             && !party.sub_processors.is_empty()
             && party.sub_processor_authorisation.is_none()
         {
-            ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("/parties/{i}/sub_processors"), format!("{} engages sub-processors, and the organisation's prior written authorisation of them is not recorded (Art 28(2)); reference it in sub_processor_authorisation.", crate::model::text::mention(&party.name, party.id.as_str())));
+            ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("/parties/{i}/sub_processors"), format!("{} engages sub-processors, and the organisation's prior written authorisation of them is not recorded (Art 28(2)); reference it in the sub-processor authorisation field.", crate::model::text::mention(&party.name, party.id.as_str())));
         }
     }
     for (i, document) in register.documents.iter().enumerate() {
@@ -173,7 +173,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     }
     for (i, entry) in activity.on_behalf_of.iter().enumerate() {
         if entry.sub_processor_authorisation.is_none() {
-            ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("{}/on_behalf_of/{i}", a.path), format!("The organisation engages sub-processors, and {}'s prior written authorisation of them is not recorded (Art 28(2)); reference it in sub_processor_authorisation.", ctx.party_name(&entry.controller)));
+            ctx.report(&SUB_PROCESSOR_WITHOUT_AUTHORISATION, format!("{}/on_behalf_of/{i}", a.path), format!("The organisation engages sub-processors, and {}'s prior written authorisation of them is not recorded (Art 28(2)); reference it in the sub-processor authorisation field.", ctx.party_name(&entry.controller)));
         }
     }
 }
@@ -192,7 +192,7 @@ fn complaints_procedure(ctx: &mut Context<'_>) {
         None => ("", false),
     };
     if !stated {
-        ctx.report(&MISSING_COMPLAINTS_PROCEDURE, path.to_owned(), "The organisation is a controller under UK law and records no procedure for complaints to it; from 19 June 2026 it must facilitate them (an electronic complaint form or other means, acknowledged within 30 days). Record the procedure in complaints_procedure.".to_owned());
+        ctx.report(&MISSING_COMPLAINTS_PROCEDURE, path.to_owned(), "The organisation is a controller under UK law and records no procedure for complaints to it; from 19 June 2026 it must facilitate them (an electronic complaint form or other means, acknowledged within 30 days). Record the procedure in the complaints procedure field.".to_owned());
     }
 }
 

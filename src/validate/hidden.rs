@@ -162,7 +162,10 @@ fn kind(
     if document.kind == DocumentKind::Other || kinds.contains(&document.kind) {
         return;
     }
-    let wanted: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+    let wanted: Vec<&str> = kinds
+        .iter()
+        .map(|k| crate::model::labels::Label::label(*k))
+        .collect();
     ctx.report_cited(
         &DOCUMENT_KIND_MISMATCH,
         severity,
@@ -170,7 +173,7 @@ fn kind(
         path(),
         format!(
             "'{id}' is a document of kind {}, not {}: what belongs here is not recorded. Reference the right document, or correct the document's kind.",
-            document.kind,
+            crate::model::labels::Label::label(document.kind),
             wanted.join(" or ")
         ),
     );

@@ -246,10 +246,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 fn joint_controllership(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
     if activity.joint_controllers.is_empty() {
-        ctx.report_cited(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Error, "Art 30(1)(a)", a.path.clone(), format!("'{}' is a joint controllership but names no other joint controller; add them to joint_controllers.", a.name()));
+        ctx.report_cited(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Error, "Art 30(1)(a)", a.path.clone(), format!("'{}' is a joint controllership but names no other joint controller; add them to the joint controllers field.", a.name()));
     }
     if activity.joint_arrangement.is_none() {
-        ctx.report_as(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Warning, a.path.clone(), format!("'{}' is a joint controllership with no Art 26 arrangement recorded; reference it in joint_arrangement.", a.name()));
+        ctx.report_as(&JOINT_CONTROLLER_WITHOUT_ARRANGEMENT, Severity::Warning, a.path.clone(), format!("'{}' is a joint controllership with no Art 26 arrangement recorded; reference it in the joint arrangement field.", a.name()));
     }
     for (i, id) in activity.joint_controllers.iter().enumerate() {
         if let Some(party) = ctx.index.party(id)
@@ -277,7 +277,7 @@ fn joint_controllership(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 fn processor_record(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
     let activity = a.activity;
     if activity.on_behalf_of.is_empty() {
-        ctx.report(&PROCESSOR_RECORD_INCOMPLETE, a.path.clone(), format!("'{}' is carried out as processor but names no controller; add on_behalf_of with each controller and the categories of processing.", a.name()));
+        ctx.report(&PROCESSOR_RECORD_INCOMPLETE, a.path.clone(), format!("'{}' is carried out as processor but names no controller; add each controller, with the categories of processing carried out for it, to the on-behalf-of field.", a.name()));
     }
     for (i, entry) in activity.on_behalf_of.iter().enumerate() {
         let path = format!("{}/on_behalf_of/{i}", a.path);

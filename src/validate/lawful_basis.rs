@@ -145,12 +145,12 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
         &a.path,
         |basis| {
             format!(
-                "{basis} is relied on without the law that lays it down; add the statute or rule of law to legal_sources."
+                "{basis} is relied on without the law that lays it down; add the statute or rule of law to the legal sources field."
             )
         },
         |list| {
             format!(
-                "Legal obligation or public task is relied on in {} places of '{}' without the law that lays it down: {list}. Add the statute or rule of law to each legal_sources.",
+                "Legal obligation or public task is relied on in {} places of '{}' without the law that lays it down: {list}. Add the statute or rule of law to each one's legal sources field.",
                 gaps.legal_source.len(),
                 a.name()
             )
@@ -332,7 +332,7 @@ fn check_recognised_legitimate_interest(
 ) {
     let path = || path.to_owned();
     if basis.recognised_legitimate_interest.is_none() {
-        ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION, path(), "A recognised legitimate interest is relied on without naming its UK GDPR Annex 1 condition; set recognised_legitimate_interest (public_task_disclosure, national_security_public_security_defence, emergencies, crime or safeguarding_vulnerable_individuals).".to_owned());
+        ctx.report(&RECOGNISED_LEGITIMATE_INTEREST_WITHOUT_CONDITION, path(), "A recognised legitimate interest is relied on without naming its UK GDPR Annex 1 condition; set the recognised legitimate interest field to one of them (a disclosure for a public task; national security, public security or defence; emergencies; crime; safeguarding vulnerable individuals).".to_owned());
     }
     // From 5 Feb 2026 (UK) the public-authority bar covers (ea) as well as (f).
     if ctx.public_authority

@@ -3,6 +3,7 @@
 
 use super::{ActivityContext, Context, Rule, Severity};
 use crate::law::rights::{applicable_rights, right_given};
+use crate::model::labels::Label;
 use crate::model::{DataSubjectRight, ProcessingActivity};
 
 /// Fires when the rights stated to people (`rights_stated`) include one the activity's lawful
@@ -62,7 +63,7 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             .iter()
             .enumerate()
             .filter(|(_, r)| !available.contains(r))
-            .map(|(i, r)| format!("{}/rights_stated/{i} ({r})", a.path))
+            .map(|(i, r)| format!("{}/rights_stated/{i} ({})", a.path, r.label()))
             .collect();
         // A right stated only where some bases apply is wrong only if those bases do not give
         // it; "depending on our reason" (no basis named) states nothing wrong.
@@ -74,7 +75,9 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
                     .iter()
                     .enumerate()
                     .filter(|(_, q)| !q.bases.is_empty() && !right_given(q.right, &q.bases, false))
-                    .map(|(i, q)| format!("{}/rights_stated_where/{i} ({})", a.path, q.right)),
+                    .map(|(i, q)| {
+                        format!("{}/rights_stated_where/{i} ({})", a.path, q.right.label())
+                    }),
             )
             .collect();
         if !extra.is_empty() {
@@ -84,10 +87,10 @@ pub(super) fn check_activity(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
 
     let missing: Vec<String> = untold_rights(activity)
         .into_iter()
-        .map(|r| format!("{r} ({})", r.citation()))
+        .map(|r| format!("{} ({})", r.label(), r.citation()))
         .collect();
     if !missing.is_empty() {
-        ctx.report(&AVAILABLE_RIGHT_NOT_STATED, format!("{}/rights_stated", a.path), format!("The notice for '{}' does not tell people of rights they have: {}. Add them to the notice and to rights_stated.", a.name(), missing.join(", ")));
+        ctx.report(&AVAILABLE_RIGHT_NOT_STATED, format!("{}/rights_stated", a.path), format!("The notice for '{}' does not tell people of rights they have: {}. Add them to the notice and to the rights stated field.", a.name(), missing.join(", ")));
     }
 }
 

@@ -49,7 +49,7 @@ pub(super) fn check_register(ctx: &mut Context<'_>) {
         } else {
             String::new()
         };
-        ctx.report(&EU_REGIME_FOR_UK_ORGANISATION, path, "The organisation is established in the United Kingdom: from 1 January 2021 its processing is under the UK GDPR and the DPA 2018. Set regime to uk_gdpr; where it also offers goods or services to people in the EU or monitors them there (Art 3(2)), keep an EU GDPR register beside it. The other findings judge the register under the UK GDPR, and cite it.".to_owned());
+        ctx.report(&EU_REGIME_FOR_UK_ORGANISATION, path, "The organisation is established in the United Kingdom: from 1 January 2021 its processing is under the UK GDPR and the DPA 2018. Set the regime field to the UK GDPR; where it also offers goods or services to people in the EU or monitors them there (Art 3(2)), keep an EU GDPR register beside it. The other findings judge the register under the UK GDPR, and cite it.".to_owned());
     }
     if ctx.regime == Regime::EuGdpr
         && register

@@ -96,7 +96,7 @@ fn indefinite(ctx: &mut Context<'_>, retention: &RetentionPeriod, path: String) 
     };
     // A zero interval reviews nothing.
     match retention.review_interval.filter(|i| !i.is_zero()) {
-        None => ctx.report(&INDEFINITE_RETENTION, path, format!("{kept}, with no review; set a period, or a review_interval at which the need to keep it is checked.")),
+        None => ctx.report(&INDEFINITE_RETENTION, path, format!("{kept}, with no review; set a period, or a review interval at which the need to keep it is checked.")),
         Some(interval) => ctx.report_as(&INDEFINITE_RETENTION, Severity::Info, path, format!("{kept}, reviewed every {} ({interval}).", interval.in_words())),
     }
 }

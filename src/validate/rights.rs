@@ -188,11 +188,11 @@ fn check_decision(
     let missing: Vec<&str> = required
         .iter()
         .filter(|s| !decision.safeguards_in_place.contains(s))
-        .map(|s| s.as_str())
+        .map(|s| crate::model::labels::Label::label(*s))
         .collect();
     if !missing.is_empty() {
         let provision = if uk_22b { "Art 22C" } else { "Art 22(3)" };
-        ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in safeguards_in_place.", crate::model::text::mention(&decision.description, ""), missing.join(", ")));
+        ctx.report(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, path.clone(), format!("'{}' is a solely automated significant decision, and the safeguards {provision} asks for are not recorded: {}; record them in the safeguards in place field.", crate::model::text::mention(&decision.description, ""), missing.join(", ")));
     }
     if uk_22b {
         check_article_22b(ctx, activity, decision, path);
@@ -233,10 +233,10 @@ fn check_saved_decision(
     ]
     .iter()
     .filter(|s| consented && !decision.safeguards_in_place.contains(s))
-    .map(|s| s.as_str())
+    .map(|s| crate::model::labels::Label::label(*s))
     .collect();
     if !missing.is_empty() {
-        ctx.report_citing_exactly(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, AUTOMATED_DECISION_SAFEGUARDS_MISSING.severity, "Art 22(3)", path.clone(), format!("'{name}': {saved}, and the safeguards Art 22(3) asked for are not recorded: {}; record them in safeguards_in_place.", missing.join(", ")));
+        ctx.report_citing_exactly(&AUTOMATED_DECISION_SAFEGUARDS_MISSING, AUTOMATED_DECISION_SAFEGUARDS_MISSING.severity, "Art 22(3)", path.clone(), format!("'{name}': {saved}, and the safeguards Art 22(3) asked for are not recorded: {}; record them in the safeguards in place field.", missing.join(", ")));
     }
     let special_without = decision.uses_special_category_data
         && decision.basis != Some(Article22Basis::ExplicitConsent)

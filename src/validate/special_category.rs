@@ -314,7 +314,7 @@ fn check_schedule_1(ctx: &mut Context<'_>, a: &ActivityContext<'_>) {
             None if c.authority == crate::model::CriminalOffenceAuthority::AuthorisedByLaw => ctx.report(
                 &SCHEDULE_1_CONDITION_MISSING,
                 path.clone(),
-                "Criminal offence data processed as authorised by law needs a DPA 2018 Sch 1 Part 1, 2 or 3 condition (s10(5)); record it in schedule_1_paragraph.".to_owned(),
+                "Criminal offence data processed as authorised by law needs a DPA 2018 Sch 1 Part 1, 2 or 3 condition (s10(5)); record it in the Schedule 1 paragraph field.".to_owned(),
             ),
             Some(paragraph)
                 if paragraph.needs_policy_document()
@@ -348,7 +348,7 @@ fn check_schedule_1_pairing(
         (Schedule1Requirement::Paragraph(expected), None) => ctx.report(
             &SCHEDULE_1_CONDITION_MISSING,
             path.clone(),
-            format!("Art {cite} needs the DPA 2018 Sch 1 para {} condition ({}); record it in schedule_1_paragraph.", expected.paragraph(), expected.heading()),
+            format!("Art {cite} needs the DPA 2018 Sch 1 para {} condition ({}); record it in the Schedule 1 paragraph field.", expected.paragraph(), expected.heading()),
         ),
         (Schedule1Requirement::Paragraph(expected), Some(actual)) if expected != actual => ctx.report(
             &SCHEDULE_1_CONDITION_MISMATCH,
@@ -405,12 +405,12 @@ fn report_policy_gaps(
         &a.path,
         |label| {
             format!(
-                "This Schedule 1 condition ({label}) needs an appropriate policy document; reference it in policy_document."
+                "This Schedule 1 condition ({label}) needs an appropriate policy document; reference it in the policy document field."
             )
         },
         |list| {
             format!(
-                "{} Schedule 1 conditions of '{}' need an appropriate policy document and none is referenced: {list}. One document can serve them all; reference it in each policy_document.",
+                "{} Schedule 1 conditions of '{}' need an appropriate policy document and none is referenced: {list}. One document can serve them all; reference it in each one's policy document field.",
                 no_policy.len(),
                 a.name()
             )
@@ -441,7 +441,7 @@ fn report_policy_gaps(
 fn policy_label(label: &str, disclosure_exception: bool) -> String {
     if disclosure_exception {
         format!(
-            "{label}; disclosure_exception is recorded, but only paras 10(2) and 27(3) have a disclosure exception"
+            "{label}; a disclosure exception is recorded, but only paras 10(2) and 27(3) have a disclosure exception"
         )
     } else {
         label.to_owned()

@@ -243,7 +243,7 @@ fn check_transfer(
             ctx.report(&DEROGATION_NOT_SPECIFIED, path(), "The transfer relies on a derogation without saying which; set derogation to one of Art 49(1)(a)-(g).".to_owned());
         }
         TransferMechanism::EuStandardContractualClauses if ctx.regime == Regime::UkGdpr => {
-            ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{}/mechanism", path()), "The EU SCCs alone do not cover a transfer under the UK GDPR; use them with the UK Addendum (eu_sccs_with_uk_addendum) or use the IDTA.".to_owned());
+            ctx.report(&EU_SCCS_WITHOUT_UK_ADDENDUM, format!("{}/mechanism", path()), "The EU SCCs alone do not cover a transfer under the UK GDPR; record them with the UK Addendum (EU SCCs with the UK Addendum) or use the IDTA.".to_owned());
         }
         _ => {}
     }
@@ -251,12 +251,12 @@ fn check_transfer(
     if mechanism.is_article_46_safeguard() && t.risk_assessment.is_none() {
         let message = if ctx.regime == Regime::UkGdpr && ctx.as_of >= crate::law::DUAA_FROM {
             format!(
-                "Data protection test not recorded: the transfer relies on an Art 46 safeguard ({}), and the exporter must consider, acting reasonably and proportionately, that the data protection test is met (Art 46(1A)); reference that assessment in risk_assessment.",
+                "Data protection test not recorded: the transfer relies on an Art 46 safeguard ({}), and the exporter must consider, acting reasonably and proportionately, that the data protection test is met (Art 46(1A)); reference that assessment in the risk assessment field.",
                 crate::model::labels::Label::label(mechanism)
             )
         } else {
             format!(
-                "The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in risk_assessment.",
+                "The transfer relies on an Art 46 safeguard ({}) without a transfer risk or impact assessment; reference it in the risk assessment field.",
                 crate::model::labels::Label::label(mechanism)
             )
         };

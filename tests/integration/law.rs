@@ -331,7 +331,9 @@ fn automated_decision_safeguards_follow_article_22_3_then_22c() {
     let report = run_on(&r, FROM);
     let finding = report.of_rule(rule).next().unwrap();
     assert!(
-        finding.message.contains(": information;"),
+        finding
+            .message
+            .contains(": information about the decisions;"),
         "{}",
         finding.message
     );

@@ -2378,3 +2378,52 @@ fn confusable_ids_in_long_lists() {
         assert_eq!(report.of_rule("duplicate-id").count(), 1, "n = {n}");
     }
 }
+
+/// The words of a message outside what it quotes from the register ('...' and "..."), JSON
+/// Pointers and ids excepted: what the validator itself says.
+fn own_words(message: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut quoted = false;
+    let mut word = String::new();
+    for c in message.chars().chain([' ']) {
+        if (c == '\'' || c == '"' || c == '\u{2018}' || c == '\u{2019}')
+            && !word.chars().last().is_some_and(char::is_alphanumeric)
+        {
+            quoted = !quoted;
+        } else if !quoted && !c.is_whitespace() {
+            word.push(c);
+            continue;
+        }
+        if !word.contains('/') && !word.is_empty() {
+            words.push(word.trim_matches(|c: char| !c.is_alphanumeric()).to_owned());
+        }
+        word.clear();
+    }
+    words
+}
+
+/// Messages name the field a user edits in words ("the policy document field"), not by its JSON
+/// name: the reader of a finding is a DPO, not the schema (issue 28, point 8).
+#[test]
+fn messages_name_fields_in_words() {
+    assert_eq!(
+        own_words("reference it in policy_document; 'a_b' /x/y_z"),
+        ["reference", "it", "in", "policy_document"]
+    );
+    for case in CASES {
+        let mut register = base();
+        (case.fire)(&mut register);
+        for f in &run(&register).findings {
+            let json_names: Vec<String> = own_words(&f.message)
+                .into_iter()
+                .filter(|w| w.contains('_'))
+                .collect();
+            assert!(
+                json_names.is_empty(),
+                "{}: {json_names:?} in {}",
+                f.rule,
+                f.message
+            );
+        }
+    }
+}
