@@ -28,6 +28,7 @@ mod csv;
 mod file;
 mod findings;
 mod notice;
+mod notice_words;
 mod place;
 mod record;
 mod retention;

@@ -3,6 +3,7 @@
 use std::io;
 
 use super::ReportOptions;
+use super::notice_words as words;
 use super::record::dpo;
 use super::sink::Sink;
 use super::text::*;
@@ -76,7 +77,7 @@ pub(crate) fn render(
     };
     let name = super::organisation_name(register);
     sink.begin(&format!("Privacy notice (draft): {name}"))?;
-    sink.paragraph(&format!("A draft drawn from our record of processing activities as of {}. Check it before publishing: it says only what the record says.", options.date()))?;
+    sink.editor_note(&format!("This draft is drawn from the record of processing activities as of {}. It says only what the record says; boxes like this one mark a gap in the record or a choice to settle, and are not part of the notice.", options.date()))?;
     let (controller, processor): (Vec<&ProcessingActivity>, Vec<&ProcessingActivity>) = register
         .activities
         .iter()
@@ -122,7 +123,7 @@ fn who_we_are(
         .map(|p| p.contacts.iter().flat_map(contact).collect())
         .unwrap_or_default();
     if contacts.is_empty() {
-        sink.paragraph("The record gives no contact details for us.")?;
+        sink.editor_note("The record gives no contact details for the organisation; a notice must give them (Art 13(1)(a)). Add them here.")?;
     } else {
         sink.paragraph("You can contact us:")?;
         sink.list(&contacts)?;
@@ -154,7 +155,7 @@ fn shared_recipients(n: &Notice<'_>, sink: &mut dyn Sink) -> io::Result<()> {
         &n.register
             .recipients
             .iter()
-            .map(|r| recipient(n.index, r, &names))
+            .map(|r| words::recipient(n.index, r, &names))
             .collect::<Vec<_>>(),
     )
 }
@@ -164,15 +165,14 @@ fn data_protection_officer(n: &Notice<'_>, sink: &mut dyn Sink) -> io::Result<()
     let Notice {
         register, index, ..
     } = *n;
-    sink.heading(2, "Our data protection officer")?;
     match &register.dpo {
         Some(d) => {
+            sink.heading(2, "Our data protection officer")?;
             sink.paragraph("You can contact our data protection officer:")?;
-            sink.list(&dpo(index, d))?;
+            sink.list(&dpo(index, d))
         }
-        None => sink.paragraph("The record names no data protection officer.")?,
+        None => sink.editor_note("The record names no data protection officer. Where there is one, give their contact details here (Art 13(1)(b)); where there is none, leave this out."),
     }
-    Ok(())
 }
 
 /// The activities carried out for other controllers, and who those controllers are.
@@ -191,7 +191,7 @@ fn processor_activities(
                 sink.paragraph(description)?;
             }
             if a.on_behalf_of.is_empty() {
-                sink.paragraph("The record does not name the controller.")?;
+                sink.editor_note("The record does not name the controller this processing is carried out for: name it here.")?;
             }
             for o in &a.on_behalf_of {
                 sink.paragraph(&format!(
@@ -211,8 +211,10 @@ fn processor_activities(
     Ok(())
 }
 
-/// How to complain: to the controller first where the law asks for it (DPA 2018 s164A from
-/// 19 June 2026), and to the supervisory authority.
+/// How to complain: to the organisation, where the register records how, and to the
+/// supervisory authority. Where UK law gives people a right to complain to the controller
+/// (DPA 2018 s164A, from 19 June 2026) and the register records no procedure, the editor is told;
+/// the notice states no route the organisation has not recorded.
 fn complaints(n: &Notice<'_>, sink: &mut dyn Sink, contacts: &[String]) -> io::Result<()> {
     let Notice {
         register,
@@ -222,35 +224,30 @@ fn complaints(n: &Notice<'_>, sink: &mut dyn Sink, contacts: &[String]) -> io::R
         ..
     } = *n;
     sink.heading(2, "How to complain")?;
-    // The procedure the register records, as it records it.
-    if let Some(procedure) = register
+    let to_us =
+        crate::law::provisions::entry_on(crate::law::Provision::ComplaintToController, regime, on);
+    match register
         .complaints_procedure
         .as_ref()
         .filter(|p| p.is_stated())
     {
-        let mut lines: Vec<String> = procedure.description.iter().cloned().collect();
-        lines.extend(procedure.contacts.iter().flat_map(contact));
-        if !lines.is_empty() {
+        Some(procedure) => {
+            let mut lines: Vec<String> = procedure.description.iter().cloned().collect();
+            lines.extend(procedure.contacts.iter().flat_map(contact));
+            if procedure.contacts.is_empty() {
+                lines.extend(contacts.iter().cloned());
+            }
             sink.paragraph("How to complain to us:")?;
             sink.list(&lines)?;
         }
-    }
-    // DPA 2018 s164A, from 19 Jun 2026: people complain to the controller first.
-    if let Some(entry) =
-        crate::law::provisions::entry_on(crate::law::Provision::ComplaintToController, regime, on)
-    {
-        sink.paragraph(&format!("If you are unhappy with how we use your information, you can complain to us first ({}). If you are not satisfied with our response, you can then complain to the supervisory authority.", entry.citation))?;
-        match (contacts.is_empty(), &register.dpo) {
-            (false, _) => {
-                sink.paragraph("You can reach us:")?;
-                sink.list(contacts)?;
-            }
-            (true, Some(d)) => {
-                sink.paragraph("You can reach our data protection officer:")?;
-                sink.list(&dpo(index, d))?;
-            }
-            (true, None) => {
-                sink.paragraph("The record gives no contact details for complaints.")?
+        None => {
+            if let Some(entry) = to_us {
+                let from = entry
+                    .period
+                    .from
+                    .map(|d| format!(", from {}", d.format("%-d %B %Y")))
+                    .unwrap_or_default();
+                sink.editor_note(&format!("The record holds no complaints procedure. People may complain to the organisation, and it must make that possible, acknowledge a complaint within 30 days and respond without undue delay ({}{from}): describe how to complain here.", entry.citation))?;
             }
         }
     }
@@ -268,7 +265,10 @@ fn complaints(n: &Notice<'_>, sink: &mut dyn Sink, contacts: &[String]) -> io::R
                 sink.list(&contacts)?;
             }
         }
-        None => sink.paragraph("You have the right to complain to a supervisory authority (Art 77); the record does not name one.")?,
+        None => {
+            sink.paragraph("You have the right to complain to a supervisory authority (Art 77).")?;
+            sink.editor_note("The record does not name the supervisory authority: name it and say how to reach it.")?;
+        }
     }
     Ok(())
 }
@@ -311,12 +311,14 @@ fn information_used(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity)
     let Notice { index, .. } = *n;
     sink.heading(3, "What information we use")?;
     if a.data_categories.is_empty() {
-        sink.paragraph("The record lists no categories of information for this activity.")?;
+        sink.editor_note(
+            "The record lists no categories of information for this activity: list them here.",
+        )?;
     } else {
         sink.list(
             &a.data_categories
                 .iter()
-                .map(data_category)
+                .map(words::category)
                 .collect::<Vec<_>>(),
         )?;
     }
@@ -340,7 +342,7 @@ fn information_used(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity)
         .any(|c| c.sources.iter().any(|s| s.kind != SourceKind::DataSubject))
     {
         sink.heading(3, "Where we get your information from")?;
-        sink.list(&super::record::sources(index, a))?;
+        sink.list(&words::sources(index, a))?;
     }
     Ok(())
 }
@@ -349,8 +351,16 @@ fn information_used(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity)
 fn purposes_and_bases(sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result<()> {
     sink.heading(3, "Why we use it, and our lawful basis")?;
     if a.purposes.is_empty() {
-        sink.paragraph("The record states no purpose for this activity.")?;
+        sink.editor_note(
+            "The record states no purpose for this activity: a notice must (Art 13(1)(c)).",
+        )?;
     }
+    let unbased: Vec<String> = a
+        .purposes
+        .iter()
+        .filter(|p| a.bases_of(p).next().is_none())
+        .map(|p| crate::model::text::mention(&p.description, "").into_owned())
+        .collect();
     let purposes: Vec<String> = a
         .purposes
         .iter()
@@ -358,7 +368,7 @@ fn purposes_and_bases(sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result
             let purpose = format!("{}{}", p.description.trim_end_matches('.'), opt_out(p));
             let bases: Vec<&LawfulBasis> = a.bases_of(p).collect();
             if bases.is_empty() {
-                vec![format!("{purpose}: lawful basis not stated")]
+                vec![purpose]
             } else {
                 bases
                     .iter()
@@ -368,6 +378,12 @@ fn purposes_and_bases(sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Result
         })
         .collect();
     sink.list(&purposes)?;
+    if !unbased.is_empty() {
+        sink.editor_note(&format!(
+            "The record gives no lawful basis for {}: a notice must give one for each purpose (Art 13(1)(c)).",
+            enumerate(&unbased)
+        ))?;
+    }
     let per_category: Vec<String> = a
         .data_categories
         .iter()
@@ -416,30 +432,29 @@ fn interests_and_conditions(
         sink.list(&interests)?;
     }
     if !a.special_category_conditions.is_empty() || !a.criminal_offence_conditions.is_empty() {
-        let mut conditions: Vec<String> = a
+        let (mut conditions, gaps): (Vec<String>, Vec<Option<String>>) = a
             .special_category_conditions
             .iter()
-            .map(|c| {
-                if uk_law {
-                    special_condition(c)
-                } else {
-                    format!("Art {} {}", c.condition.citation(), c.condition.label())
-                }
-            })
-            .collect();
+            .map(|c| words::special_condition(c, uk_law))
+            .unzip();
         conditions.extend(a.criminal_offence_conditions.iter().map(|c| {
             let mut text = format!("Art 10: {}", c.authority.label());
             if let (true, Some(p)) = (uk_law, c.schedule_1_paragraph) {
                 text.push_str(&format!(
-                    "; DPA 2018 Sch 1 para {} ({})",
+                    "; DPA 2018 Schedule 1, paragraph {} ({})",
                     p.paragraph(),
                     p.heading()
                 ));
             }
             text
         }));
-        sink.paragraph("For special category or criminal offence information we rely on:")?;
+        sink.paragraph(
+            "For information the law protects more strongly (about health, for example, or about crime) we rely on:",
+        )?;
         sink.list(&conditions)?;
+        for gap in gaps.into_iter().flatten() {
+            sink.editor_note(&gap)?;
+        }
     }
     Ok(())
 }
@@ -456,12 +471,12 @@ fn sharing_and_keeping(
     } = *n;
     sink.heading(3, "Who we share it with")?;
     if a.recipients.is_empty() && register.recipients.is_empty() {
-        sink.paragraph("The record names no one we share this information with.")?;
+        sink.editor_note("The record names no one this information is shared with. If no one receives it, say so here; if someone does, name them (Art 13(1)(e)).")?;
     } else {
         sink.list(
             &a.recipients
                 .iter()
-                .map(|r| recipient(index, r, names))
+                .map(|r| words::recipient(index, r, names))
                 .collect::<Vec<_>>(),
         )?;
     }
@@ -473,17 +488,20 @@ fn sharing_and_keeping(
 
     if !a.transfers.is_empty() {
         sink.heading(3, "Sending your information abroad")?;
-        sink.list(
-            &a.transfers
-                .iter()
-                .map(|t| super::record::transfer_safeguards(index, t, names))
-                .collect::<Vec<_>>(),
-        )?;
+        let (transfers, gaps): (Vec<String>, Vec<Option<String>>) = a
+            .transfers
+            .iter()
+            .map(|t| words::transfer(index, t, names))
+            .unzip();
+        sink.list(&transfers)?;
+        for gap in gaps.into_iter().flatten() {
+            sink.editor_note(&gap)?;
+        }
     }
 
     sink.heading(3, "How long we keep it")?;
     if a.retention.is_empty() {
-        sink.paragraph("The record states no retention period for this information.")?;
+        sink.editor_note("The record states no retention period for this information: say how long it is kept, or how that is decided (Art 13(2)(a)).")?;
     } else {
         sink.list(
             &a.retention
@@ -526,7 +544,7 @@ fn automated_decisions(sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Resul
     } else if a.no_automated_decisions {
         sink.paragraph("We do not make decisions about you based solely on automated processing.")?;
     } else {
-        sink.paragraph("The record does not say whether we make decisions about you based solely on automated processing (Art 13(2)(f)).")?;
+        sink.editor_note("The record does not say whether decisions are made about people based solely on automated processing. Say whether they are (Art 13(2)(f)).")?;
     }
     Ok(())
 }
@@ -538,6 +556,7 @@ fn rights(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -> io::Re
     sink.list(
         &applicable_rights(a)
             .into_iter()
+            .filter(|r| crate::validate::right_in_play(a, *r))
             .map(|r| format!("The right {}.", right(r, regime, on)))
             .collect::<Vec<_>>(),
     )?;

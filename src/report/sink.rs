@@ -96,8 +96,14 @@ pub(crate) trait Sink {
     /// ... and its end.
     fn table_end(&mut self) -> io::Result<()>;
     fn list(&mut self, items: &[String]) -> io::Result<()>;
+    /// A note for whoever edits the report before it is published, set apart in a marked box
+    /// that register text cannot imitate.
+    fn editor_note(&mut self, text: &str) -> io::Result<()>;
     fn end(&mut self) -> io::Result<()>;
 }
+
+/// The words that open an editor's note.
+pub(crate) const EDITOR_NOTE: &str = "For the editor, not for publication:";
 
 /// Whether a character is a Unicode bidirectional control, which can reorder the text around it
 /// (the embeddings and overrides U+202A-202E, the isolates U+2066-2069, and the marks U+200E,
@@ -279,6 +285,11 @@ impl<W: Write> Sink for Markdown<W> {
         writeln!(self.0)
     }
 
+    fn editor_note(&mut self, text: &str) -> io::Result<()> {
+        // A quote block: escaped register text cannot open one.
+        writeln!(self.0, "> **{EDITOR_NOTE}** {}\n", markdown_escape(text))
+    }
+
     fn end(&mut self) -> io::Result<()> {
         self.0.flush()
     }
@@ -291,8 +302,8 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:4
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#eef1f4}table.fields th{width:28%;overflow-wrap:normal}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}td ul{margin:0;padding-left:1.1rem}\
 .rule{white-space:nowrap;overflow-wrap:normal}a{color:#1a5fb4}\
-.finding{margin-top:.35rem;padding:.2rem .45rem;border-left:4px solid #555;background:#f3f3f3}.finding.error{border-color:#a51d2d;background:#fdeceb}.finding.warning{border-color:#9c5200;background:#fff3df}.finding.accepted{border-left-style:dashed}.finding .rule{white-space:normal;font-family:ui-monospace,monospace;font-size:.85em}\
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th,.finding{-webkit-print-color-adjust:exact;print-color-adjust:exact}th{background:#eee!important}}";
+.editor{margin:.6rem 0;padding:.4rem .6rem;border:2px dashed #9c5200;background:#fff8e8}.finding{margin-top:.35rem;padding:.2rem .45rem;border-left:4px solid #555;background:#f3f3f3}.finding.error{border-color:#a51d2d;background:#fdeceb}.finding.warning{border-color:#9c5200;background:#fff3df}.finding.accepted{border-left-style:dashed}.finding .rule{white-space:normal;font-family:ui-monospace,monospace;font-size:.85em}\
+@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th,.finding,.editor{-webkit-print-color-adjust:exact;print-color-adjust:exact}th{background:#eee!important}}";
 
 /// Escapes text for HTML and makes links of the web and email addresses in it. Only `http://`,
 /// `https://` and email addresses (as `mailto:`) become links, so a value such as
@@ -480,6 +491,14 @@ impl<W: Write> Sink for Html<W> {
     fn table_end(&mut self) -> io::Result<()> {
         self.1 = None;
         writeln!(self.0, "</tbody>\n</table>\n</div>")
+    }
+
+    fn editor_note(&mut self, text: &str) -> io::Result<()> {
+        writeln!(
+            self.0,
+            "<aside class=\"editor\" role=\"note\"><strong>{EDITOR_NOTE}</strong> {}</aside>",
+            html_text(text)
+        )
     }
 
     fn list(&mut self, items: &[String]) -> io::Result<()> {

@@ -635,20 +635,30 @@ fn notice(register: &Register, day: &str) -> String {
 #[test]
 fn the_notice_words_rights_and_complaints_as_the_law_stands_on_its_date() {
     let r = base();
-    // DPA 2018 s164A from 19 June 2026: complain to the controller first.
-    assert!(!notice(&r, "2026-06-18").contains("complain to us first"));
-    assert!(notice(&r, "2026-06-19").contains("complain to us first (DPA 2018 s164A)"));
-    // Arts 22A-22D from 5 February 2026.
+    // DPA 2018 s164A from 19 June 2026: the right to complain to the controller. The notice
+    // states no route the register does not record; the editor is told of the duty.
+    let duty = "(DPA 2018 s164A, from 19 June 2026): describe how to complain here.";
+    let mut unrecorded = base();
+    unrecorded.complaints_procedure = None;
+    assert!(!notice(&unrecorded, "2026-06-18").contains(duty));
+    assert!(notice(&unrecorded, "2026-06-19").contains(duty));
+    assert!(!notice(&unrecorded, "2026-06-19").contains("complain to us"));
+    assert!(notice(&r, "2026-06-19").contains("How to complain to us:"));
+    assert!(!notice(&r, "2026-06-19").contains(duty));
+    // Arts 22A-22D from 5 February 2026, where the activity takes such a decision.
+    let mut r = base();
+    decision(&mut r, false, Some(Article22Basis::Contract));
     assert!(
         notice(&r, BEFORE)
             .contains("solely on automated processing that significantly affects you (Art 22)")
     );
     assert!(notice(&r, FROM).contains("to contest them (Art 22A-22D)"));
-    let mut eu = base();
+    let mut eu = r.clone();
     eu.regime = Some(Regime::EuGdpr);
     eu.parties[0].country = Some("FR".parse().unwrap());
+    eu.complaints_procedure = None;
     let text = notice(&eu, "2026-11-25");
-    assert!(!text.contains("complain to us first"));
+    assert!(!text.contains("s164A"));
     assert!(text.contains("(Art 22)"));
 }
 

@@ -18,6 +18,7 @@ mod json_io;
 mod json_schemas;
 mod labels;
 mod law;
+mod notice_draft;
 mod outputs;
 mod policy;
 mod public_api;

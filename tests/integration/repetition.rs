@@ -88,7 +88,12 @@ fn the_register_wide_recipients_are_shown_once_and_referred_to() {
     ] {
         let out = render_to_string(&register, kind, format, &options()).unwrap();
         for i in 0..20 {
-            let name = format!("Shared service {i}, processor");
+            let role = if kind == ReportKind::Notice {
+                "who handles it on our behalf"
+            } else {
+                "processor"
+            };
+            let name = format!("Shared service {i}, {role}");
             let shown = out.matches(&name).count();
             assert_eq!(shown, 1, "{kind} {format}: {name} shown {shown} times");
         }

@@ -390,7 +390,7 @@ fn the_notice_states_no_automated_decision_fact_the_register_does_not_record() {
     let silent = one_activity(r#"{"id": "a", "name": "A", "role": "controller"}"#);
     let text = notice_of(&silent);
     assert!(!text.contains(denial), "{text}");
-    assert!(text.contains("The record does not say whether we make decisions"));
+    assert!(text.contains("> **For the editor, not for publication:** The record does not say whether decisions are made about people based solely on automated processing."));
 
     let none = one_activity(
         r#"{"id": "a", "name": "A", "role": "controller", "no_automated_decisions": true}"#,

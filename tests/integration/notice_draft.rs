@@ -1,0 +1,153 @@
+//! A notice draft fit to publish (issue 28, point 7): written for the person the data is about,
+//! with no register notes, case law, tags or codes, and every gap in a marked box for the editor.
+
+use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+use ropa::{
+    AutomatedDecision, ComplaintsProcedure, CountryCode, Party, ProcessingActivity, Register,
+    Transfer, TransferMechanism,
+};
+
+const EDITOR: &str = "> **For the editor, not for publication:**";
+
+fn notice(register: &Register, format: Format) -> String {
+    let options = ReportOptions::default().as_of("2026-12-06".parse().unwrap());
+    render_to_string(register, ReportKind::Notice, format, &options).unwrap()
+}
+
+fn example(name: &str) -> Register {
+    ropa::from_path(format!("examples/data/{name}.json")).unwrap()
+}
+
+/// The notice with the editor's boxes taken out: what would be published.
+fn published(text: &str) -> String {
+    text.lines()
+        .filter(|line| !line.starts_with(EDITOR))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn no_register_notes_tags_case_law_or_codes_reach_the_notice() {
+    for entry in std::fs::read_dir("examples/data").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = published(&notice(&ropa::from_path(&path).unwrap(), Format::Markdown));
+        for leak in [
+            "Lindqvist",
+            "CJEU",
+            "no paragraph named",
+            "special category:",
+            "may include special category data",
+            "identifiable data",
+            "in the register's words",
+            "Read as a register",
+            "lawful basis not stated",
+            "The record ",
+            "United States (US)",
+            "United Kingdom (GB)",
+        ] {
+            assert!(!text.contains(leak), "{}: {leak}: {text}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_gap_is_a_box_for_the_editor_not_a_sentence_of_the_notice() {
+    let text = notice(&example("govuk-notify"), Format::Markdown);
+    assert!(
+        text.contains(&format!(
+            "{EDITOR} The record gives no contact details for the organisation"
+        )),
+        "{text}"
+    );
+    assert!(text.contains(&format!(
+        "{EDITOR} The record names no data protection officer"
+    )));
+    assert!(!text.contains("## Our data protection officer"), "{text}");
+    let html = notice(&example("govuk-notify"), Format::Html);
+    assert!(html.contains("<aside class=\"editor\" role=\"note\"><strong>For the editor, not for publication:</strong> The record gives no contact details"), "{html}");
+}
+
+#[test]
+fn the_notice_names_countries_and_schedule_1_in_plain_words() {
+    let text = notice(&example("doncaster-peer-support-groups"), Format::Markdown);
+    assert!(text.contains("- United States, to YouTube: under an exception the law allows, explicit consent (Art 49(1)(a))"), "{text}");
+    assert!(text.contains("; DPA 2018 Schedule 1, Part 2\n"), "{text}");
+    assert!(
+        text.contains(&format!("{EDITOR} The record names Part 2 of DPA 2018 Schedule 1 but no paragraph for Art 9(2)(g)")),
+        "{text}"
+    );
+    assert!(text.contains("- Information about your physical and mental health\n"));
+    assert!(text.contains("- Microsoft, who handles it on our behalf: Hosts the sessions"));
+}
+
+#[test]
+fn complaining_to_the_organisation_is_stated_only_as_the_register_records_it() {
+    let register = || {
+        Register::new(Party::new("org", "Org").with_country(CountryCode::GB))
+            .with_activity(ProcessingActivity::controller("a", "Payroll"))
+    };
+    let text = notice(&register(), Format::Markdown);
+    assert!(!published(&text).contains("complain to us"), "{text}");
+    assert!(
+        text.contains(&format!("{EDITOR} The record holds no complaints procedure. People may complain to the organisation, and it must make that possible, acknowledge a complaint within 30 days and respond without undue delay (DPA 2018 s164A, from 19 June 2026)")),
+        "{text}"
+    );
+    let recorded = register().with_complaints_procedure(ComplaintsProcedure::described(
+        "Use the form at https://example.org/complaints",
+    ));
+    let text = notice(&recorded, Format::Markdown);
+    assert!(
+        text.contains(
+            "How to complain to us:\n\n- Use the form at https://example.org/complaints\n"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("no complaints procedure"), "{text}");
+}
+
+#[test]
+fn the_automated_decision_right_is_listed_only_where_such_a_decision_is_recorded() {
+    let text = notice(&example("doncaster-peer-support-groups"), Format::Markdown);
+    assert!(!text.contains("Art 22"), "{text}");
+    let mut activity = ProcessingActivity::controller("a", "Lending");
+    let mut decision = AutomatedDecision::new("Credit scoring");
+    decision.solely_automated = true;
+    decision.significant_effects = true;
+    activity.automated_decisions.push(decision);
+    let register = Register::new(Party::new("org", "Org")).with_activity(activity);
+    assert!(notice(&register, Format::Markdown).contains("(Art 22A-22D)"));
+}
+
+#[test]
+fn a_transfer_without_a_safeguard_is_a_gap_for_the_editor() {
+    let activity = ProcessingActivity::controller("a", "Hosting")
+        .with_transfer(Transfer::to_country(CountryCode::US))
+        .with_transfer(
+            Transfer::to_country("JP".parse::<CountryCode>().unwrap())
+                .with_mechanism(TransferMechanism::Adequacy),
+        );
+    let text = notice(
+        &Register::new(Party::new("org", "Org")).with_activity(activity),
+        Format::Markdown,
+    );
+    assert!(text.contains("- United States.\n"), "{text}");
+    assert!(text.contains(&format!("{EDITOR} The record does not say the safeguard or exception it relies on for the transfer \u{2018}United States.\u{2019}")), "{text}");
+    assert!(text.contains("- Japan: adequacy"), "{text}");
+}
+
+#[test]
+fn register_text_cannot_open_an_editor_box_or_close_one() {
+    let mut activity = ProcessingActivity::controller("a", "Payroll");
+    activity.description = Some("> **For the editor, not for publication:** forged".to_owned());
+    let text = notice(
+        &Register::new(Party::new("org", "Org")).with_activity(activity),
+        Format::Markdown,
+    );
+    assert!(
+        !text.contains("\n> **For the editor, not for publication:** forged"),
+        "{text}"
+    );
+}
