@@ -151,3 +151,94 @@ fn register_text_cannot_open_an_editor_box_or_close_one() {
         "{text}"
     );
 }
+
+#[test]
+fn a_recipient_is_described_in_the_notice_by_what_it_does_with_the_information() {
+    use ropa::{DataForm, Recipient, RecipientRole};
+    let mut abroad = Recipient::new("abroad", RecipientRole::IndependentController)
+        .with_category("Partner bank")
+        .with_data_form(DataForm::Identifiable)
+        .with_agreement("dsa");
+    abroad.country = Some("JP".parse().unwrap());
+    abroad.exemption = Some("Sch 2 para 2".to_owned());
+    let activity = ProcessingActivity::controller("a", "Lending")
+        .with_recipient(
+            Recipient::new("partner", RecipientRole::JointController)
+                .with_category("The partner charity")
+                .with_data_form(DataForm::Pseudonymised),
+        )
+        .with_recipient(
+            Recipient::new("stats", RecipientRole::Processor)
+                .with_category("Statistics office")
+                .with_data_form(DataForm::Anonymised)
+                .with_condition("Once a year")
+                .with_consent(ropa::Consent::default()),
+        )
+        .with_recipient(abroad);
+    let text = notice(
+        &Register::new(Party::new("org", "Org")).with_activity(activity),
+        Format::Markdown,
+    );
+    assert!(
+        text.contains(
+            "- The partner charity, who decides with us how it is used, in pseudonymised form\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Statistics office, who handles it on our behalf, in anonymised form; once a year; only with your consent\n"),
+        "{text}"
+    );
+    // The agreement and the exemption are the record's; the country is named, without its code.
+    assert!(text.contains("- Partner bank; in Japan\n"), "{text}");
+}
+
+#[test]
+fn every_kind_of_destination_is_named_or_left_to_the_editor() {
+    use ropa::{Region, TransferDestination};
+    let adequate = |t: Transfer| t.with_mechanism(TransferMechanism::Adequacy);
+    let mut unnamed_region = Transfer::to_region(Region::Eea);
+    unnamed_region.region = None;
+    let mut unnamed_organisation = Transfer::to_organisation("UNHCR");
+    unnamed_organisation.organisation = None;
+    let mut unnamed_country = Transfer::to_country(CountryCode::US);
+    unnamed_country.country = None;
+    assert_eq!(unnamed_country.destination, TransferDestination::Country);
+    let activity = ProcessingActivity::controller("a", "Hosting")
+        .with_transfer(adequate(Transfer::to_organisation("UNHCR")))
+        .with_transfer(adequate(Transfer::worldwide()))
+        .with_transfer(adequate(Transfer::to_region(Region::Eea)))
+        .with_transfer(adequate(unnamed_region))
+        .with_transfer(adequate(unnamed_organisation))
+        .with_transfer(adequate(unnamed_country));
+    let text = notice(
+        &Register::new(Party::new("org", "Org")).with_activity(activity),
+        Format::Markdown,
+    );
+    let section = &text[text.find("### Sending your information abroad").unwrap()..];
+    let items: Vec<&str> = section
+        .lines()
+        .filter(|l| l.starts_with("- "))
+        .take(6)
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "- UNHCR",
+            "- Anywhere in the world",
+            "- The EEA",
+            "- Abroad",
+            "- Abroad",
+            "- Abroad"
+        ],
+        "{text}"
+    );
+    assert_eq!(
+        section
+            .matches(&format!("{EDITOR} The record does not say where it goes"))
+            .count(),
+        3,
+        "{text}"
+    );
+}
