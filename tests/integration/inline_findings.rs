@@ -173,3 +173,13 @@ fn register_text_cannot_forge_a_mark() {
         "{html}"
     );
 }
+
+#[test]
+fn html_gives_a_party_s_findings_their_own_cell() {
+    let text = record(&example("brighton-hove-govuk-notify"), Format::Html);
+    assert!(text.contains("<th scope=\"col\">Findings</th>"), "{text}");
+    assert!(
+        text.contains("</td><td><div class=\"finding warning\"><strong>Warning</strong> <span class=\"rule\">processor-without-contract</span>"),
+        "{text}"
+    );
+}

@@ -2427,3 +2427,41 @@ fn messages_name_fields_in_words() {
         }
     }
 }
+
+/// The rules whose findings may concern no one entry of the Art 30 record: an id or a
+/// reference, which may sit anywhere, or the policy file.
+const ABOUT_THE_WHOLE: &[&str] = &[
+    "duplicate-id",
+    "dangling-reference",
+    "confusable-ids",
+    "document-kind-mismatch",
+    "policy-suppression-expired",
+    "policy-suppression-unused",
+];
+
+/// Every rule's finding is shown in the register report beside the entry it concerns (issue 28,
+/// point 5), not on the last row of findings about the activity or the register as a whole.
+#[test]
+fn every_rule_s_finding_sits_beside_the_entry_it_concerns() {
+    use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+    let options = ReportOptions::default().as_of(as_of());
+    for case in CASES {
+        let mut register = base();
+        (case.fire)(&mut register);
+        let text =
+            render_to_string(&register, ReportKind::Register, Format::Markdown, &options).unwrap();
+        let mark = format!("`{}`: ", case.rule);
+        let placed: Vec<&str> = text
+            .lines()
+            .filter(|line| line.contains(&mark))
+            .map(|line| line.split(" | ").next().unwrap_or_default())
+            .collect();
+        assert!(!placed.is_empty(), "{}: not shown: {text}", case.rule);
+        let whole = placed.iter().any(|row| row.contains("as a whole"));
+        assert!(
+            !whole || ABOUT_THE_WHOLE.contains(&case.rule),
+            "{} shown in {placed:?}",
+            case.rule
+        );
+    }
+}

@@ -74,32 +74,39 @@ impl<'f> Placed<'f> {
     }
 }
 
-/// The marks of each row: each finding beside the row it names, and those whose row the table
-/// does not have on a last row of `whole` (added where there are any).
+/// The marks of each row: each finding beside the row it names. A row the table leaves out (a
+/// processor's record drops the controller's empty entries) is added, empty but for its
+/// findings; those that name no row go on a last row of `whole`.
 pub(crate) fn mark_rows<'f>(
     rows: &mut Vec<Field>,
     findings: &[(&'static str, &'f Finding)],
     whole: &'static str,
 ) -> Vec<Marks<'f>> {
     let mut marks: Vec<Marks<'f>> = vec![Vec::new(); rows.len()];
-    let mut rest: Marks<'f> = Vec::new();
     // A label's row, found through a map built once: a record has a few dozen rows, and an
     // activity may have any number of findings.
-    let positions: std::collections::HashMap<&str, usize> = rows
+    let mut positions: std::collections::HashMap<&str, usize> = rows
         .iter()
         .enumerate()
         .rev()
         .map(|(i, (label, _))| (*label, i))
         .collect();
-    for (label, f) in findings {
+    let mut added: Vec<(&'static str, Marks<'f>)> = Vec::new();
+    for &(label, f) in findings {
         match positions.get(label) {
-            Some(&i) => marks[i].push(f),
-            None => rest.push(f),
+            Some(&i) if i < marks.len() => marks[i].push(f),
+            Some(&i) => added[i - marks.len()].1.push(f),
+            None => {
+                positions.insert(label, marks.len() + added.len());
+                added.push((label, vec![f]));
+            }
         }
     }
-    if !rest.is_empty() {
-        rows.push((whole, Vec::new()));
-        marks.push(rest);
+    // The row of the whole goes last.
+    added.sort_by_key(|(label, _)| *label == whole);
+    for (label, found) in added {
+        rows.push((label, Vec::new()));
+        marks.push(found);
     }
     marks
 }
@@ -112,7 +119,8 @@ fn register_row(rule: &str) -> &'static str {
             "Data protection officer"
         }
         "missing-representative" => "Representative (Art 27)",
-        "eu-regime-for-uk-organisation" => "Regime",
+        // The age of digital consent assumed for want of a member state follows the regime.
+        "eu-regime-for-uk-organisation" | "child-consent-age-assumed" => "Regime",
         "review-overdue" => "Next review",
         "missing-complaints-procedure" => "Complaints procedure",
         _ => REGISTER_AS_A_WHOLE,
@@ -198,7 +206,9 @@ fn activity_row(rule: &str, rest: &[&str]) -> &'static str {
         "stated-right-not-available" | "available-right-not-stated" => {
             "Rights the privacy notice states"
         }
-        "joint-controller-without-arrangement" => "Name and contact details of joint controller",
+        "joint-controller-without-arrangement" | "missing-controller-contact" => {
+            "Name and contact details of joint controller"
+        }
         "disclosure-without-ground" | "recipient-role-contradicts-party" => {
             "Categories of recipients"
         }
@@ -209,6 +219,86 @@ fn activity_row(rule: &str, rest: &[&str]) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::model::{Party, ProcessingActivity};
+    use crate::validate::Severity;
+
+    fn finding(rule: &'static str, path: &str) -> Finding {
+        Finding {
+            rule,
+            severity: Severity::Error,
+            path: path.to_owned(),
+            message: String::new(),
+            citation: String::new(),
+            policy: None,
+            action: None,
+        }
+    }
+
+    /// A pointer past the end of a list (which validation never writes, but a report built from
+    /// another register's findings could hold) goes to the register's last row, never out of
+    /// bounds.
+    #[test]
+    fn a_pointer_past_the_end_goes_to_the_register_as_a_whole() {
+        let register = Register::new(Party::new("org", "Org"))
+            .with_activity(ProcessingActivity::controller("a", "A"));
+        let report = ValidationReport {
+            findings: vec![
+                finding("missing-retention", "/activities/0"),
+                finding("missing-retention", "/activities/1"),
+                finding("missing-controller-contact", "/parties/1"),
+                finding("missing-controller-contact", "/parties/0"),
+                finding("processor-without-contract", "/parties/0/sub_processors/0"),
+                finding("dangling-reference", "/documents/0"),
+                finding("processor-without-contract", "/recipients/0"),
+            ],
+        };
+        let placed = Placed::new(&register, &report);
+        assert_eq!(placed.activities[0].len(), 1);
+        assert_eq!(placed.activities[0][0].0, "Retention schedule");
+        let register_rows: Vec<&str> = placed.register.iter().map(|(row, _)| *row).collect();
+        assert_eq!(
+            register_rows,
+            [
+                REGISTER_AS_A_WHOLE,
+                REGISTER_AS_A_WHOLE,
+                "Contact details",
+                REGISTER_AS_A_WHOLE
+            ]
+        );
+        assert_eq!(placed.recipients[0].0, "Link to contract with processor");
+        // The organisation's own sub-processors are the parties table's, not the header's.
+        assert_eq!(placed.parties[0].len(), 1);
+        assert_eq!(placed.parties[0][0].rule, "processor-without-contract");
+    }
+
+    #[test]
+    fn a_row_left_out_is_added_for_its_findings_and_the_whole_goes_last() {
+        let whole = finding("duplicate-id", "/activities/0");
+        let purpose = finding("activity-without-purpose", "/activities/0");
+        let again = finding("activity-without-purpose", "/activities/0");
+        let kept = finding("missing-retention", "/activities/0");
+        let mut rows: Vec<Field> = vec![("Retention schedule", vec!["Not stated".to_owned()])];
+        let placed = [
+            (ACTIVITY_AS_A_WHOLE, &whole),
+            ("Purpose of processing", &purpose),
+            ("Retention schedule", &kept),
+            ("Purpose of processing", &again),
+        ];
+        let marks = mark_rows(&mut rows, &placed, ACTIVITY_AS_A_WHOLE);
+        let labels: Vec<&str> = rows.iter().map(|(label, _)| *label).collect();
+        assert_eq!(
+            labels,
+            [
+                "Retention schedule",
+                "Purpose of processing",
+                ACTIVITY_AS_A_WHOLE
+            ]
+        );
+        let counts: Vec<usize> = marks.iter().map(Vec::len).collect();
+        assert_eq!(counts, [1, 2, 1]);
+        assert!(rows[1].1.is_empty());
+    }
 
     /// Every rule a row is named for exists: a rule renamed without this table would silently
     /// fall to the activity's or register's last row.
