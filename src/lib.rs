@@ -128,7 +128,7 @@ pub mod law;
 #[cfg(feature = "spreadsheet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
 pub use io::sheet;
-pub use review::{diff, sarif};
+pub use review::{diff, pack, sarif};
 mod io;
 mod model;
 pub mod report;

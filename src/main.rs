@@ -27,6 +27,7 @@ const EXAMPLES: &str = "Examples:
   ropa man > ropa.1                                the manual page
   ropa import --out register.json register.xlsx    a register kept in the ICO spreadsheet template
   ropa export --out register.xlsx register.json    the register as the ICO spreadsheet template
+  ropa pack --as-of 2026-12-06 --out pack register.json   the evidence pack, with its MANIFEST
 
 Exit status: 0 success (no error finding; registers the same), 1 an error finding (diff: the
 registers differ), 2 a file that cannot be read or parsed, or a usage error.";
@@ -181,6 +182,38 @@ Exit status 2 when the register cannot be read or the workbook written.")]
         /// The register (JSON).
         file: PathBuf,
     },
+    /// Write the evidence pack of a register: every report, the findings as JSON and SARIF, the
+    /// schema, the law tables of the date, the ICO workbook and a MANIFEST of SHA-256 sums.
+    #[command(after_help = "Examples:
+  ropa pack --as-of 2026-12-06 --out pack register.json
+  (cd pack && sha256sum -c MANIFEST)
+  ropa pack --as-of 2026-12-06 --zip --out pack.zip --previous old.json register.json
+
+The same register and date give byte-identical files. The folder must be new or empty.
+Exit status 2 when an input cannot be read or the pack written.")]
+    Pack {
+        /// The folder to write (new or empty), or with --zip the zip file.
+        #[arg(long, value_name = "DIR|PATH.zip")]
+        out: PathBuf,
+        /// Write one deterministic zip instead of a folder.
+        #[arg(long)]
+        zip: bool,
+        /// The date the law and the findings are judged on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+        /// An earlier version of the register: the pack adds what changed and the findings
+        /// introduced and resolved.
+        #[arg(long, value_name = "OLD.json")]
+        previous: Option<PathBuf>,
+        /// The organisation's policy file (default: ropa.toml beside the register, if any).
+        #[arg(long, value_name = "ropa.toml")]
+        policy: Option<PathBuf>,
+        /// The most bytes read from one input file (default 1 GiB).
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
+        /// The register (JSON, or a spreadsheet in the ICO template).
+        file: PathBuf,
+    },
     /// Read a register kept in a spreadsheet (the ICO controller template: xlsx, ods or csv) and
     /// write it as JSON.
     #[command(after_help = "Examples:
@@ -284,6 +317,7 @@ fn main() -> ExitCode {
         Command::Import { .. } => cli::import::main("ropa import", arguments),
         Command::Export { .. } => cli::export::main("ropa export", arguments),
         Command::Init { .. } => cli::init::main("ropa init", arguments),
+        Command::Pack { .. } => cli::pack::main("ropa pack", arguments),
         Command::Completions { shell } => {
             clap_complete::generate(shell, &mut definition(), "ropa", &mut std::io::stdout());
             ExitCode::SUCCESS

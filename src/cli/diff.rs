@@ -81,7 +81,7 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
         match super::read_register(std::path::Path::new(path), args.max_input_bytes) {
             Ok(register) => registers.push(register),
             Err(message) => {
-                eprintln!("{}", ropa::report::terminal_escape(&message));
+                super::print_error(&message);
                 return ExitCode::from(2);
             }
         }

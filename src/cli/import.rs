@@ -64,7 +64,7 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
     let args = match parse_args(command, arguments) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("{}", escape(&message));
+            super::print_error(&message);
             return ExitCode::from(2);
         }
     };

@@ -11,6 +11,7 @@ pub mod export;
 pub mod format;
 pub mod import;
 pub mod init;
+pub mod pack;
 pub mod report;
 pub mod schema;
 pub mod validate;
@@ -75,6 +76,27 @@ fn read_bounded(path: &std::path::Path, limit: u64) -> Result<String, String> {
         return Err(format!("{}: more than {limit} bytes", path.display()));
     }
     Ok(text)
+}
+
+/// Prints an error to standard error, each line escaped for the terminal (a name or value the
+/// user gave may hold control characters) and the message's own line breaks kept.
+fn print_error(message: &str) {
+    for line in message.split('\n') {
+        eprintln!("{}", ropa::report::terminal_escape(line));
+    }
+}
+
+/// A file's bytes, read within `limit`.
+fn read_bounded_bytes(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("{}: more than {limit} bytes", path.display()));
+    }
+    Ok(bytes)
 }
 
 /// What the policy decided about a finding, for a line of text output: empty where it decided

@@ -126,7 +126,7 @@ pub fn main(command: &str, no_file: NoFile, arguments: Vec<String>) -> ExitCode 
     let args = match parse_args(command, no_file, arguments) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("{}", terminal_escape(&message));
+            super::print_error(&message);
             return ExitCode::from(2);
         }
     };
@@ -142,7 +142,7 @@ pub fn main(command: &str, no_file: NoFile, arguments: Vec<String>) -> ExitCode 
         }
         Ok(None) => {}
         Err(message) => {
-            eprintln!("{}", terminal_escape(&message));
+            super::print_error(&message);
             return ExitCode::from(2);
         }
     }
@@ -150,7 +150,7 @@ pub fn main(command: &str, no_file: NoFile, arguments: Vec<String>) -> ExitCode 
         match super::read_register(std::path::Path::new(&args.file), args.max_input_bytes) {
             Ok(register) => register,
             Err(message) => {
-                eprintln!("{}", terminal_escape(&message));
+                super::print_error(&message);
                 return ExitCode::from(2);
             }
         };

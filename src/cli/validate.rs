@@ -143,7 +143,7 @@ pub fn main(command: &str, no_file: super::NoFile, arguments: Vec<String>) -> Ex
     let args = match parse_args(command, arguments) {
         Ok(args) => args,
         Err(message) => {
-            eprintln!("{}", ropa::report::terminal_escape(&message));
+            super::print_error(&message);
             return ExitCode::from(2);
         }
     };
@@ -166,7 +166,7 @@ pub fn main(command: &str, no_file: super::NoFile, arguments: Vec<String>) -> Ex
             Ok(Some(policy)) => options.push(args.options.clone().policy(policy)),
             Ok(None) => options.push(args.options.clone()),
             Err(message) => {
-                eprintln!("{}", ropa::report::terminal_escape(&message));
+                super::print_error(&message);
                 return ExitCode::from(2);
             }
         }

@@ -24,7 +24,8 @@ use super::{Period, ymd};
 use crate::model::{CountryCode, Regime};
 
 /// What an adequacy decision covers: a country (or territory), or an international organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum AdequacyDestination {
     /// A country or territory, ISO 3166-1 alpha-2.
     Country(&'static str),
@@ -52,7 +53,7 @@ impl AdequacyDestination {
 }
 
 /// One adequacy decision or regulation: a destination adequate under a regime over a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct AdequacyEntry {
     /// The regime that recognises the destination.
     pub regime: Regime,

@@ -29,7 +29,7 @@ use crate::model::SpecialCategoryKind;
 pub use crate::model::schedule_1::{Schedule1Paragraph, Schedule1Part};
 
 /// One row of the Schedule 1 table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Schedule1Entry {
     /// The paragraph number.
     pub paragraph: u8,
@@ -53,7 +53,7 @@ pub struct Schedule1Entry {
 }
 
 /// A dated amendment of one Schedule 1 condition.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Schedule1Amendment {
     /// The first day the amended text applies.
     pub applies_from: NaiveDate,
@@ -109,6 +109,9 @@ const EQUALITY_KINDS: &[SpecialCategoryKind] = &[
 use Schedule1Part::{Part1 as P1, Part2 as P2, Part3 as P3};
 
 /// The table, in the order of [`Schedule1Paragraph::ALL`].
+/// Every condition of DPA 2018 Schedule 1, by paragraph.
+pub const SCHEDULE_1: &[Schedule1Entry] = TABLE;
+
 const TABLE: &[Schedule1Entry] = &[
     entry(
         1,

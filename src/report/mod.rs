@@ -40,6 +40,7 @@ mod transfers;
 mod workbook;
 
 pub use file::render_to_path;
+pub(crate) use file::write_atomically;
 pub use sink::terminal_escape;
 use sink::{Html, Markdown, Sink};
 #[cfg(feature = "spreadsheet")]

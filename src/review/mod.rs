@@ -3,6 +3,7 @@
 //! `ropa::diff` and `ropa::sarif`.
 
 pub mod diff;
+pub mod pack;
 pub mod sarif;
 pub(crate) mod sarif_suppression;
 pub(crate) mod sarif_text;

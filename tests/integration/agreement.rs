@@ -200,3 +200,30 @@ fn an_automated_decision_without_significant_effects_puts_no_art_22_right_in_pla
         "{untold:?}"
     );
 }
+
+/// The exported workbook lists the rights as the register report does: the Art 22 right only
+/// where a solely automated significant decision is recorded.
+#[test]
+fn the_workbook_lists_the_automated_decision_right_only_where_in_play() {
+    let options = ReportOptions::default().as_of(AS_OF.parse().unwrap());
+    let rights_cell = |register: &ropa::Register| {
+        let bytes = ropa::report::render_workbook(register, &options).unwrap();
+        let imported = ropa::sheet::import_bytes(bytes, "register.xlsx").unwrap();
+        imported.register.activities[0]
+            .notes
+            .iter()
+            .find(|n| n.contains("(Rights available to individuals)"))
+            .cloned()
+            .unwrap_or_default()
+    };
+    let mut register = ropa::from_path("examples/data/doncaster-peer-support-groups.json").unwrap();
+    register.activities[0].automated_decisions.clear();
+    let cell = rights_cell(&register);
+    assert!(cell.contains("Access"), "{cell}");
+    assert!(!cell.contains("automated"), "{cell}");
+    let mut decision = ropa::AutomatedDecision::new("Eligibility scoring");
+    decision.solely_automated = true;
+    decision.significant_effects = true;
+    register.activities[0].automated_decisions.push(decision);
+    assert!(rights_cell(&register).contains("automated"));
+}

@@ -59,8 +59,11 @@ fn the_installed_command_with_no_file_prints_its_usage_and_exits_2() {
             message.contains("no FILE given (use - for standard input)"),
             "{message}"
         );
+        // The usage on a line of its own, not after an escaped "\n".
         assert!(
-            message.contains(&format!("usage: ropa {command}")),
+            message.contains(&format!(
+                "(use - for standard input)\nusage: ropa {command}"
+            )),
             "{message}"
         );
     }

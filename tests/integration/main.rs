@@ -20,6 +20,7 @@ mod labels;
 mod law;
 mod notice_draft;
 mod outputs;
+mod pack;
 mod policy;
 mod public_api;
 mod readme;

@@ -97,6 +97,10 @@ mod report {
     };
 }
 
+mod pack {
+    use ropa::pack::{PackFile, PackInput, pack, sha256_hex, to_zip, write_dir, write_zip};
+}
+
 mod sarif {
     use ropa::sarif::{Log, Position, SCHEMA_URI, Sarif, locate};
 }

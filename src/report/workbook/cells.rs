@@ -374,7 +374,14 @@ fn record_cells(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<(Colum
     vec![
         (
             Column::Rights,
-            distinct_lines(applicable_rights(a).into_iter().map(|r| capital(r.label()))),
+            // As the register report lists them: the Art 22 right where a solely automated
+            // significant decision is recorded.
+            distinct_lines(
+                applicable_rights(a)
+                    .into_iter()
+                    .filter(|r| crate::validate::right_in_play(a, *r))
+                    .map(|r| capital(r.label())),
+            ),
         ),
         (Column::AutomatedDecisions, automated),
         (Column::Source, distinct_lines(sources)),
