@@ -29,6 +29,7 @@ mod file;
 mod findings;
 mod notice;
 mod notice_words;
+mod outline;
 mod place;
 mod record;
 mod retention;
@@ -221,7 +222,22 @@ pub fn render(
         (ReportKind::Register, Format::Csv) => csv::register(register, options, &mut writer)?,
         (ReportKind::Findings, Format::Json) => findings::json(register, options, &mut writer)?,
         (_, Format::Csv | Format::Json) => return Err(ReportError::Unsupported { kind, format }),
-        (_, Format::Html) => blocks(register, kind, options, &mut Html::new(&mut writer))?,
+        (_, Format::Html) => {
+            // Once for the headings of the contents, once for real: linear, and the report
+            // still streams.
+            let mut outline = outline::Outline::default();
+            blocks(register, kind, options, &mut outline)?;
+            let front = sink::Front {
+                cover: cover(register, kind, options),
+                contents: outline.0,
+            };
+            blocks(
+                register,
+                kind,
+                options,
+                &mut Html::with_front(&mut writer, front),
+            )?
+        }
         (_, Format::Markdown) => blocks(register, kind, options, &mut Markdown(&mut writer))?,
     }
     writer.flush()?;
@@ -269,6 +285,39 @@ fn blocks(
         ReportKind::Findings => findings::render(register, options, sink),
         ReportKind::Notice => notice::render(register, options, sink),
     }
+}
+
+/// The facts a printed report's cover gives: whose register, which report, as of when, how old
+/// the register is, and what made the report.
+fn cover(
+    register: &Register,
+    kind: ReportKind,
+    options: &ReportOptions,
+) -> Vec<(&'static str, String)> {
+    let or_not_stated =
+        |date: Option<NaiveDate>| date.map_or_else(|| "Not stated".to_owned(), |d| d.to_string());
+    vec![
+        ("Organisation", organisation_name(register)),
+        (
+            "Report",
+            crate::model::labels::capital(&kind.to_string().replace(['-', '_'], " ")),
+        ),
+        ("As of", options.date().to_string()),
+        (
+            "Register last reviewed",
+            or_not_stated(register.last_reviewed),
+        ),
+        ("Next review", or_not_stated(register.next_review)),
+        (
+            "Made by",
+            format!(
+                "ropa {} (register format {}; law tables checked {})",
+                env!("CARGO_PKG_VERSION"),
+                crate::model::SCHEMA_VERSION,
+                crate::law::TABLES_CHECKED
+            ),
+        ),
+    ]
 }
 
 /// The organisation's name, for titles.

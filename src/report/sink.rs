@@ -64,6 +64,11 @@ fn mark_class(f: &Finding) -> &'static str {
 pub(crate) trait Sink {
     fn begin(&mut self, title: &str) -> io::Result<()>;
     fn heading(&mut self, level: u8, text: &str) -> io::Result<()>;
+    /// The heading of one processing activity: a level-3 heading that a printed report starts
+    /// on a new page.
+    fn activity(&mut self, name: &str) -> io::Result<()> {
+        self.heading(3, name)
+    }
     fn paragraph(&mut self, text: &str) -> io::Result<()>;
     /// A two-column table of labelled values, each value one or more items shown one per line.
     fn fields(&mut self, caption: &str, rows: &[Field]) -> io::Result<()> {
@@ -302,8 +307,9 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:4
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#eef1f4}table.fields th{width:28%;overflow-wrap:normal}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}td ul{margin:0;padding-left:1.1rem}\
 .rule{white-space:nowrap;overflow-wrap:normal}a{color:#1a5fb4}\
+.cover{border:1px solid #bbb;padding:.5rem 1rem;margin:1rem 0}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}.cover dt{font-weight:600}.cover dd{margin:0}nav.contents li.l3{margin-left:1.2rem;list-style:circle}\
 .editor{margin:.6rem 0;padding:.4rem .6rem;border:2px dashed #9c5200;background:#fff8e8}.finding{margin-top:.35rem;padding:.2rem .45rem;border-left:4px solid #555;background:#f3f3f3}.finding.error{border-color:#a51d2d;background:#fdeceb}.finding.warning{border-color:#9c5200;background:#fff3df}.finding.accepted{border-left-style:dashed}.finding .rule{white-space:normal;font-family:ui-monospace,monospace;font-size:.85em}\
-@media print{body{max-width:none;margin:0;font-size:10pt}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th,.finding,.editor{-webkit-print-color-adjust:exact;print-color-adjust:exact}th{background:#eee!important}}";
+@media print{body{max-width:none;margin:0;font-size:10pt}.printed h2{break-before:page}.printed nav h2{break-before:auto}.printed h3.activity{break-before:page}.printed h2+h3.activity{break-before:auto}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th,.finding,.editor{-webkit-print-color-adjust:exact;print-color-adjust:exact}th{background:#eee!important}}";
 
 /// Escapes text for HTML and makes links of the web and email addresses in it. Only `http://`,
 /// `https://` and email addresses (as `mailto:`) become links, so a value such as
@@ -397,16 +403,83 @@ fn html_marked_cell(items: &[String], marks: &[&Finding]) -> String {
     cell
 }
 
-/// HTML, and the position of the current table's [`RULE`] column, if it has one.
-pub(crate) struct Html<W: Write>(pub W, pub Option<usize>);
+/// What a printed HTML report opens with: a cover of facts about it and its contents.
+#[derive(Debug, Default)]
+pub(crate) struct Front {
+    /// The cover's labelled facts: organisation, report, date, version.
+    pub cover: Vec<(&'static str, String)>,
+    /// The report's headings of levels 2 and 3, in order, as `Outline` collects them.
+    pub contents: Vec<(u8, String)>,
+}
+
+/// HTML; the position of the current table's [`RULE`] column, if it has one; the front matter;
+/// and the number of section headings written so far (their anchors are `s1`, `s2`, ...).
+pub(crate) struct Html<W: Write>(pub W, pub Option<usize>, Front, usize);
 
 impl<W: Write> Html<W> {
     pub(crate) fn new(writer: W) -> Self {
-        Self(writer, None)
+        Self(writer, None, Front::default(), 0)
+    }
+
+    /// A report for print: the cover and contents after the title, each section heading an
+    /// anchor the contents link to, a page break before each section and activity.
+    pub(crate) fn with_front(writer: W, front: Front) -> Self {
+        Self(writer, None, front, 0)
+    }
+
+    fn front_matter(&mut self) -> io::Result<()> {
+        if !self.2.cover.is_empty() {
+            writeln!(
+                self.0,
+                "<section class=\"cover\" aria-label=\"About this report\"><dl>"
+            )?;
+            for (label, value) in &self.2.cover {
+                writeln!(
+                    self.0,
+                    "<dt>{}</dt><dd>{}</dd>",
+                    html_escape(label),
+                    html_escape(value)
+                )?;
+            }
+            writeln!(self.0, "</dl></section>")?;
+        }
+        if !self.2.contents.is_empty() {
+            writeln!(
+                self.0,
+                "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2><ol>"
+            )?;
+            for (i, (level, text)) in self.2.contents.iter().enumerate() {
+                writeln!(
+                    self.0,
+                    "<li class=\"l{level}\"><a href=\"#s{}\">{}</a></li>",
+                    i + 1,
+                    html_escape(text)
+                )?;
+            }
+            writeln!(self.0, "</ol></nav>")?;
+        }
+        Ok(())
     }
 }
 
 impl<W: Write> Html<W> {
+    /// A heading; a section heading (level 2 or 3) of a report with contents is the anchor its
+    /// line of the contents links to.
+    fn heading_of_class(&mut self, level: u8, text: &str, class: &str) -> io::Result<()> {
+        let level = level.clamp(1, 6);
+        let id = if (2..=3).contains(&level) && !self.2.contents.is_empty() {
+            self.3 += 1;
+            format!(" id=\"s{}\"", self.3)
+        } else {
+            String::new()
+        };
+        writeln!(
+            self.0,
+            "<h{level}{id}{class}>{}</h{level}>",
+            html_escape(text)
+        )
+    }
+
     /// A row's opening tag and its cells, the row left open.
     fn table_row_cells(&mut self, row: &[Cell]) -> io::Result<()> {
         write!(self.0, "<tr>")?;
@@ -436,13 +509,22 @@ impl<W: Write> Sink for Html<W> {
         let title = html_escape(title);
         write!(
             self.0,
-            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
-        )
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main{}>\n<h1>{title}</h1>\n",
+            if self.2.contents.is_empty() {
+                ""
+            } else {
+                " class=\"printed\""
+            }
+        )?;
+        self.front_matter()
     }
 
     fn heading(&mut self, level: u8, text: &str) -> io::Result<()> {
-        let level = level.clamp(1, 6);
-        writeln!(self.0, "<h{level}>{}</h{level}>", html_escape(text))
+        self.heading_of_class(level, text, "")
+    }
+
+    fn activity(&mut self, name: &str) -> io::Result<()> {
+        self.heading_of_class(3, name, " class=\"activity\"")
     }
 
     fn paragraph(&mut self, text: &str) -> io::Result<()> {

@@ -22,6 +22,7 @@ mod notice_draft;
 mod outputs;
 mod pack;
 mod policy;
+mod print;
 mod public_api;
 mod readme;
 mod repetition;

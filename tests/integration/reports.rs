@@ -545,7 +545,7 @@ fn html_has_a_main_landmark_captions_scrolling_tables_and_safe_links() {
     last.email = Some("help@example.org".to_owned());
     for kind in ReportKind::ALL {
         let html = render_to_string(&register, *kind, Format::Html, &options()).unwrap();
-        assert_eq!(html.matches("<main>").count(), 1, "{kind}");
+        assert_eq!(html.matches("<main").count(), 1, "{kind}");
         assert_eq!(
             html.matches("<table").count(),
             html.matches("<caption>").count(),
@@ -559,10 +559,12 @@ fn html_has_a_main_landmark_captions_scrolling_tables_and_safe_links() {
         );
         for (position, _) in html.match_indices("href=\"") {
             let target = &html[position + 6..];
+            // The contents' links go to the report's own sections.
             assert!(
                 target.starts_with("https://")
                     || target.starts_with("http://")
-                    || target.starts_with("mailto:"),
+                    || target.starts_with("mailto:")
+                    || target.starts_with("#s"),
                 "{kind}: {}",
                 &target[..target.len().min(40)]
             );

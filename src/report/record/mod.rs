@@ -234,7 +234,7 @@ pub(crate) fn shared_recipients_note(present: bool) -> Option<String> {
 }
 
 fn activity_heading(a: &ProcessingActivity, sink: &mut dyn Sink) -> io::Result<()> {
-    sink.heading(3, &a.name)?;
+    sink.activity(&a.name)?;
     if let Some(description) = &a.description {
         sink.paragraph(description)?;
     }
