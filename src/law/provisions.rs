@@ -328,6 +328,37 @@ pub const PROVISIONS: &[ProvisionEntry] = &[
 /// assert_eq!(citation(Provision::RecognisedLegitimateInterests, Regime::UkGdpr, before), None);
 /// ```
 pub fn citation(provision: Provision, regime: Regime, on: NaiveDate) -> Option<&'static str> {
+    citation_of(provision, regime, on)
+}
+
+/// The article a transfer mechanism rests on under the regime on the date: adequacy is Art 45,
+/// and under the UK GDPR from 5 February 2026 Art 45A (transfers approved by regulations); the
+/// others are as [`TransferMechanism::citation`](crate::model::TransferMechanism::citation) gives
+/// them.
+///
+/// ```
+/// use ropa::law::provisions::mechanism_citation;
+/// use ropa::{Regime, TransferMechanism};
+/// let on = "2026-12-06".parse()?;
+/// assert_eq!(mechanism_citation(TransferMechanism::Adequacy, Regime::UkGdpr, on), "Art 45A");
+/// assert_eq!(mechanism_citation(TransferMechanism::Adequacy, Regime::EuGdpr, on), "Art 45");
+/// assert_eq!(mechanism_citation(TransferMechanism::UkIdta, Regime::UkGdpr, on), "Art 46(2)(d)");
+/// # Ok::<(), chrono::ParseError>(())
+/// ```
+pub fn mechanism_citation(
+    mechanism: crate::model::TransferMechanism,
+    regime: Regime,
+    on: NaiveDate,
+) -> &'static str {
+    match mechanism {
+        crate::model::TransferMechanism::Adequacy => {
+            citation_of(Provision::Adequacy, regime, on).unwrap_or(mechanism.citation())
+        }
+        other => other.citation(),
+    }
+}
+
+fn citation_of(provision: Provision, regime: Regime, on: NaiveDate) -> Option<&'static str> {
     entry_on(provision, regime, on).map(|e| e.citation)
 }
 

@@ -491,7 +491,7 @@ fn sharing_and_keeping(
         let (transfers, gaps): (Vec<String>, Vec<Option<String>>) = a
             .transfers
             .iter()
-            .map(|t| words::transfer(index, t, names))
+            .map(|t| words::transfer(index, t, names, (n.regime, n.on)))
             .unzip();
         sink.list(&transfers)?;
         for gap in gaps.into_iter().flatten() {
@@ -503,15 +503,23 @@ fn sharing_and_keeping(
     if a.retention.is_empty() {
         sink.editor_note("The record states no retention period for this information: say how long it is kept, or how that is decided (Art 13(2)(a)).")?;
     } else {
+        let (kept, unstated): (Vec<&RetentionRule>, Vec<&RetentionRule>) = a
+            .retention
+            .iter()
+            .partition(|r| r.wording.is_some() || r.retention.is_stated() || r.policy.is_some());
         sink.list(
-            &a.retention
+            &kept
                 .iter()
-                .flat_map(|r| match &r.wording {
-                    Some(wording) => vec![wording.clone()],
-                    None => retention_rule(r, names, index),
-                })
+                .flat_map(|r| words::retention(r, names, index))
                 .collect::<Vec<_>>(),
         )?;
+        if !unstated.is_empty() {
+            let covered: Vec<String> = unstated.iter().map(|r| covered(r, names)).collect();
+            sink.editor_note(&format!(
+                "The record states no retention period for {}: say how long it is kept, or how that is decided (Art 13(2)(a)).",
+                enumerate(&covered)
+            ))?;
+        }
     }
     Ok(())
 }

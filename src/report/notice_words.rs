@@ -99,6 +99,7 @@ pub(crate) fn transfer(
     index: &RegisterIndex<'_>,
     t: &Transfer,
     names: &CategoryNames<'_>,
+    (regime, on): Law,
 ) -> (String, Option<String>) {
     let mut gaps = Vec::new();
     let mut text = match (t.destination, t.country, &t.organisation) {
@@ -125,7 +126,11 @@ pub(crate) fn transfer(
         (Some(TransferMechanism::Derogation), None) | (None, _) => {
             gaps.push("the safeguard or exception it relies on")
         }
-        (Some(m), _) => text.push_str(&format!(": {} ({})", m.label(), m.citation())),
+        (Some(m), _) => text.push_str(&format!(
+            ": {} ({})",
+            m.label(),
+            crate::law::provisions::mechanism_citation(m, regime, on)
+        )),
     }
     if !t.data_categories.is_empty() {
         text.push_str(&format!(
@@ -185,4 +190,23 @@ fn quoted(text: &str) -> String {
         "\u{2018}{}\u{2019}",
         crate::model::text::cut(text, crate::model::text::MENTION_CHARS)
     )
+}
+
+/// A retention rule as the notice says it: the register's own words where it has them; a period
+/// the register states; or, where the period is the policy's to set, the policy, by name and
+/// where to find it.
+pub(crate) fn retention(
+    rule: &RetentionRule,
+    names: &CategoryNames<'_>,
+    index: &RegisterIndex<'_>,
+) -> Vec<String> {
+    match (&rule.wording, &rule.policy) {
+        (Some(wording), _) => vec![wording.clone()],
+        (None, Some(policy)) if !rule.retention.is_stated() => vec![format!(
+            "{}: as set out in {}",
+            covered(rule, names),
+            document(index, policy)
+        )],
+        _ => retention_rule(rule, names, index),
+    }
 }

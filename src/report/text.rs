@@ -677,12 +677,29 @@ pub(crate) fn destination(t: &Transfer) -> String {
     }
 }
 
-pub(crate) fn mechanism(t: &Transfer) -> String {
+/// A transfer's mechanism in words, without the article (which depends on the regime and date).
+pub(crate) fn mechanism_in_words(t: &Transfer) -> String {
+    match (t.mechanism, t.derogation) {
+        (Some(TransferMechanism::Derogation), Some(d)) => format!("derogation: {}", d.label()),
+        (Some(m), _) => m.label().to_owned(),
+        (None, _) => "No mechanism stated".to_owned(),
+    }
+}
+
+/// The regime and the date a report cites the law for.
+pub(crate) type Law = (Regime, chrono::NaiveDate);
+
+/// A transfer's mechanism with the article it rests on under the law of the report.
+pub(crate) fn mechanism(t: &Transfer, (regime, on): Law) -> String {
     match (t.mechanism, t.derogation) {
         (Some(TransferMechanism::Derogation), Some(d)) => {
             format!("derogation: {} ({})", d.label(), d.citation())
         }
-        (Some(m), _) => format!("{} ({})", m.label(), m.citation()),
+        (Some(m), _) => format!(
+            "{} ({})",
+            m.label(),
+            crate::law::provisions::mechanism_citation(m, regime, on)
+        ),
         (None, _) => "No mechanism stated".to_owned(),
     }
 }

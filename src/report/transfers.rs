@@ -31,6 +31,10 @@ pub(crate) fn render(
         index: &index,
         about: findings_by_place(&report.findings),
         recipient_positions: recipient_positions(register),
+        law: (
+            crate::validate::applicable_regime(register, options.validation.regime, options.date()),
+            options.date(),
+        ),
     };
     sink.begin(&format!(
         "International transfers: {}",
@@ -101,6 +105,8 @@ struct TransferTable<'r> {
     index: &'r RegisterIndex<'r>,
     about: HashMap<(usize, &'r str, usize), Vec<String>>,
     recipient_positions: HashMap<(usize, &'r RecipientId), usize>,
+    /// The regime and date the mechanisms are cited for.
+    law: Law,
 }
 
 impl TransferTable<'_> {
@@ -148,7 +154,7 @@ impl TransferTable<'_> {
             one(a.name.clone()),
             one(destination_in_words(index, t, names)),
             one(recipient_text),
-            one(mechanism(t)),
+            one(mechanism(t, self.law)),
             one(t
                 .documentation
                 .as_ref()

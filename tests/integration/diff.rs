@@ -568,7 +568,7 @@ fn items_without_ids_are_said_whole_and_nothing_else_goes_unsaid() {
                 t.documentation = None;
             },
             &[
-                "ACT: transfer to 'SurveyCloud Inc.' in 'United States (US)' changed from UK International Data Transfer Agreement (Art 46(2)(d)) to EU standard contractual clauses with the UK Addendum (Art 46(2)(d))",
+                "ACT: transfer to 'SurveyCloud Inc.' in 'United States (US)' changed from UK International Data Transfer Agreement to EU standard contractual clauses with the UK Addendum",
                 "ACT: transfer to 'SurveyCloud Inc.' in 'United States (US)': documentation 'International Data Transfer Agreement with SurveyCloud Inc.' removed",
             ],
         ),

@@ -798,3 +798,40 @@ fn decisions_taken_before_5_february_2026_stay_under_the_old_article_22() {
     act(&mut r).automated_decisions[0].uses_special_category_data = false;
     assert!(messages(&r, "2026-03-01").is_empty());
 }
+
+/// Reports cite the article a transfer rests on as the law stood on their date (issue 25,
+/// point 3): UK adequacy is Art 45A from 5 February 2026, the EU's stays Art 45.
+#[test]
+fn reports_cite_adequacy_as_the_law_stands_on_their_date() {
+    use ropa::report::{Format, ReportKind, ReportOptions, render_to_string};
+    let mut r = base();
+    act(&mut r).transfers = vec![
+        Transfer::to_country("JP".parse().unwrap()).with_mechanism(TransferMechanism::Adequacy),
+    ];
+    let render = |r: &Register, kind, day: &str| {
+        render_to_string(
+            r,
+            kind,
+            Format::Markdown,
+            &ReportOptions::default().as_of(date(day)),
+        )
+        .unwrap()
+    };
+    for kind in [
+        ReportKind::Register,
+        ReportKind::Transfers,
+        ReportKind::Notice,
+    ] {
+        assert!(
+            render(&r, kind, "2026-02-04").contains("adequacy (Art 45)"),
+            "{kind}"
+        );
+        let now = render(&r, kind, "2026-12-06");
+        assert!(now.contains("adequacy (Art 45A)"), "{kind}: {now}");
+        assert!(!now.contains("(Art 45)"), "{kind}");
+    }
+    let mut eu = r.clone();
+    eu.regime = Some(Regime::EuGdpr);
+    eu.parties[0].country = Some("FR".parse().unwrap());
+    assert!(render(&eu, ReportKind::Register, "2026-12-06").contains("adequacy (Art 45)"));
+}

@@ -242,3 +242,33 @@ fn every_kind_of_destination_is_named_or_left_to_the_editor() {
         "{text}"
     );
 }
+
+#[test]
+fn a_retention_policy_is_named_and_a_missing_period_left_to_the_editor() {
+    use ropa::{Document, DocumentKind, RetentionRule};
+    let mut with_policy = RetentionRule::default();
+    with_policy.policy = Some("schedules".into());
+    let activity = ProcessingActivity::controller("a", "Cases")
+        .with_retention(with_policy)
+        .with_retention(RetentionRule::default());
+    let mut register = Register::new(Party::new("org", "Org")).with_activity(activity);
+    let mut schedules = Document::new(
+        "schedules",
+        DocumentKind::RetentionPolicy,
+        "HMCTS retention schedules",
+    );
+    schedules.location = Some("https://www.gov.uk/hmcts-retention".to_owned());
+    register.documents.push(schedules);
+    let text = notice(&register, Format::Markdown);
+    assert!(
+        text.contains("- All data: as set out in HMCTS retention schedules (https://www.gov.uk/hmcts-retention)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{EDITOR} The record states no retention period for All data"
+        )),
+        "{text}"
+    );
+    assert!(!published(&text).contains("Not stated"), "{text}");
+}

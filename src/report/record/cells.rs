@@ -61,11 +61,12 @@ pub(crate) fn transfer_safeguards(
     index: &RegisterIndex<'_>,
     t: &Transfer,
     names: &CategoryNames<'_>,
+    law: Law,
 ) -> String {
     let mut text = format!(
         "{}: {}",
         destination_in_words(index, t, names),
-        mechanism(t)
+        mechanism(t, law)
     );
     if let Some(frequency) = t.frequency {
         text.push_str(&format!(", {} transfers", frequency.label()));
@@ -328,6 +329,7 @@ pub(super) fn transfer_rows(
     index: &RegisterIndex<'_>,
     a: &ProcessingActivity,
     names: &CategoryNames<'_>,
+    law: Law,
 ) -> [Field; 2] {
     [
         (
@@ -344,7 +346,7 @@ pub(super) fn transfer_rows(
             none_recorded(
                 a.transfers
                     .iter()
-                    .map(|t| transfer_safeguards(index, t, names))
+                    .map(|t| transfer_safeguards(index, t, names, law))
                     .collect(),
             ),
         ),

@@ -75,7 +75,7 @@ fn article_30_rows(
         .iter()
         .filter(|r| r.role == Some(RecipientRole::Processor))
         .collect();
-    let [countries, safeguards] = transfer_rows(index, a, names);
+    let [countries, safeguards] = transfer_rows(index, a, names, (cx.regime, cx.date));
     vec![
         (
             "Name and contact details of joint controller",

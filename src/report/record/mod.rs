@@ -264,7 +264,7 @@ fn controller_record(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Fie
 fn processor_record(cx: &RowContext<'_, '_>, a: &ProcessingActivity) -> Vec<Field> {
     let (register, index) = (cx.register, cx.index);
     let names = CategoryNames::new(a).with_shared(index);
-    let [countries, safeguards] = transfer_rows(index, a, &names);
+    let [countries, safeguards] = transfer_rows(index, a, &names, (cx.regime, cx.date));
     let [a_controller, a_processing, a_contract] = processor_rows(index, a);
     let mut rows = status_rows(a);
     rows.extend([

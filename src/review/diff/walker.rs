@@ -571,7 +571,8 @@ impl Walker<'_> {
             }
             "transfers" => {
                 let t = serde_json::from_value::<Transfer>(item.clone()).ok()?;
-                Some(vec![text::mechanism(&t)])
+                // In words only: the article depends on a date the diff does not have.
+                Some(vec![text::mechanism_in_words(&t)])
             }
             _ => None,
         }
