@@ -78,6 +78,7 @@ pub(crate) fn render(
     let name = super::organisation_name(register);
     sink.begin(&format!("Privacy notice (draft): {name}"))?;
     sink.editor_note(&format!("This draft is drawn from the record of processing activities as of {}. It says only what the record says; boxes like this one mark a gap in the record or a choice to settle, and are not part of the notice.", options.date()))?;
+    published_notices(n, sink)?;
     let (controller, processor): (Vec<&ProcessingActivity>, Vec<&ProcessingActivity>) = register
         .activities
         .iter()
@@ -91,6 +92,33 @@ pub(crate) fn render(
     processor_activities(n, sink, &processor)?;
     complaints(n, sink, &contacts)?;
     sink.end()
+}
+
+/// The notices the register says are published, with their dates, for the editor to date this
+/// one against: each once, however many activities refer to it.
+fn published_notices(n: &Notice<'_>, sink: &mut dyn Sink) -> io::Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for id in n
+        .register
+        .activities
+        .iter()
+        .filter_map(|a| a.privacy_notice.as_ref())
+    {
+        if !seen.insert(id) {
+            continue;
+        }
+        let dated = n
+            .index
+            .document(id)
+            .and_then(|d| d.date.as_ref())
+            .map(|date| format!(", last updated {date}"))
+            .unwrap_or_default();
+        sink.editor_note(&format!(
+            "The record refers to the published notice {}{dated}: give this one the date it is published.",
+            document(n.index, id)
+        ))?;
+    }
+    Ok(())
 }
 
 /// Who the controller is and for what, and how to reach it; the contacts, for the complaints
@@ -302,6 +330,9 @@ fn activity_intro(n: &Notice<'_>, sink: &mut dyn Sink, a: &ProcessingActivity) -
             "We are joint controllers of this information with: {}.",
             enumerate(&others)
         ))?;
+    }
+    for change in &a.role_changes {
+        sink.paragraph(&words::role_change(change))?;
     }
     Ok(())
 }

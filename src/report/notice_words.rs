@@ -72,6 +72,9 @@ pub(crate) fn recipient(
             names.names(&r.data_categories)
         ));
     }
+    if !r.purposes.is_empty() {
+        text.push_str(&format!("; for {}", names.purposes(&r.purposes)));
+    }
     match r.data_form {
         Some(DataForm::Pseudonymised) => text.push_str(", in pseudonymised form"),
         Some(DataForm::Anonymised) => text.push_str(", in anonymised form"),
@@ -209,4 +212,24 @@ pub(crate) fn retention(
         )],
         _ => retention_rule(rule, names, index),
     }
+}
+
+/// A change of the organisation's role in the data's life, as the notice says it, e.g. "Once
+/// the data reaches a provider's own systems, we decide on our own how your information is
+/// used."
+pub(crate) fn role_change(change: &RoleChange) -> String {
+    let role = match change.role {
+        ActivityRole::Controller => "we decide on our own how your information is used",
+        ActivityRole::JointController => "we decide with others how your information is used",
+        ActivityRole::Processor => "we use your information only on another organisation's behalf",
+    };
+    let mut text = format!(
+        "{}, {role}",
+        crate::model::labels::capital(change.from.trim_end_matches('.'))
+    );
+    if let Some(description) = &change.description {
+        text.push_str(&format!(": {}", description.trim_end_matches('.')));
+    }
+    text.push('.');
+    text
 }

@@ -53,6 +53,8 @@ pub(crate) fn join_or(parts: Vec<String>, empty: &str) -> Cell {
     }
 }
 
+pub(crate) use super::transfer_text::{Law, destination, mechanism, mechanism_in_words};
+
 /// One value as a cell.
 pub(crate) fn one(value: impl Into<String>) -> Cell {
     vec![value.into()]
@@ -425,6 +427,8 @@ pub(crate) fn retention_grounds(rule: &RetentionRule) -> String {
 pub(crate) struct CategoryNames<'a> {
     categories: std::collections::HashMap<&'a DataCategoryId, &'a DataCategory>,
     recipients: std::collections::HashMap<&'a RecipientId, &'a Recipient>,
+    /// The activity's purposes, which a recipient may name as what it receives the data for.
+    purposes: std::collections::HashMap<&'a PurposeId, &'a Purpose>,
     /// The register-wide recipients, indexed once for every activity.
     shared: Option<&'a RegisterIndex<'a>>,
     /// Whether the names are an activity's (false for the register-wide recipients).
@@ -442,9 +446,14 @@ impl<'a> CategoryNames<'a> {
         for r in &activity.recipients {
             recipients.entry(&r.id).or_insert(r);
         }
+        let mut purposes = std::collections::HashMap::with_capacity(activity.purposes.len());
+        for p in &activity.purposes {
+            purposes.entry(&p.id).or_insert(p);
+        }
         Self {
             categories,
             recipients,
+            purposes,
             shared: None,
             of_activity: true,
         }
@@ -460,6 +469,7 @@ impl<'a> CategoryNames<'a> {
         Self {
             categories,
             recipients: std::collections::HashMap::new(),
+            purposes: std::collections::HashMap::new(),
             shared: None,
             of_activity: false,
         }
@@ -491,6 +501,19 @@ impl<'a> CategoryNames<'a> {
                 bounded_id(id.as_str())
             ),
         }
+    }
+
+    /// The purposes a recipient receives data for, by their descriptions (a long one cut), or
+    /// by id where the activity has no such purpose.
+    pub(crate) fn purposes(&self, ids: &[PurposeId]) -> String {
+        let named: Vec<String> = ids
+            .iter()
+            .map(|id| match self.purposes.get(id) {
+                Some(p) => mention(p.description.trim_end_matches('.'), id.as_str()).into_owned(),
+                None => format!("purpose {}", bounded_id(id.as_str())),
+            })
+            .collect();
+        enumerate(&named)
     }
 
     pub(crate) fn names(&self, ids: &[DataCategoryId]) -> String {
@@ -597,6 +620,9 @@ pub(crate) fn recipient(
     if !r.data_categories.is_empty() {
         text.push_str(&format!("; receives {}", names.names(&r.data_categories)));
     }
+    if !r.purposes.is_empty() {
+        text.push_str(&format!("; for {}", names.purposes(&r.purposes)));
+    }
     if let Some(form) = r.data_form {
         text.push_str(&format!("; {}", form.label()));
     }
@@ -657,51 +683,6 @@ pub(crate) fn recipient(
 /// A country as reports print it: its name beside its code, "United States (US)".
 pub(crate) fn country(c: CountryCode) -> String {
     format!("{} ({c})", c.name())
-}
-
-pub(crate) fn destination(t: &Transfer) -> String {
-    match t.destination {
-        TransferDestination::Country => t
-            .country
-            .map(country)
-            .unwrap_or_else(|| "a country not named".to_owned()),
-        TransferDestination::InternationalOrganisation => t
-            .organisation
-            .clone()
-            .unwrap_or_else(|| "an international organisation not named".to_owned()),
-        TransferDestination::Worldwide => "Worldwide (published)".to_owned(),
-        TransferDestination::Region => t
-            .region
-            .map(|r| format!("A region: {}", r.label()))
-            .unwrap_or_else(|| "a region not named".to_owned()),
-    }
-}
-
-/// A transfer's mechanism in words, without the article (which depends on the regime and date).
-pub(crate) fn mechanism_in_words(t: &Transfer) -> String {
-    match (t.mechanism, t.derogation) {
-        (Some(TransferMechanism::Derogation), Some(d)) => format!("derogation: {}", d.label()),
-        (Some(m), _) => m.label().to_owned(),
-        (None, _) => "No mechanism stated".to_owned(),
-    }
-}
-
-/// The regime and the date a report cites the law for.
-pub(crate) type Law = (Regime, chrono::NaiveDate);
-
-/// A transfer's mechanism with the article it rests on under the law of the report.
-pub(crate) fn mechanism(t: &Transfer, (regime, on): Law) -> String {
-    match (t.mechanism, t.derogation) {
-        (Some(TransferMechanism::Derogation), Some(d)) => {
-            format!("derogation: {} ({})", d.label(), d.citation())
-        }
-        (Some(m), _) => format!(
-            "{} ({})",
-            m.label(),
-            crate::law::provisions::mechanism_citation(m, regime, on)
-        ),
-        (None, _) => "No mechanism stated".to_owned(),
-    }
 }
 
 pub(crate) fn special_condition(c: &SpecialCategoryCondition) -> String {

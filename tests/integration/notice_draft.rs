@@ -272,3 +272,54 @@ fn a_retention_policy_is_named_and_a_missing_period_left_to_the_editor() {
     );
     assert!(!published(&text).contains("Not stated"), "{text}");
 }
+
+#[test]
+fn a_role_change_a_recipient_s_purposes_and_the_published_notice_s_date_are_kept() {
+    use ropa::{
+        ActivityRole, Document, DocumentKind, Purpose, Recipient, RecipientRole, RoleChange,
+    };
+    let mut provider = Recipient::new("provider", RecipientRole::IndependentController)
+        .with_category("Training providers");
+    provider.purposes = vec!["offers".into(), "gone".into()];
+    let mut change = RoleChange::new(
+        "once the data is shared with a training provider's own systems",
+        ActivityRole::Controller,
+    );
+    change.description = Some("the provider is a controller in its own right".to_owned());
+    let mut activity = ProcessingActivity::controller("apply", "Apply for teacher training")
+        .with_purpose(Purpose::new("offers", "Making offers of a place."))
+        .with_recipient(provider)
+        .with_privacy_notice("published");
+    activity.role = ActivityRole::JointController;
+    activity.role_changes.push(change);
+    let mut register =
+        Register::new(Party::new("dfe", "Department for Education")).with_activity(activity);
+    let mut published = Document::new(
+        "published",
+        DocumentKind::PrivacyNotice,
+        "Apply privacy notice",
+    );
+    published.date = Some("2025-09-01".parse().unwrap());
+    register.documents.push(published);
+
+    let text = notice(&register, Format::Markdown);
+    assert!(
+        text.contains("Once the data is shared with a training provider's own systems, we decide on our own how your information is used: the provider is a controller in its own right.\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Training providers; for Making offers of a place, purpose gone\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("{EDITOR} The record refers to the published notice Apply privacy notice, last updated 2025-09-01: give this one the date it is published.")),
+        "{text}"
+    );
+    let options = ReportOptions::default().as_of("2026-12-06".parse().unwrap());
+    let record =
+        render_to_string(&register, ReportKind::Register, Format::Markdown, &options).unwrap();
+    assert!(
+        record.contains("; for Making offers of a place, purpose gone"),
+        "{record}"
+    );
+}
