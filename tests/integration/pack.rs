@@ -331,3 +331,101 @@ fn a_zip_lists_the_files_in_pack_order_with_a_fixed_time() {
         assert_eq!(*line, format!("{} (1980, 1, 1) {}", f.path, f.bytes.len()));
     }
 }
+
+#[test]
+fn the_law_tables_hold_only_the_register_s_regime_and_only_what_applies_that_day() {
+    let tables: serde_json::Value =
+        serde_json::from_str(&text(&kent_pack("2026-12-06"), "law/tables.json")).unwrap();
+    for table in ["provisions", "adequacy", "digital_consent_ages"] {
+        let entries = tables[table]["entries"].as_array().unwrap();
+        assert!(!entries.is_empty(), "{table}");
+        for entry in entries {
+            assert_eq!(entry["regime"], "uk_gdpr", "{table}: {entry}");
+            let from = entry["period"]["from"].as_str().unwrap_or("0000-00-00");
+            let until = entry["period"]["until"].as_str().unwrap_or("9999-12-31");
+            assert!(
+                from <= "2026-12-06" && "2026-12-06" <= until,
+                "{table}: {entry}"
+            );
+        }
+        assert!(
+            tables[table]["source"]
+                .as_str()
+                .is_some_and(|s| !s.is_empty())
+        );
+    }
+    // An EU register has no Schedule 1 (a UK statute) in its tables.
+    let text_of = std::fs::read("examples/data/mennecy-mentions-legales.json").unwrap();
+    let register = ropa::from_slice(&text_of).unwrap();
+    let files = pack(
+        &PackInput::new(&register, &text_of, "mennecy.json"),
+        &options("2026-12-06"),
+    )
+    .unwrap();
+    let tables: serde_json::Value = serde_json::from_str(&text(&files, "law/tables.json")).unwrap();
+    assert_eq!(tables["regime"], "eu_gdpr");
+    assert!(tables.get("schedule_1").is_none(), "{tables}");
+}
+
+#[test]
+fn the_workbook_is_the_processor_template_only_where_every_activity_is_processing_for_others() {
+    let pack_of = |register: &ropa::Register| {
+        let json = ropa::to_string(register).unwrap();
+        let files = pack(
+            &PackInput::new(register, json.as_bytes(), "r.json"),
+            &options("2026-12-06"),
+        )
+        .unwrap();
+        files
+            .into_iter()
+            .find(|f| f.path == "register/register.xlsx")
+            .unwrap()
+            .bytes
+    };
+    let mut processor =
+        ropa::from_path("examples/data/northfield-research-processor.json").unwrap();
+    processor
+        .activities
+        .retain(|a| a.role == ropa::ActivityRole::Processor);
+    assert!(!processor.activities.is_empty());
+    assert_eq!(
+        pack_of(&processor),
+        ropa::report::render_processor_workbook(&processor, &options("2026-12-06")).unwrap()
+    );
+    let controller = ropa::from_path(KENT).unwrap();
+    let bytes = pack_of(&controller);
+    assert_eq!(
+        bytes,
+        ropa::report::render_workbook(&controller, &options("2026-12-06")).unwrap()
+    );
+    // A register with no activity is not "every activity a processor's".
+    let empty = ropa::Register::new(ropa::Party::new("org", "Org"));
+    let json = ropa::to_string(&empty).unwrap();
+    let files = pack(
+        &PackInput::new(&empty, json.as_bytes(), "e.json"),
+        &options("2026-12-06"),
+    )
+    .unwrap();
+    let workbook = &files
+        .iter()
+        .find(|f| f.path == "register/register.xlsx")
+        .unwrap()
+        .bytes;
+    assert_eq!(
+        *workbook,
+        ropa::report::render_workbook(&empty, &options("2026-12-06")).unwrap()
+    );
+}
+
+#[test]
+fn a_pack_is_not_written_over_a_file() {
+    let path = scratch("a-file");
+    std::fs::write(&path, "mine").unwrap();
+    let error = write_dir(&kent_pack("2026-12-06"), &path).unwrap_err();
+    let ropa::report::ReportError::File { source, .. } = &error else {
+        panic!("{error:?}")
+    };
+    assert_eq!(source.kind(), std::io::ErrorKind::NotADirectory, "{error}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+    std::fs::remove_file(&path).unwrap();
+}
