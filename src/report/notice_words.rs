@@ -26,26 +26,15 @@ pub(crate) fn category(c: &DataCategory) -> String {
 
 /// Where the activity's information comes from, each source once, said to the person.
 pub(crate) fn sources(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out = Vec::new();
-    for s in a.data_categories.iter().flat_map(|c| &c.sources) {
-        let mut text = match s.kind {
-            SourceKind::DataSubject => "You".to_owned(),
-            SourceKind::ThirdParty => "Other people or organisations".to_owned(),
-            SourceKind::PublicSources => "Publicly available sources".to_owned(),
-            SourceKind::Observed => "What we observe or record ourselves".to_owned(),
-        };
-        if let Some(id) = &s.party {
-            text.push_str(&format!(": {}", party_name(index, id)));
+    super::record::sources_worded(index, a, |kind| {
+        match kind {
+            SourceKind::DataSubject => "You",
+            SourceKind::ThirdParty => "Other people or organisations",
+            SourceKind::PublicSources => "Publicly available sources",
+            SourceKind::Observed => "What we observe or record ourselves",
         }
-        if let Some(d) = &s.description {
-            text.push_str(&format!(" ({})", d.trim_end_matches('.')));
-        }
-        if seen.insert(text.clone()) {
-            out.push(text);
-        }
-    }
-    out
+        .to_owned()
+    })
 }
 
 /// Who receives the information, in what role, what they receive and on what condition; the

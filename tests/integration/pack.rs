@@ -429,3 +429,23 @@ fn a_pack_is_not_written_over_a_file() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
     std::fs::remove_file(&path).unwrap();
 }
+
+/// The README's sample MANIFEST is the pack's own output.
+#[test]
+fn the_readme_s_sample_manifest_is_the_pack_s_own() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("begins:\n\n```text\n").unwrap() + "begins:\n\n```text\n".len();
+    let sample = &readme[start..start + readme[start..].find("```").unwrap()];
+    let files = kent_pack("2026-12-06");
+    let manifest = text(&files, "MANIFEST");
+    let lines: Vec<&str> = manifest.lines().collect();
+    let shown: Vec<&str> = sample
+        .lines()
+        .filter(|l| *l != "# ..." && *l != "...")
+        .collect();
+    assert!(shown.len() > 10);
+    for line in shown {
+        assert!(lines.contains(&line), "not in the MANIFEST: {line}");
+    }
+}

@@ -220,20 +220,28 @@ pub(super) fn automated(a: &ProcessingActivity) -> Cell {
 
 /// Where the activity's data comes from, each source once.
 pub(crate) fn sources(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<String> {
+    sources_worded(index, a, |kind| capital(kind.label()))
+}
+
+/// The activity's sources, each once, the kind of each in `word`'s words (the record's labels,
+/// or the notice's second person).
+pub(crate) fn sources_worded(
+    index: &RegisterIndex<'_>,
+    a: &ProcessingActivity,
+    word: impl Fn(SourceKind) -> String,
+) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     let mut out: Vec<String> = Vec::new();
-    for c in &a.data_categories {
-        for s in &c.sources {
-            let mut text = capital(s.kind.label());
-            if let Some(id) = &s.party {
-                text.push_str(&format!(": {}", party_name(index, id)));
-            }
-            if let Some(d) = &s.description {
-                text.push_str(&format!(" ({})", d.trim_end_matches('.')));
-            }
-            if seen.insert(text.clone()) {
-                out.push(text);
-            }
+    for s in a.data_categories.iter().flat_map(|c| &c.sources) {
+        let mut text = word(s.kind);
+        if let Some(id) = &s.party {
+            text.push_str(&format!(": {}", party_name(index, id)));
+        }
+        if let Some(d) = &s.description {
+            text.push_str(&format!(" ({})", d.trim_end_matches('.')));
+        }
+        if seen.insert(text.clone()) {
+            out.push(text);
         }
     }
     out

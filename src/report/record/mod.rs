@@ -14,7 +14,7 @@ use cells::{measures, none_recorded, processor_contract, status_rows, transfer_r
 use marks::{ACTIVITY_AS_A_WHOLE, Placed, REGISTER_AS_A_WHOLE, mark_rows};
 use organisation::{documents, header};
 
-pub(crate) use cells::destination_in_words;
+pub(crate) use cells::{destination_in_words, sources_worded};
 pub(crate) use controller::{controller_rows, purpose_fields};
 pub(crate) use organisation::dpo;
 
