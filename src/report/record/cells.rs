@@ -224,27 +224,56 @@ pub(crate) fn sources(index: &RegisterIndex<'_>, a: &ProcessingActivity) -> Vec<
 }
 
 /// The activity's sources, each once, the kind of each in `word`'s words (the record's labels,
-/// or the notice's second person).
+/// or the notice's second person), followed by the categories that come from it unless every
+/// category of the activity does: a register records its sources per category, and merging them
+/// would say that each category comes from each source.
 pub(crate) fn sources_worded(
     index: &RegisterIndex<'_>,
     a: &ProcessingActivity,
     word: impl Fn(SourceKind) -> String,
 ) -> Vec<String> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out: Vec<String> = Vec::new();
-    for s in a.data_categories.iter().flat_map(|c| &c.sources) {
-        let mut text = word(s.kind);
-        if let Some(id) = &s.party {
-            text.push_str(&format!(": {}", party_name(index, id)));
-        }
-        if let Some(d) = &s.description {
-            text.push_str(&format!(" ({})", d.trim_end_matches('.')));
-        }
-        if seen.insert(text.clone()) {
-            out.push(text);
+    let mut position = std::collections::HashMap::new();
+    let mut found: Vec<(String, Vec<&str>)> = Vec::new();
+    for c in &a.data_categories {
+        let mut seen_here = std::collections::HashSet::new();
+        for s in &c.sources {
+            let text = source_worded(index, s, &word);
+            if !seen_here.insert(text.clone()) {
+                continue;
+            }
+            let at = *position.entry(text.clone()).or_insert_with(|| {
+                found.push((text, Vec::new()));
+                found.len() - 1
+            });
+            found[at].1.push(&c.name);
         }
     }
-    out
+    let every = a.data_categories.len();
+    found
+        .into_iter()
+        .map(|(text, categories)| {
+            if categories.len() == every {
+                return text;
+            }
+            let names: Vec<String> = categories.into_iter().map(str::to_owned).collect();
+            format!("{text}; for {}", enumerate(&names))
+        })
+        .collect()
+}
+
+fn source_worded(
+    index: &RegisterIndex<'_>,
+    s: &DataSource,
+    word: &impl Fn(SourceKind) -> String,
+) -> String {
+    let mut text = word(s.kind);
+    if let Some(id) = &s.party {
+        text.push_str(&format!(": {}", party_name(index, id)));
+    }
+    if let Some(d) = &s.description {
+        text.push_str(&format!(" ({})", d.trim_end_matches('.')));
+    }
+    text
 }
 
 /// A system with its name, description, location and country each labelled, so that none runs
