@@ -49,3 +49,73 @@ impl Sink for Outline {
         Ok(())
     }
 }
+
+/// The contents of a printed HTML report: a numbered list of sections, each with the activities
+/// (level 3) under it as a list of its own, so that they take no number of the sections'.
+/// Entry `i` links to anchor `s{i+1}`, as the headings are numbered in the order they are written.
+pub(crate) fn contents_html(contents: &[(u8, String)]) -> String {
+    let mut out = String::from("<ol>\n");
+    let (mut item_open, mut nested_open) = (false, false);
+    for (i, (level, text)) in contents.iter().enumerate() {
+        let link = format!(
+            "<a href=\"#s{}\">{}</a>",
+            i + 1,
+            super::sink::html_escape(text)
+        );
+        if *level > 2 && item_open {
+            if !nested_open {
+                out.push_str("<ul>\n");
+                nested_open = true;
+            }
+            out.push_str(&format!("<li class=\"l{level}\">{link}</li>\n"));
+            continue;
+        }
+        if nested_open {
+            out.push_str("</ul>");
+            nested_open = false;
+        }
+        if item_open {
+            out.push_str("</li>\n");
+        }
+        out.push_str(&format!("<li class=\"l{level}\">{link}"));
+        item_open = true;
+    }
+    if nested_open {
+        out.push_str("</ul>");
+    }
+    if item_open {
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ol>");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contents_html;
+
+    #[test]
+    fn activities_are_a_list_inside_their_section_and_take_no_section_number() {
+        let contents = [
+            (2, "Controller".to_owned()),
+            (2, "Activities".to_owned()),
+            (3, "A & B".to_owned()),
+            (3, "C".to_owned()),
+            (2, "Parties".to_owned()),
+        ];
+        assert_eq!(
+            contents_html(&contents),
+            "<ol>\n<li class=\"l2\"><a href=\"#s1\">Controller</a></li>\n\
+             <li class=\"l2\"><a href=\"#s2\">Activities</a><ul>\n\
+             <li class=\"l3\"><a href=\"#s3\">A &amp; B</a></li>\n\
+             <li class=\"l3\"><a href=\"#s4\">C</a></li>\n</ul></li>\n\
+             <li class=\"l2\"><a href=\"#s5\">Parties</a></li>\n</ol>"
+        );
+        // An activity heading before any section is a line of its own, never a list in a list.
+        assert_eq!(
+            contents_html(&[(3, "Lone".to_owned())]),
+            "<ol>\n<li class=\"l3\"><a href=\"#s1\">Lone</a></li>\n</ol>"
+        );
+        assert_eq!(contents_html(&[]), "<ol>\n</ol>");
+    }
+}

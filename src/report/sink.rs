@@ -307,7 +307,7 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}table.wide{min-width:4
 th,td{border:1px solid #bbb;padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}\
 th{background:#eef1f4}table.fields th{width:28%;overflow-wrap:normal}tr:nth-child(even) td{background:#fafafa}ul{margin:.3rem 0 1rem}td ul{margin:0;padding-left:1.1rem}\
 .rule{white-space:nowrap;overflow-wrap:normal}a{color:#1a5fb4}\
-.cover{border:1px solid #bbb;padding:.5rem 1rem;margin:1rem 0}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}.cover dt{font-weight:600}.cover dd{margin:0}nav.contents li{margin:.15rem 0}nav.contents a{display:inline-block;min-height:24px;line-height:24px}nav.contents li.l3{margin-left:1.2rem;list-style:circle}\
+.cover{border:1px solid #bbb;padding:.5rem 1rem;margin:1rem 0}.cover dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem;margin:0}.cover dt{font-weight:600}.cover dd{margin:0}nav.contents li{margin:.15rem 0}nav.contents a{display:inline-block;min-height:24px;line-height:24px}nav.contents li.l3{list-style:circle}\
 .editor{margin:.6rem 0;padding:.4rem .6rem;border:2px dashed #9c5200;background:#fff8e8}.finding{margin-top:.35rem;padding:.2rem .45rem;border-left:4px solid #555;background:#f3f3f3}.finding.error{border-color:#a51d2d;background:#fdeceb}.finding.warning{border-color:#9c5200;background:#fff3df}.finding.accepted{border-left-style:dashed}.finding .rule{white-space:normal;font-family:ui-monospace,monospace;font-size:.85em}\
 @media print{body{max-width:none;margin:0;font-size:10pt}.printed h2{break-before:page}.printed nav h2{break-before:auto}.printed h3.activity{break-before:page}.printed h2+h3.activity{break-before:auto}.scroll{overflow:visible}h2,h3{page-break-after:avoid}tr{page-break-inside:avoid}caption,thead{break-after:avoid}tbody tr:first-child{break-before:avoid}.rule{white-space:normal}th,.finding,.editor{-webkit-print-color-adjust:exact;print-color-adjust:exact}th{background:#eee!important}}";
 
@@ -446,17 +446,9 @@ impl<W: Write> Html<W> {
         if !self.2.contents.is_empty() {
             writeln!(
                 self.0,
-                "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2><ol>"
+                "<nav class=\"contents\" aria-labelledby=\"contents\"><h2 id=\"contents\">Contents</h2>{}</nav>",
+                super::outline::contents_html(&self.2.contents)
             )?;
-            for (i, (level, text)) in self.2.contents.iter().enumerate() {
-                writeln!(
-                    self.0,
-                    "<li class=\"l{level}\"><a href=\"#s{}\">{}</a></li>",
-                    i + 1,
-                    html_escape(text)
-                )?;
-            }
-            writeln!(self.0, "</ol></nav>")?;
         }
         Ok(())
     }

@@ -449,3 +449,110 @@ fn the_readme_s_sample_manifest_is_the_pack_s_own() {
         assert!(lines.contains(&line), "not in the MANIFEST: {line}");
     }
 }
+
+/// The words of a pack's HTML reports and CSV, as a reader sees them: tags dropped, entities
+/// read, without spaces (a tag may
+/// stand between two words or none), in lower case.
+fn readable_reports(files: &[PackFile]) -> String {
+    let mut out = String::new();
+    for f in files.iter().filter(|f| f.path.starts_with("reports/")) {
+        let text = String::from_utf8_lossy(&f.bytes);
+        if f.path.ends_with(".csv") {
+            out.push_str(&text.replace("\"\"", "\""));
+        } else if f.path.ends_with(".html") {
+            let mut in_tag = false;
+            for c in text.chars() {
+                match c {
+                    '<' => in_tag = true,
+                    '>' if in_tag => {
+                        in_tag = false;
+                        out.push(' ');
+                    }
+                    _ if !in_tag => out.push(c),
+                    _ => {}
+                }
+            }
+        }
+        out.push(' ');
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    out.split_whitespace().collect::<String>().to_lowercase()
+}
+
+/// Each text or number the register records, with its pointer, but for vocabulary values (each
+/// shown as a label) and ids and lists of ids (each shown as the name of what it names).
+fn recorded_words(value: &serde_json::Value, pointer: String, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map {
+                if key != "id" {
+                    recorded_words(v, format!("{pointer}/{key}"), out);
+                }
+            }
+        }
+        Value::Array(values) => {
+            for (i, v) in values.iter().enumerate() {
+                recorded_words(v, format!("{pointer}/{i}"), out);
+            }
+        }
+        Value::String(s) => {
+            let vocabulary = s
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let period = s.starts_with('P') && s[1..].chars().all(|c| c.is_ascii_alphanumeric());
+            let reference = !pointer.ends_with("/name")
+                && !pointer.contains("/notes")
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+            if !vocabulary && !period && !reference {
+                out.push((pointer, s.trim_end_matches('.').to_owned()));
+            }
+        }
+        Value::Number(n) => out.push((pointer, n.to_string())),
+        Value::Bool(_) | Value::Null => {}
+    }
+}
+
+/// Issue 25, done when: nothing recorded is missing from the pack's reports. Every text and number
+/// of every bundled register is found in the words of the pack's HTML reports or CSV.
+#[test]
+fn everything_recorded_is_shown_in_a_report_of_the_pack() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir("examples/data").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        let register = ropa::from_slice(&bytes).unwrap();
+        let files = pack(
+            &PackInput::new(&register, &bytes, "register.json"),
+            &options("2026-12-06"),
+        )
+        .unwrap();
+        let shown = readable_reports(&files);
+        let mut words = Vec::new();
+        recorded_words(
+            &serde_json::from_slice(&bytes).unwrap(),
+            String::new(),
+            &mut words,
+        );
+        for (pointer, text) in words {
+            // A condition or description may start a clause in lower case.
+            let text = text.split_whitespace().collect::<String>().to_lowercase();
+            assert!(
+                shown.contains(&text),
+                "{}{pointer}: {text:?} is in no report of the pack",
+                path.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 700, "{checked}");
+}
