@@ -170,3 +170,31 @@ fn the_printed_register_starts_each_activity_on_a_page_of_its_own() {
     assert_eq!(second, Some("Payroll"), "{section}");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// A printed link shows its address: every link out of a report is written with its own address
+/// as its text (a web page or an email), so the paper carries what the screen links to.
+#[test]
+fn every_link_out_of_a_report_prints_its_address() {
+    let mut links = 0;
+    for entry in std::fs::read_dir("examples/data").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let register = ropa::from_path(&path).unwrap();
+        for kind in ReportKind::ALL {
+            let html = render_to_string(&register, *kind, Format::Html, &options()).unwrap();
+            for link in html.split("<a href=\"").skip(1) {
+                let (target, rest) = link.split_once("\">").unwrap();
+                if target.starts_with('#') {
+                    continue;
+                }
+                let text = &rest[..rest.find("</a>").unwrap()];
+                let shown = target.strip_prefix("mailto:").unwrap_or(target);
+                assert_eq!(text, shown, "{}: {kind}", path.display());
+                links += 1;
+            }
+        }
+    }
+    assert!(links > 20, "{links}");
+}
