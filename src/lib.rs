@@ -157,6 +157,7 @@ pub use law::schedule_1::{Schedule1Amendment, Schedule1Entry, Schedule1Paragraph
 pub use model::DataSubjectRight;
 pub use model::Purpose;
 pub use model::System;
+pub use model::taxonomy;
 pub use model::{
     ARTICLE_35_4_LIST, Article35ListEntry, Article35Trigger, Dpia, DpiaStatus, HighRiskOperation,
     RiskCriterion, article_35_4_entry,
@@ -193,6 +194,7 @@ pub use model::{
     RetentionPeriod, RetentionRule, RetentionStage, RetentionTrigger,
 };
 pub use model::{InvalidPartialDate, PartialDate};
+pub use model::{InvalidTaxonomyKey, KeyedKind, TaxonomyField, TaxonomyKey, keyed_kind};
 pub use model::{SecurityMeasure, SecurityMeasureKind};
 #[allow(
     deprecated,

@@ -41,6 +41,14 @@ pub struct DataSubjectCategory {
     )]
     #[schemars(with = "Option<u8>")]
     pub minimum_age: Option<u8>,
+    /// Keys naming the category in published taxonomies, e.g. `fides:customer` or
+    /// `dpv:Employee`.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::taxonomy::data_subject_keys"
+    )]
+    pub taxonomy: Vec<crate::model::TaxonomyKey>,
 }
 
 impl DataSubjectCategory {
@@ -53,7 +61,14 @@ impl DataSubjectCategory {
             children: false,
             vulnerable: false,
             minimum_age: None,
+            taxonomy: Vec::new(),
         }
+    }
+
+    /// Adds a taxonomy key, made for the data subject category with [`TaxonomyKey::new`](crate::TaxonomyKey::new).
+    pub fn with_taxonomy(mut self, key: crate::model::TaxonomyKey) -> Self {
+        self.taxonomy.push(key);
+        self
     }
 
     /// Marks the category as including children.
@@ -192,6 +207,14 @@ pub struct DataCategory {
     /// Anything else the register says about the category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Keys naming the category in published taxonomies, e.g. `fides:user.contact.email` or
+    /// `pd:HealthRecord` (see [`TaxonomyKey`](crate::TaxonomyKey)).
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::taxonomy::data_category_keys"
+    )]
+    pub taxonomy: Vec<crate::model::TaxonomyKey>,
 }
 
 impl DataCategory {
@@ -208,7 +231,14 @@ impl DataCategory {
             lawful_bases: Vec::new(),
             sources: Vec::new(),
             note: None,
+            taxonomy: Vec::new(),
         }
+    }
+
+    /// Adds a taxonomy key, made for a data category with [`TaxonomyKey::new`](crate::TaxonomyKey::new).
+    pub fn with_taxonomy(mut self, key: crate::model::TaxonomyKey) -> Self {
+        self.taxonomy.push(key);
+        self
     }
 
     /// A special category of personal data of the given Art 9(1) kind.

@@ -33,6 +33,7 @@ pub(crate) mod security;
 pub(crate) mod special_category;
 pub(crate) mod starter;
 pub(crate) mod system;
+pub mod taxonomy;
 pub(crate) mod text;
 pub(crate) mod transfer;
 pub(crate) mod vocabulary;
@@ -76,6 +77,7 @@ pub use special_category::{
     Schedule1Requirement, SpecialCategoryCondition, SpecialCategoryKind,
 };
 pub use system::System;
+pub use taxonomy::{InvalidTaxonomyKey, KeyedKind, TaxonomyField, TaxonomyKey, keyed_kind};
 pub use transfer::{
     Article49Derogation, Region, Transfer, TransferDestination, TransferFrequency,
     TransferMechanism,

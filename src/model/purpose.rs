@@ -45,6 +45,14 @@ pub struct Purpose {
     /// Anything else the register says about the purpose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// Keys naming the purpose in published taxonomies, e.g. `fides:marketing.communications.email`
+    /// or `dpv:ServiceProvision`.
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "crate::model::taxonomy::purpose_keys"
+    )]
+    pub taxonomy: Vec<crate::model::TaxonomyKey>,
 }
 
 impl Purpose {
@@ -58,7 +66,14 @@ impl Purpose {
             opt_out: None,
             about_individuals: false,
             note: None,
+            taxonomy: Vec::new(),
         }
+    }
+
+    /// Adds a taxonomy key, made for the purpose with [`TaxonomyKey::new`](crate::TaxonomyKey::new).
+    pub fn with_taxonomy(mut self, key: crate::model::TaxonomyKey) -> Self {
+        self.taxonomy.push(key);
+        self
     }
 
     /// Adds a lawful basis.

@@ -583,7 +583,17 @@ pub(crate) fn data_category(c: &DataCategory) -> String {
         let bases: Vec<String> = c.lawful_bases.iter().map(basis).collect();
         text.push_str(&format!(" (lawful basis: {})", bases.join("; and ")));
     }
-    text
+    text + &taxonomy(&c.taxonomy)
+}
+
+/// The taxonomy keys of a category or purpose as a tag, " [taxonomy: fides:user.name]", or
+/// nothing where it has none.
+pub(crate) fn taxonomy(keys: &[crate::model::TaxonomyKey]) -> String {
+    if keys.is_empty() {
+        return String::new();
+    }
+    let keys: Vec<&str> = keys.iter().map(|k| k.as_str()).collect();
+    format!(" [taxonomy: {}]", keys.join(", "))
 }
 
 /// Who a recipient is: the party's name, or the category, without repeating one inside the other.

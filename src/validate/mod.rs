@@ -33,6 +33,7 @@ mod retention;
 mod rights;
 mod special_category;
 mod spreadsheet;
+mod taxonomy;
 mod transfers;
 
 pub use accountability::*;
@@ -56,6 +57,10 @@ pub use rights::*;
 pub(crate) use special_category::SPECIAL_CATEGORY_RULES;
 pub use special_category::*;
 pub use spreadsheet::*;
+pub use taxonomy::{
+    TAXONOMY_CONTRADICTS_KIND, TAXONOMY_CRIMINAL_OFFENCE_UNMARKED,
+    TAXONOMY_SPECIAL_CATEGORY_UNMARKED,
+};
 pub use transfers::*;
 
 pub use crate::law::rule::{Rule, Severity};
@@ -100,6 +105,9 @@ const CATALOGUE: &[Rule] = &[
     PARA_41_RECORD_INCOMPLETE,
     CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY,
     CONDITION_NOT_SPECIAL_CATEGORY,
+    TAXONOMY_SPECIAL_CATEGORY_UNMARKED,
+    TAXONOMY_CRIMINAL_OFFENCE_UNMARKED,
+    TAXONOMY_CONTRADICTS_KIND,
     PROCESSOR_WITHOUT_CONTRACT,
     TRANSFER_WITHOUT_MECHANISM,
     TRANSFER_DESTINATION_UNNAMED,
@@ -374,6 +382,7 @@ pub fn validate(register: &Register, options: &ValidationOptions) -> ValidationR
         identity::check_activity(&mut ctx, &activity_ctx);
         lawful_basis::check_activity(&mut ctx, &activity_ctx);
         special_category::check_activity(&mut ctx, &activity_ctx);
+        taxonomy::check_activity(&mut ctx, &activity_ctx);
         transfers::check_activity(&mut ctx, &activity_ctx);
         retention::check_activity(&mut ctx, &activity_ctx);
         rights::check_activity(&mut ctx, &activity_ctx);

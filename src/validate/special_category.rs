@@ -121,6 +121,9 @@ pub(crate) const SPECIAL_CATEGORY_RULES: &[&str] = &[
     CRIMINAL_OFFENCE_DATA_WITHOUT_AUTHORITY.id,
     CONDITION_NOT_SPECIAL_CATEGORY.id,
     super::DISCLOSURE_WITHOUT_GROUND.id,
+    super::TAXONOMY_SPECIAL_CATEGORY_UNMARKED.id,
+    super::TAXONOMY_CRIMINAL_OFFENCE_UNMARKED.id,
+    super::TAXONOMY_CONTRADICTS_KIND.id,
 ];
 
 /// Whether the activity's consent, if not explicit, is judged by

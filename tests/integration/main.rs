@@ -32,4 +32,5 @@ mod sarif;
 mod schema;
 mod sheet;
 mod synth;
+mod taxonomy;
 mod vocabularies;

@@ -451,8 +451,7 @@ fn the_readme_s_sample_manifest_is_the_pack_s_own() {
 }
 
 /// The words of a pack's HTML reports and CSV, as a reader sees them: tags dropped, entities
-/// read, without spaces (a tag may
-/// stand between two words or none), in lower case.
+/// read, without spaces (a tag may stand between two words or none), in lower case.
 fn readable_reports(files: &[PackFile]) -> String {
     let mut out = String::new();
     for f in files.iter().filter(|f| f.path.starts_with("reports/")) {

@@ -43,6 +43,19 @@ mod root {
     };
 }
 
+mod taxonomy {
+    use ropa::taxonomy::{
+        DPV_DATA_SUBJECTS, DPV_PD, DPV_PERSONAL_DATA, DPV_PURPOSES, DPV_VERSION,
+        FIDES_DATA_CATEGORIES, FIDES_DATA_SUBJECTS, FIDES_DATA_USES, FIDESLANG_VERSION,
+        InvalidTaxonomyKey, KNOWN_PREFIXES, KeyedKind, TaxonomyField, TaxonomyKey, Term,
+        keyed_kind,
+    };
+    use ropa::{
+        InvalidTaxonomyKey as _, KeyedKind as _, TaxonomyField as _, TaxonomyKey as _,
+        keyed_kind as _,
+    };
+}
+
 mod diff {
     use ropa::diff::{
         Change, ChangeKind, DIFF_SCHEMA_ID, Diff, DiffFormat, FindingChanges, diff, diff_schema,
@@ -151,9 +164,10 @@ mod validate {
         Report, Rule, SCHEDULE_1_CONDITION_MISMATCH, SCHEDULE_1_CONDITION_MISSING,
         SCHEDULE_1_CONDITION_OUT_OF_SCOPE, SPECIAL_CATEGORY_WITHOUT_CONDITION,
         SPREADSHEET_CELL_NOT_READ, SPREADSHEET_VALUE_TO_BE_CONFIRMED, STATED_RIGHT_NOT_AVAILABLE,
-        SUB_PROCESSOR_WITHOUT_AUTHORISATION, Severity, THIRD_PARTY_SOURCE_WITHOUT_NOTICE,
-        TRANSFER_COUNTRY_MISMATCH, TRANSFER_DESTINATION_UNNAMED, TRANSFER_WITHOUT_MECHANISM,
-        TRANSFER_WITHOUT_RISK_ASSESSMENT, ValidationOptions, ValidationReport, catalogue, rule,
-        spreadsheet_findings, today, validate,
+        SUB_PROCESSOR_WITHOUT_AUTHORISATION, Severity, TAXONOMY_CONTRADICTS_KIND,
+        TAXONOMY_CRIMINAL_OFFENCE_UNMARKED, TAXONOMY_SPECIAL_CATEGORY_UNMARKED,
+        THIRD_PARTY_SOURCE_WITHOUT_NOTICE, TRANSFER_COUNTRY_MISMATCH, TRANSFER_DESTINATION_UNNAMED,
+        TRANSFER_WITHOUT_MECHANISM, TRANSFER_WITHOUT_RISK_ASSESSMENT, ValidationOptions,
+        ValidationReport, catalogue, rule, spreadsheet_findings, today, validate,
     };
 }

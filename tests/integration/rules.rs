@@ -67,6 +67,11 @@ pub(super) fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
+/// A taxonomy key for a data category.
+fn key(text: &str) -> TaxonomyKey {
+    TaxonomyKey::new(TaxonomyField::DataCategory, text).unwrap()
+}
+
 pub(super) fn act(r: &mut Register) -> &mut ProcessingActivity {
     &mut r.activities[0]
 }
@@ -844,6 +849,27 @@ const CASES: &[Case] = &[
                     CriminalOffenceAuthority::OfficialAuthority,
                 ))
         },
+    },
+    Case {
+        rule: "taxonomy-special-category-unmarked",
+        path: "/activities/0/data_categories/0/taxonomy/0",
+        fire: |r| act(r).data_categories[0].taxonomy = vec![key("fides:user.health_and_medical")],
+        quiet: |r| act(r).data_categories[1].taxonomy = vec![key("fides:user.health_and_medical")],
+    },
+    Case {
+        rule: "taxonomy-criminal-offence-unmarked",
+        path: "/activities/0/data_categories/0/taxonomy/0",
+        fire: |r| act(r).data_categories[0].taxonomy = vec![key("fides:user.criminal_history")],
+        quiet: |r| {
+            act(r).data_categories[0].taxonomy = vec![key("fides:user.criminal_history")];
+            act(r).data_categories[0].criminal_offence = true;
+        },
+    },
+    Case {
+        rule: "taxonomy-contradicts-kind",
+        path: "/activities/0/data_categories/1/taxonomy/0",
+        fire: |r| act(r).data_categories[1].taxonomy = vec![key("pd:Race")],
+        quiet: |r| act(r).data_categories[1].taxonomy = vec![key("pd:HealthRecord")],
     },
     Case {
         rule: "condition-not-special-category",

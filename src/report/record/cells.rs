@@ -20,7 +20,7 @@ pub(super) fn subject(s: &DataSubjectCategory) -> String {
     if s.vulnerable {
         text.push_str(" (includes vulnerable people)");
     }
-    text
+    text + &taxonomy(&s.taxonomy)
 }
 
 fn measure(m: &SecurityMeasure) -> String {

@@ -454,7 +454,7 @@ fn purpose_text(p: &Purpose, names: &CategoryNames<'_>) -> String {
             names.names(&p.data_categories)
         );
     }
-    with_note(text, p.note.as_ref())
+    with_note(text + &taxonomy(&p.taxonomy), p.note.as_ref())
 }
 
 /// A right in words with the provision that gives it under the regime on the date.

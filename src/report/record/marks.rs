@@ -139,6 +139,9 @@ fn recipient_row(rule: &str) -> &'static str {
 /// concerns several rows, the part of the activity its pointer names (`rest`, after the index).
 fn activity_row(rule: &str, rest: &[&str]) -> &'static str {
     let part = rest.first().copied().unwrap_or_default();
+    if let Some(row) = content_row(rule) {
+        return row;
+    }
     match rule {
         "processor-without-contract" if part == "on_behalf_of" => {
             "Contract with the controller (Art 28(3))"
@@ -148,9 +151,6 @@ fn activity_row(rule: &str, rest: &[&str]) -> &'static str {
             "Name and contact details of the controller"
         }
         "sub-processor-without-authorisation" => "Sub-processors",
-        "activity-without-purpose" => "Purpose of processing",
-        "activity-without-data-subjects" => "Categories of individuals",
-        "activity-without-data-categories" => "Categories of personal data",
         "purpose-without-lawful-basis"
         | "multiple-lawful-bases"
         | "basis-without-legal-source"
@@ -202,7 +202,6 @@ fn activity_row(rule: &str, rest: &[&str]) -> &'static str {
             "Existence of automated decision-making, including profiling"
         }
         "dpia-expected" => "Data Protection Impact Assessment required?",
-        "third-party-source-without-notice" => "Source of personal data",
         "stated-right-not-available" | "available-right-not-stated" => {
             "Rights the privacy notice states"
         }
@@ -215,6 +214,20 @@ fn activity_row(rule: &str, rest: &[&str]) -> &'static str {
         "breach-record-incomplete" => "Link to record of personal data breach",
         _ => ACTIVITY_AS_A_WHOLE,
     }
+}
+
+/// The row of a finding about what the activity processes: its purposes, people, data and sources.
+fn content_row(rule: &str) -> Option<&'static str> {
+    Some(match rule {
+        "activity-without-purpose" => "Purpose of processing",
+        "activity-without-data-subjects" => "Categories of individuals",
+        "activity-without-data-categories"
+        | "taxonomy-special-category-unmarked"
+        | "taxonomy-criminal-offence-unmarked"
+        | "taxonomy-contradicts-kind" => "Categories of personal data",
+        "third-party-source-without-notice" => "Source of personal data",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
