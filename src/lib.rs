@@ -125,6 +125,9 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod law;
+#[cfg(feature = "fides")]
+#[cfg_attr(docsrs, doc(cfg(feature = "fides")))]
+pub use io::fides;
 #[cfg(feature = "spreadsheet")]
 #[cfg_attr(docsrs, doc(cfg(feature = "spreadsheet")))]
 pub use io::sheet;

@@ -26,6 +26,7 @@ const EXAMPLES: &str = "Examples:
   ropa completions bash > ropa.bash                shell completions (bash, zsh, fish, ...)
   ropa man > ropa.1                                the manual page
   ropa import --out register.json register.xlsx    a register kept in the ICO spreadsheet template
+  ropa import --out register.json system.yml       a fides manifest, a declaration an activity
   ropa export --out register.xlsx register.json    the register as the ICO spreadsheet template
   ropa pack --as-of 2026-12-06 --out pack register.json   the evidence pack, with its MANIFEST
 
@@ -214,25 +215,32 @@ Exit status 2 when an input cannot be read or the pack written.")]
         /// The register (JSON, or a spreadsheet in the ICO template).
         file: PathBuf,
     },
-    /// Read a register kept in a spreadsheet (the ICO controller template: xlsx, ods or csv) and
-    /// write it as JSON.
+    /// Read a register kept in a spreadsheet (the ICO controller template: xlsx, ods or csv) or a
+    /// fides manifest (YAML or JSON) and write it as JSON.
     #[command(after_help = "Examples:
   ropa import register.xlsx > register.json
   ropa import --out register.json register.xlsx
+  ropa import --out register.json fides/system.yml
+  ropa import --layout fides --out register.json manifest.json
 
 The template's heading row is found on any sheet, however its headings were reworded or moved;
-columns of the organisation's own are kept. Cells whose words are not read into typed facts are
-kept in each activity's notes, and listed on standard error with their cell.
+columns of the organisation's own are kept. In a fides manifest each privacy declaration is an
+activity. Cells and fields whose words are not read into typed facts are kept in each activity's
+notes, and listed on standard error with their cell or YAML path.
 Exit status 2 when the file cannot be read as a register or the output cannot be written.")]
     Import {
         /// Where to write the JSON (replaced only once it is whole); standard output if absent.
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
-        /// The sheet's layout: ico-controller (the default), or a layout file of one's own
-        /// (JSON: which heading holds which field; schema/ropa.layout.schema.json).
-        #[arg(long, value_name = "ico-controller|LAYOUT.json")]
+        /// The file's layout: ico-controller (the default for a spreadsheet), ico-processor,
+        /// fides (a fides manifest, YAML or JSON; the default for .yml and .yaml), or a layout
+        /// file of one's own (JSON: which heading holds which field; schema/ropa.layout.schema.json).
+        #[arg(long, value_name = "ico-controller|ico-processor|fides|LAYOUT.json")]
         layout: Option<String>,
-        /// The spreadsheet: .xlsx, .ods or .csv.
+        /// The most bytes read from the file (default 1 GiB).
+        #[arg(long, value_name = "BYTES")]
+        max_input_bytes: Option<u64>,
+        /// The spreadsheet (.xlsx, .ods or .csv) or fides manifest (.yml, .yaml or .json).
         file: PathBuf,
     },
     /// Rewrite registers in the canonical layout, in which they round-trip byte for byte.

@@ -1,20 +1,24 @@
 //! `import` (`ropa import`): reads a register kept in a spreadsheet (the ICO controller template,
-//! as xlsx, ods or csv) and writes it as JSON in the current format, to standard output or, with
-//! `--out`, to a file that is replaced only once it is whole. What the import could not read into
-//! typed facts is kept in each activity's notes and listed on standard error, cell by cell.
+//! as xlsx, ods or csv) or a fides manifest (YAML or JSON) and writes it as JSON in the current
+//! format, to standard output or, with `--out`, to a file that is replaced only once it is whole.
+//! What the import could not read into typed facts is kept in each activity's notes and listed on
+//! standard error, cell by cell or field by field.
 //! Shared by `cargo run --example import` and `ropa import` (the `cli` feature).
 
 use std::io::Write;
 use std::process::ExitCode;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller|ico-processor|LAYOUT.json]";
+pub const OPTIONS: &str = "FILE [--out PATH] [--layout ico-controller|ico-processor|fides|LAYOUT.json] [--max-input-bytes BYTES]";
 
 struct Args {
     file: String,
     out: Option<String>,
     /// A layout of one's own; the ICO template where absent.
     layout: Option<ropa::sheet::Layout>,
+    /// A fides manifest: `--layout fides`, or a name ending .yml or .yaml.
+    fides: bool,
+    max_input_bytes: u64,
 }
 
 fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
@@ -22,25 +26,34 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     let mut file = None;
     let mut out = None;
     let mut layout = None;
+    let mut fides = None;
+    let mut max_input_bytes = ropa::DEFAULT_MAX_INPUT_BYTES;
     let mut arguments = super::split_equals(arguments).into_iter();
     while let Some(argument) = arguments.next() {
         match argument.as_str() {
             "--out" => out = Some(arguments.next().ok_or_else(usage)?),
             "--layout" => match arguments.next().as_deref() {
                 // The template is told by its headings: the controller's or the processor's.
-                Some("ico-controller" | "ico-processor") => layout = None,
+                Some("ico-controller" | "ico-processor") => {
+                    layout = None;
+                    fides = Some(false);
+                }
+                Some("fides") => fides = Some(true),
                 Some(path) if path.ends_with(".json") => {
                     let read = ropa::sheet::Layout::from_path(path);
                     layout = Some(read.map_err(|e| super::error_chain(&e))?);
                 }
                 Some(other) => {
                     return Err(format!(
-                        "unknown layout '{other}': ico-controller, ico-processor, or a layout file ending .json\n{}",
+                        "unknown layout '{other}': ico-controller, ico-processor, fides, or a layout file ending .json\n{}",
                         usage()
                     ));
                 }
                 None => return Err(usage()),
             },
+            "--max-input-bytes" => {
+                max_input_bytes = super::max_input_bytes(&arguments.next().ok_or_else(usage)?)?;
+            }
             "-h" | "--help" => return Err(usage()),
             other if other.starts_with("--") => {
                 return Err(format!("unknown option {other}\n{}", usage()));
@@ -49,10 +62,16 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
             _ => return Err(format!("one file at a time\n{}", usage())),
         }
     }
+    let file = file.ok_or_else(usage)?;
+    let yaml = [".yml", ".yaml"]
+        .iter()
+        .any(|e| file.to_lowercase().ends_with(e));
     Ok(Args {
-        file: file.ok_or_else(usage)?,
+        fides: fides.unwrap_or(yaml && layout.is_none()),
+        file,
         out,
         layout,
+        max_input_bytes,
     })
 }
 
@@ -68,21 +87,17 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let read = match &args.layout {
-        Some(layout) => ropa::sheet::import_path_with(&args.file, layout),
-        None => ropa::sheet::import_path(&args.file),
+    let register = if args.fides {
+        read_fides(&args)
+    } else {
+        read_sheet(&args)
     };
-    let imported = match read {
-        Ok(imported) => imported,
-        Err(error) => {
-            eprintln!("{}", escape(&super::error_chain(&error)));
-            return ExitCode::from(2);
-        }
+    let Some(register) = register else {
+        return ExitCode::from(2);
     };
-    report_unread(&args.file, &imported);
     let written = match &args.out {
-        Some(path) => ropa::to_path(&imported.register, path),
-        None => ropa::to_string(&imported.register).and_then(|json| {
+        Some(path) => ropa::to_path(&register, path),
+        None => ropa::to_string(&register).and_then(|json| {
             std::io::stdout()
                 .lock()
                 .write_all(json.as_bytes())
@@ -97,6 +112,50 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
         Err(error) => {
             eprintln!("{}", escape(&super::error_chain(&error)));
             ExitCode::from(2)
+        }
+    }
+}
+
+/// The register of a spreadsheet, its unread cells said on standard error; `None` (the error said)
+/// where it cannot be read.
+fn read_sheet(args: &Args) -> Option<ropa::Register> {
+    let read = match &args.layout {
+        Some(layout) => ropa::sheet::import_path_with(&args.file, layout),
+        None => ropa::sheet::import_path(&args.file),
+    };
+    match read {
+        Ok(imported) => {
+            report_unread(&args.file, &imported);
+            Some(imported.register)
+        }
+        Err(error) => {
+            super::print_error(&super::error_chain(&error));
+            None
+        }
+    }
+}
+
+/// The register of a fides manifest, each field kept as a note said on standard error; `None`
+/// (the error said) where it cannot be read.
+fn read_fides(args: &Args) -> Option<ropa::Register> {
+    match ropa::fides::import_path(&args.file, args.max_input_bytes) {
+        Ok(imported) => {
+            let mut lines = vec![format!(
+                "{}: {} activities read from the fides manifest; {} fields kept as notes",
+                args.file,
+                imported.register.activities.len(),
+                imported.unread.len()
+            )];
+            for unread in &imported.unread {
+                let value: String = unread.value.chars().take(200).collect();
+                lines.push(format!("  {}: {value}", unread.path));
+            }
+            super::print_error(&lines.join("\n"));
+            Some(imported.register)
+        }
+        Err(error) => {
+            super::print_error(&super::error_chain(&error));
+            None
         }
     }
 }

@@ -4,6 +4,8 @@
 //! the model.
 
 pub(crate) mod error;
+#[cfg(feature = "fides")]
+pub mod fides;
 pub(crate) mod file;
 pub(crate) mod input;
 pub(crate) mod json;

@@ -133,6 +133,22 @@ impl FromStr for CountryCode {
     }
 }
 
+impl CountryCode {
+    /// The country of an ISO 3166-1 alpha-3 code ("USA", "GBR"), as fides manifests name them;
+    /// `None` for a code ISO does not assign.
+    ///
+    /// ```
+    /// use ropa::CountryCode;
+    /// assert_eq!(CountryCode::from_alpha_3("GBR"), "GB".parse().ok());
+    /// assert_eq!(CountryCode::from_alpha_3("UK"), None);
+    /// ```
+    pub fn from_alpha_3(code: &str) -> Option<Self> {
+        let table = crate::model::country_names::ALPHA_3;
+        let i = table.binary_search_by(|(a3, _)| (*a3).cmp(code)).ok()?;
+        table[i].1.parse().ok()
+    }
+}
+
 impl fmt::Display for CountryCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -185,6 +201,21 @@ mod tests {
         assert!(ISO_3166_1.windows(2).all(|w| w[0] < w[1]));
         for code in ISO_3166_1 {
             assert_eq!(code.parse::<CountryCode>().unwrap().as_str(), *code);
+        }
+    }
+
+    #[test]
+    fn every_alpha_3_code_names_its_country() {
+        let table = crate::model::country_names::ALPHA_3;
+        assert_eq!(table.len(), 249);
+        assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        for (alpha_3, alpha_2) in table {
+            let code = CountryCode::from_alpha_3(alpha_3).unwrap();
+            assert_eq!(code.as_str(), *alpha_2);
+        }
+        assert_eq!(CountryCode::from_alpha_3("CAN").unwrap().as_str(), "CA");
+        for unassigned in ["", "UK", "XXX", "usa", "GBRR"] {
+            assert_eq!(CountryCode::from_alpha_3(unassigned), None, "{unassigned}");
         }
     }
 

@@ -7,6 +7,7 @@ mod cli;
 mod diff;
 mod dodges;
 mod examples_data;
+mod fides;
 mod first_hour;
 mod growth;
 mod growth_commands;

@@ -43,6 +43,10 @@ mod root {
     };
 }
 
+mod fides {
+    use ropa::fides::{FidesError, FidesImport, Unread, import_path, import_str};
+}
+
 mod taxonomy {
     use ropa::taxonomy::{
         DPV_DATA_SUBJECTS, DPV_PD, DPV_PERSONAL_DATA, DPV_PURPOSES, DPV_VERSION,
