@@ -28,6 +28,7 @@ const EXAMPLES: &str = "Examples:
   ropa import --out register.json register.xlsx    a register kept in the ICO spreadsheet template
   ropa import --out register.json system.yml       a fides manifest, a declaration an activity
   ropa export --out register.xlsx register.json    the register as the ICO spreadsheet template
+  ropa export --format fides --out fides.yml register.json   the register as a fides manifest
   ropa pack --as-of 2026-12-06 --out pack register.json   the evidence pack, with its MANIFEST
 
 Exit status: 0 success (no error finding; registers the same), 1 an error finding (diff: the
@@ -157,19 +158,26 @@ cannot be read or parsed.")]
         #[arg(long, conflicts_with_all = ["strict", "layout", "policy", "findings"])]
         diff: bool,
     },
-    /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back.
-    #[command(after_help = "Example:
+    /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back, or
+    /// as a fides manifest.
+    #[command(after_help = "Examples:
   ropa export --out register.xlsx register.json
+  ropa export --format fides --out fides.yml register.json
 
 Sheet Template: the contact block, the template's 30 headings, a row per activity (further
 purposes in rows of their own), drop-downs on the yes/no columns. Sheet Findings: each finding,
 linked to its cell. Sheet More: the facts the template has no column for, by JSON Pointer.
 Every cell is a string, never a formula; the same register gives the same bytes.
-Exit status 2 when the register cannot be read or the workbook written.")]
+--format fides: a system per activity, a privacy declaration per purpose (fideslang 3), as JSON,
+which fides reads as YAML too.
+Exit status 2 when the register cannot be read or the file written.")]
     Export {
-        /// The workbook to write (replaced only once it is whole).
+        /// The file to write (replaced only once it is whole).
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
+        /// What to write: the ICO workbook (xlsx, the default) or a fides manifest.
+        #[arg(long, value_parser = ["xlsx", "fides"])]
+        format: Option<String>,
         /// The date the findings are judged on (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,

@@ -1,7 +1,8 @@
 //! `export` (`ropa export`): writes a register as the ICO's controller template, an xlsx workbook
 //! with a `Findings` sheet linking each finding to its cell and a `More` sheet of the facts the
 //! template has no column for; `ropa import` reads it back. The file is replaced only once it is
-//! whole. Shared by `cargo run --example export` and `ropa export` (the `cli` feature).
+//! whole. With `--format fides`, writes a fides manifest instead (`ropa::fides::to_manifest`).
+//! Shared by `cargo run --example export` and `ropa export` (the `cli` feature).
 
 use std::process::ExitCode;
 
@@ -9,7 +10,7 @@ use ropa::NaiveDate;
 use ropa::report::ReportOptions;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "--out PATH.xlsx [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] [--max-input-bytes BYTES] FILE";
+pub const OPTIONS: &str = "--out PATH [--format xlsx|fides] [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] [--max-input-bytes BYTES] FILE";
 
 struct Args {
     file: String,
@@ -17,6 +18,8 @@ struct Args {
     options: ReportOptions,
     /// The processor template (Art 30(2)) rather than the controller's.
     processor: bool,
+    /// A fides manifest rather than a workbook.
+    fides: bool,
     max_input_bytes: u64,
 }
 
@@ -24,6 +27,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     let usage = || format!("usage: {command} {OPTIONS}");
     let (mut file, mut out, mut options) = (None, None, ReportOptions::default());
     let mut processor = false;
+    let mut fides = false;
     let mut max_input_bytes = ropa::DEFAULT_MAX_INPUT_BYTES;
     let mut arguments = super::split_equals(arguments).into_iter();
     while let Some(argument) = arguments.next() {
@@ -50,6 +54,17 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
             "--max-input-bytes" => {
                 max_input_bytes = super::max_input_bytes(&arguments.next().ok_or_else(usage)?)?;
             }
+            "--format" => match arguments.next().as_deref() {
+                Some("xlsx") => fides = false,
+                Some("fides") => fides = true,
+                Some(other) => {
+                    return Err(format!(
+                        "unknown format '{other}': the formats are xlsx and fides\n{}",
+                        usage()
+                    ));
+                }
+                None => return Err(usage()),
+            },
             "-h" | "--help" => return Err(usage()),
             other if other.starts_with("--") => {
                 return Err(format!("unknown option {other}\n{}", usage()));
@@ -60,9 +75,10 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     }
     Ok(Args {
         file: file.ok_or_else(usage)?,
-        out: out.ok_or_else(|| format!("--out names the workbook to write\n{}", usage()))?,
+        out: out.ok_or_else(|| format!("--out names the file to write\n{}", usage()))?,
         options,
         processor,
+        fides,
         max_input_bytes,
     })
 }
@@ -86,6 +102,15 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.fides {
+        return match ropa::fides::to_manifest_path(&register, &args.out) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                super::print_error(&super::error_chain(&error));
+                ExitCode::from(2)
+            }
+        };
+    }
     let written = if args.processor {
         ropa::report::render_processor_workbook_to_path(&register, &args.options, &args.out)
     } else {

@@ -147,6 +147,20 @@ impl CountryCode {
         let i = table.binary_search_by(|(a3, _)| (*a3).cmp(code)).ok()?;
         table[i].1.parse().ok()
     }
+
+    /// The country's ISO 3166-1 alpha-3 code ("GBR").
+    ///
+    /// ```
+    /// let gb: ropa::CountryCode = "GB".parse()?;
+    /// assert_eq!(gb.alpha_3(), Some("GBR"));
+    /// # Ok::<(), ropa::InvalidCountryCode>(())
+    /// ```
+    pub fn alpha_3(self) -> Option<&'static str> {
+        crate::model::country_names::ALPHA_3
+            .iter()
+            .find(|(_, a2)| *a2 == self.as_str())
+            .map(|(a3, _)| *a3)
+    }
 }
 
 impl fmt::Display for CountryCode {

@@ -44,7 +44,9 @@ mod root {
 }
 
 mod fides {
-    use ropa::fides::{FidesError, FidesImport, Unread, import_path, import_str};
+    use ropa::fides::{
+        FidesError, FidesImport, Unread, import_path, import_str, to_manifest, to_manifest_path,
+    };
 }
 
 mod taxonomy {

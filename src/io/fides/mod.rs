@@ -9,6 +9,7 @@
 //! fails instead of exhausting memory. `serde_yaml` is archived and `serde_yml` unmaintained.
 
 mod declaration;
+mod export;
 mod organization;
 mod system;
 
@@ -16,6 +17,8 @@ use std::io::Read;
 use std::path::Path;
 
 use serde_json::Value;
+
+pub use export::to_manifest;
 
 use crate::model::Register;
 
@@ -43,8 +46,8 @@ pub struct Unread {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum FidesError {
-    /// The file could not be read.
-    #[error("cannot read {}", .path.display())]
+    /// The file could not be read or written.
+    #[error("cannot access {}", .path.display())]
     Io {
         /// The file.
         path: std::path::PathBuf,
@@ -176,6 +179,26 @@ pub fn import_str(
         register,
         unread: reader.unread,
     })
+}
+
+/// Writes the register as a fides manifest ([`to_manifest`]) to `path`: JSON, which fides reads
+/// as YAML too, pretty-printed with a final newline; a regular file is replaced only once the
+/// new one is whole.
+///
+/// # Errors
+///
+/// [`FidesError::Io`] when the file cannot be written.
+pub fn to_manifest_path(register: &Register, path: impl AsRef<Path>) -> Result<(), FidesError> {
+    use std::io::Write;
+    let path = path.as_ref();
+    let mut text = serde_json::to_string_pretty(&to_manifest(register)).unwrap_or_default();
+    text.push('\n');
+    crate::io::file::write_atomically(path, |file| file.write_all(text.as_bytes())).map_err(
+        |source| FidesError::Io {
+            path: path.to_owned(),
+            source,
+        },
+    )
 }
 
 /// What reading has kept as notes, shared by the parts of the manifest.

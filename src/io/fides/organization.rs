@@ -97,21 +97,26 @@ fn contact(
         return Err((format!("{at}.{key}"), "expected a mapping"));
     };
     let at = format!("{at}.{key}");
+    // fideslang writes "" for what is not known.
+    let given = |key: &str| -> Result<Option<String>, Misread> {
+        Ok(text(fields, key, &at)?.filter(|v| !v.trim().is_empty()))
+    };
     let mut contact = Contact::new();
-    if let Some(address) = text(fields, "address", &at)? {
+    if let Some(address) = given("address")? {
         contact = contact.with_address(address);
     }
-    if let Some(email) = text(fields, "email", &at)? {
+    if let Some(email) = given("email")? {
         contact = contact.with_email(email);
     }
-    if let Some(phone) = text(fields, "phone", &at)? {
+    if let Some(phone) = given("phone")? {
         contact = contact.with_phone(phone);
     }
+    let name = given("name")?;
     notes.extend(keep_the_rest(
         fields,
         &["name", "address", "email", "phone"],
         &at,
         reader,
     ));
-    Ok(Some((contact, text(fields, "name", &at)?)))
+    Ok(Some((contact, name)))
 }

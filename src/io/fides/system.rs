@@ -111,7 +111,6 @@ fn read_system(
 
 /// What a system says of every one of its declarations.
 pub(super) struct Shared {
-    pub description: String,
     pub role: ActivityRole,
     pub business_function: Option<String>,
     pub transfers: Vec<Transfer>,
@@ -136,31 +135,38 @@ impl Shared {
     ) -> Result<Self, Misread> {
         let mut notes = Vec::new();
         let role = role(system, at, &mut notes)?;
-        let description = match text(system, "description", at)? {
-            Some(d) => format!("In the system {name}: {}", d.trim_end_matches('.')),
-            None => format!("In the system {name}"),
-        };
+        // The fides system is the IT system the activity runs on; datasets hold its data.
+        let mut the_system = System::new(name);
+        the_system.description = text(system, "description", at)?;
+        let datasets = texts(system, "dataset_references", at)?;
+        let systems = std::iter::once(the_system)
+            .chain(
+                datasets
+                    .into_iter()
+                    .map(|d| System::new(format!("dataset {d}"))),
+            )
+            .collect();
         let privacy_notice = match text(system, "privacy_policy", at)? {
             Some(url) => {
                 let id = format!("{key}-privacy-policy");
                 let title = format!("Privacy policy of {name}");
-                let document = Document::new(id.as_str(), DocumentKind::PrivacyNotice, title);
-                register.documents.push(document.with_location(url));
-                Some(id.into())
+                Some(document(
+                    register,
+                    id,
+                    DocumentKind::PrivacyNotice,
+                    title,
+                    url,
+                ))
             }
             None => None,
         };
         Ok(Self {
-            description,
             role,
             business_function: text(system, "administrating_department", at)?,
             transfers: transfers(system, at, &mut notes)?,
             dpia: dpia(system, at, key, name, register)?,
             privacy_notice,
-            systems: texts(system, "dataset_references", at)?
-                .into_iter()
-                .map(|d| System::new(format!("dataset {d}")))
-                .collect(),
+            systems,
             egress: flows(system, "egress", at)?,
             ingress: flows(system, "ingress", at)?,
             notes,
@@ -170,7 +176,6 @@ impl Shared {
     /// An activity with what the system says of all its declarations.
     fn activity(&self, id: String, name: String) -> ProcessingActivity {
         let mut activity = ProcessingActivity::new(id, name, self.role);
-        activity.description = Some(self.description.clone());
         activity.business_function = self.business_function.clone();
         activity.transfers = self.transfers.clone();
         activity.dpia = self.dpia.clone();
@@ -290,11 +295,32 @@ fn dpia(
     }
     if let Some(location) = location {
         let id = format!("{key}-dpia");
-        let document = Document::new(id.as_str(), DocumentKind::Dpia, format!("DPIA of {name}"));
-        register.documents.push(document.with_location(location));
-        dpia.document = Some(id.into());
+        let title = format!("DPIA of {name}");
+        dpia.document = Some(document(register, id, DocumentKind::Dpia, title, location));
     }
     Ok(Some(dpia))
+}
+
+/// The register's document of this kind at `location`, made where there is none yet: systems
+/// that share a DPIA or a privacy policy share its document.
+fn document(
+    register: &mut Register,
+    id: String,
+    kind: DocumentKind,
+    title: String,
+    location: String,
+) -> crate::model::DocumentId {
+    let same = register
+        .documents
+        .iter()
+        .find(|d| d.kind == kind && d.location.as_deref() == Some(location.as_str()));
+    if let Some(existing) = same {
+        return existing.id.clone();
+    }
+    register
+        .documents
+        .push(Document::new(id.as_str(), kind, title).with_location(location));
+    id.into()
 }
 
 fn dpia_status(progress: &str) -> Option<DpiaStatus> {
