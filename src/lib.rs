@@ -125,6 +125,7 @@
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod law;
+pub use io::dpv;
 #[cfg(feature = "fides")]
 #[cfg_attr(docsrs, doc(cfg(feature = "fides")))]
 pub use io::fides;

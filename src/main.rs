@@ -158,25 +158,27 @@ cannot be read or parsed.")]
         #[arg(long, conflicts_with_all = ["strict", "layout", "policy", "findings"])]
         diff: bool,
     },
-    /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back, or
-    /// as a fides manifest.
+    /// Write a register as the ICO controller template (xlsx), which `ropa import` reads back, as
+    /// a fides manifest, or as DPV JSON-LD.
     #[command(after_help = "Examples:
   ropa export --out register.xlsx register.json
   ropa export --format fides --out fides.yml register.json
+  ropa export --format dpv --out register.jsonld register.json
 
 Sheet Template: the contact block, the template's 30 headings, a row per activity (further
 purposes in rows of their own), drop-downs on the yes/no columns. Sheet Findings: each finding,
 linked to its cell. Sheet More: the facts the template has no column for, by JSON Pointer.
 Every cell is a string, never a formula; the same register gives the same bytes.
 --format fides: a system per activity, a privacy declaration per purpose (fideslang 3), as JSON,
-which fides reads as YAML too.
+which fides reads as YAML too. --format dpv: each activity a dpv:Process (DPV 2.3 JSON-LD, its
+@context inline).
 Exit status 2 when the register cannot be read or the file written.")]
     Export {
         /// The file to write (replaced only once it is whole).
         #[arg(long, value_name = "PATH")]
         out: PathBuf,
-        /// What to write: the ICO workbook (xlsx, the default) or a fides manifest.
-        #[arg(long, value_parser = ["xlsx", "fides"])]
+        /// What to write: the ICO workbook (xlsx, the default), a fides manifest, or DPV JSON-LD.
+        #[arg(long, value_parser = ["xlsx", "fides", "dpv"])]
         format: Option<String>,
         /// The date the findings are judged on (default: today).
         #[arg(long, value_name = "YYYY-MM-DD")]

@@ -1,7 +1,8 @@
 //! `export` (`ropa export`): writes a register as the ICO's controller template, an xlsx workbook
 //! with a `Findings` sheet linking each finding to its cell and a `More` sheet of the facts the
 //! template has no column for; `ropa import` reads it back. The file is replaced only once it is
-//! whole. With `--format fides`, writes a fides manifest instead (`ropa::fides::to_manifest`).
+//! whole. With `--format fides` it writes a fides manifest instead (`ropa::fides::to_manifest`),
+//! with `--format dpv` the register as DPV JSON-LD (`ropa::dpv::to_json_ld`).
 //! Shared by `cargo run --example export` and `ropa export` (the `cli` feature).
 
 use std::process::ExitCode;
@@ -10,7 +11,14 @@ use ropa::NaiveDate;
 use ropa::report::ReportOptions;
 
 /// The arguments after the command, as its usage line gives them.
-pub const OPTIONS: &str = "--out PATH [--format xlsx|fides] [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] [--max-input-bytes BYTES] FILE";
+pub const OPTIONS: &str = "--out PATH [--format xlsx|fides|dpv] [--as-of YYYY-MM-DD] [--layout ico-controller|ico-processor] [--max-input-bytes BYTES] FILE";
+
+#[derive(Clone, Copy)]
+enum Format {
+    Xlsx,
+    Fides,
+    Dpv,
+}
 
 struct Args {
     file: String,
@@ -18,8 +26,8 @@ struct Args {
     options: ReportOptions,
     /// The processor template (Art 30(2)) rather than the controller's.
     processor: bool,
-    /// A fides manifest rather than a workbook.
-    fides: bool,
+    /// What to write: the workbook, a fides manifest or DPV JSON-LD.
+    format: Format,
     max_input_bytes: u64,
 }
 
@@ -27,7 +35,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
     let usage = || format!("usage: {command} {OPTIONS}");
     let (mut file, mut out, mut options) = (None, None, ReportOptions::default());
     let mut processor = false;
-    let mut fides = false;
+    let mut format = Format::Xlsx;
     let mut max_input_bytes = ropa::DEFAULT_MAX_INPUT_BYTES;
     let mut arguments = super::split_equals(arguments).into_iter();
     while let Some(argument) = arguments.next() {
@@ -55,11 +63,12 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
                 max_input_bytes = super::max_input_bytes(&arguments.next().ok_or_else(usage)?)?;
             }
             "--format" => match arguments.next().as_deref() {
-                Some("xlsx") => fides = false,
-                Some("fides") => fides = true,
+                Some("xlsx") => format = Format::Xlsx,
+                Some("fides") => format = Format::Fides,
+                Some("dpv") => format = Format::Dpv,
                 Some(other) => {
                     return Err(format!(
-                        "unknown format '{other}': the formats are xlsx and fides\n{}",
+                        "unknown format '{other}': the formats are xlsx, fides and dpv\n{}",
                         usage()
                     ));
                 }
@@ -78,7 +87,7 @@ fn parse_args(command: &str, arguments: Vec<String>) -> Result<Args, String> {
         out: out.ok_or_else(|| format!("--out names the file to write\n{}", usage()))?,
         options,
         processor,
-        fides,
+        format,
         max_input_bytes,
     })
 }
@@ -102,11 +111,20 @@ pub fn main(command: &str, arguments: Vec<String>) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    if args.fides {
-        return match ropa::fides::to_manifest_path(&register, &args.out) {
+    let other = match args.format {
+        Format::Xlsx => None,
+        Format::Fides => Some(
+            ropa::fides::to_manifest_path(&register, &args.out).map_err(|e| super::error_chain(&e)),
+        ),
+        Format::Dpv => Some(
+            ropa::dpv::to_json_ld_path(&register, &args.out).map_err(|e| super::error_chain(&e)),
+        ),
+    };
+    if let Some(written) = other {
+        return match written {
             Ok(()) => ExitCode::SUCCESS,
-            Err(error) => {
-                super::print_error(&super::error_chain(&error));
+            Err(message) => {
+                super::print_error(&message);
                 ExitCode::from(2)
             }
         };

@@ -3,6 +3,7 @@
 //! Schema. The spreadsheet and interop formats belong here too, each a reader and/or a writer over
 //! the model.
 
+pub mod dpv;
 pub(crate) mod error;
 #[cfg(feature = "fides")]
 pub mod fides;

@@ -6,6 +6,7 @@ mod ci_recipe;
 mod cli;
 mod diff;
 mod dodges;
+mod dpv;
 mod examples_data;
 mod fides;
 mod first_hour;

@@ -49,12 +49,16 @@ mod fides {
     };
 }
 
+mod dpv {
+    use ropa::dpv::{defines, to_json_ld, to_json_ld_path};
+}
+
 mod taxonomy {
     use ropa::taxonomy::{
-        DPV_DATA_SUBJECTS, DPV_PD, DPV_PERSONAL_DATA, DPV_PURPOSES, DPV_VERSION,
-        FIDES_DATA_CATEGORIES, FIDES_DATA_SUBJECTS, FIDES_DATA_USES, FIDESLANG_VERSION,
-        InvalidTaxonomyKey, KNOWN_PREFIXES, KeyedKind, TaxonomyField, TaxonomyKey, Term,
-        keyed_kind,
+        DPV_DATA_SUBJECTS, DPV_PD, DPV_PERSONAL_DATA, DPV_PURPOSES, DPV_TERMS, DPV_VERSION,
+        EU_GDPR_TERMS, FIDES_DATA_CATEGORIES, FIDES_DATA_SUBJECTS, FIDES_DATA_USES,
+        FIDESLANG_VERSION, InvalidTaxonomyKey, KNOWN_PREFIXES, KeyedKind, LOC_COUNTRIES,
+        TaxonomyField, TaxonomyKey, Term, keyed_kind,
     };
     use ropa::{
         InvalidTaxonomyKey as _, KeyedKind as _, TaxonomyField as _, TaxonomyKey as _,

@@ -15,13 +15,18 @@ use serde::{Deserializer, Serialize, Serializer};
 
 mod special;
 #[rustfmt::skip]
-mod tables;
+mod dpv_tables;
+#[rustfmt::skip]
+mod fides_tables;
 
-pub use special::{KeyedKind, keyed_kind};
-pub use tables::{
-    DPV_DATA_SUBJECTS, DPV_PD, DPV_PERSONAL_DATA, DPV_PURPOSES, DPV_VERSION, FIDES_DATA_CATEGORIES,
-    FIDES_DATA_SUBJECTS, FIDES_DATA_USES, FIDESLANG_VERSION,
+pub use dpv_tables::{
+    DPV_DATA_SUBJECTS, DPV_PD, DPV_PERSONAL_DATA, DPV_PURPOSES, DPV_TERMS, DPV_VERSION,
+    EU_GDPR_TERMS, LOC_COUNTRIES,
 };
+pub use fides_tables::{
+    FIDES_DATA_CATEGORIES, FIDES_DATA_SUBJECTS, FIDES_DATA_USES, FIDESLANG_VERSION,
+};
+pub use special::{KeyedKind, keyed_kind};
 
 /// One term of a taxonomy: its key (without prefix), the key of its parent, and its kind (the
 /// fides table, or the DPV type such as `SpecialCategoryPersonalData`).
@@ -347,6 +352,18 @@ mod tests {
                     assert!(terms.iter().any(|p| p.key == parent), "{}", t.key);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn the_lists_of_dpv_terms_are_sorted_and_of_their_source_s_size() {
+        for (terms, size) in [
+            (DPV_TERMS, 1116),
+            (EU_GDPR_TERMS, 228),
+            (LOC_COUNTRIES, 250),
+        ] {
+            assert_eq!(terms.len(), size);
+            assert!(terms.windows(2).all(|w| w[0] < w[1]));
         }
     }
 
