@@ -456,3 +456,60 @@ fn every_example_register_exports_a_manifest_of_its_activities() {
         ropa::fides::to_manifest(&register)
     );
 }
+
+/// A manifest of one declaration with `n` data categories (fides keys and keys of its own).
+fn wide_manifest(n: usize) -> String {
+    let keys = ["user.contact.email", "user.name", "user.health_and_medical"];
+    let mut text = String::from(
+        "system:\n  - fides_key: big\n    name: Big\n    ingress: [{fides_key: user, type: user}]\n    privacy_declarations:\n      - name: One\n        data_use: essential.service\n        data_categories:\n",
+    );
+    for i in 0..n {
+        match keys.get(i) {
+            Some(key) => text.push_str(&format!("          - {key}\n")),
+            // Longer than any key is compared for a hint, so that the hints' cost, constant per
+            // key but large, does not hide the growth of the rest.
+            None => text.push_str(&format!(
+                "          - own.category{i}.{}\n",
+                "x".repeat(200)
+            )),
+        }
+    }
+    text
+}
+
+/// The best CPU time of three runs of `work`.
+fn best_of_three(mut work: impl FnMut()) -> std::time::Duration {
+    (0..3)
+        .map(|_| {
+            let start = cpu_time::ThreadTime::now();
+            work();
+            start.elapsed()
+        })
+        .min()
+        .unwrap()
+}
+
+/// One declaration of many categories is a manifest too: import, fides export and DPV export
+/// grow linearly (4 times the categories, at most 6 times the time).
+#[test]
+fn import_and_exports_grow_linearly_in_the_categories_of_one_declaration() {
+    let (small, large) = (wide_manifest(1000), wide_manifest(4000));
+    let time = |text: &str| {
+        let mut register = None;
+        let import = best_of_three(|| register = Some(import_str(text, "big.yml", false).unwrap()));
+        let register = register.unwrap().register;
+        assert_eq!(register.activities[0].data_categories.len() % 1000, 0);
+        let fides = best_of_three(|| drop(ropa::fides::to_manifest(&register)));
+        let dpv = best_of_three(|| drop(ropa::dpv::to_json_ld(&register)));
+        [import, fides, dpv]
+    };
+    let (t1, t4) = (time(&small), time(&large));
+    for (what, (a, b)) in ["import", "fides export", "DPV export"]
+        .iter()
+        .zip(t1.iter().zip(&t4))
+    {
+        let floor = std::time::Duration::from_micros(200);
+        let ratio = b.max(&floor).as_secs_f64() / a.max(&floor).as_secs_f64();
+        assert!(ratio < 6.0, "{what}: {a:?} -> {b:?} ({ratio:.1}x)");
+    }
+}

@@ -170,12 +170,14 @@ fn categories(
         .get("processes_special_category_data")
         .and_then(Value::as_bool)
         .unwrap_or(false);
+    // Each key once; a set, so that a declaration of many categories stays linear.
+    let mut seen: std::collections::HashSet<String> = activity
+        .data_categories
+        .iter()
+        .map(|c| c.id.to_string())
+        .collect();
     for key in texts(found, "data_categories", at)? {
-        if activity
-            .data_categories
-            .iter()
-            .any(|c| c.id.as_str() == key)
-        {
+        if !seen.insert(key.to_owned()) {
             continue;
         }
         let mut category = DataCategory::new(key, taxonomy.name(key));
@@ -276,8 +278,9 @@ fn flows(
     shared: &Shared,
     activity: &mut ProcessingActivity,
 ) -> Result<(), Misread> {
-    let own_egress = texts(found, "egress", at)?;
-    let own_ingress = texts(found, "ingress", at)?;
+    use std::collections::HashSet;
+    let own_egress: HashSet<&str> = texts(found, "egress", at)?.into_iter().collect();
+    let own_ingress: HashSet<&str> = texts(found, "ingress", at)?.into_iter().collect();
     for (key, kind, categories) in &shared.egress {
         if !own_egress.is_empty() && !own_egress.contains(&key.as_str()) {
             continue;
@@ -301,8 +304,9 @@ fn flows(
             continue;
         }
         let source = DataSource::new(SourceKind::DataSubject);
+        let named: HashSet<&str> = categories.iter().map(String::as_str).collect();
         for category in &mut activity.data_categories {
-            if categories.is_empty() || categories.contains(&category.id.to_string()) {
+            if named.is_empty() || named.contains(category.id.as_str()) {
                 category.sources.push(source.clone());
             }
         }
