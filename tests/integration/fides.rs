@@ -272,10 +272,22 @@ fn malformed_structure_is_an_error_at_its_yaml_path() {
 #[test]
 fn bad_yaml_json_and_hostile_input_are_clear_errors() {
     let error = import_str("system:\n  - name: [unclosed\n", "m.yml", false).unwrap_err();
-    let FidesError::Syntax { line, .. } = error else {
+    let FidesError::Syntax {
+        line,
+        column,
+        message,
+        ..
+    } = &error
+    else {
         panic!("{error}");
     };
-    assert!(line >= 2, "{line}");
+    assert!(*line >= 2, "{line}");
+    // The place is said once, by the error, not again in its message.
+    assert!(
+        !message.contains(&format!("line {line} column {column}")),
+        "{error}"
+    );
+    assert!(!message.starts_with("error:"), "{error}");
     let error = import_str("{\"system\": [", "m.json", true).unwrap_err();
     assert!(
         matches!(error, FidesError::Syntax { line: 1, .. }),

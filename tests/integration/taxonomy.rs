@@ -99,6 +99,20 @@ fn an_unknown_key_under_a_known_prefix_is_an_error_at_its_place_with_a_hint() {
 }
 
 #[test]
+fn a_taxonomy_of_the_wrong_shape_says_what_was_expected() {
+    for (keys, says) in [
+        ("5", "expected a list of taxonomy keys or null"),
+        (
+            "[5]",
+            "expected a taxonomy key such as \"fides:user.contact\"",
+        ),
+    ] {
+        let error = ropa::from_str(&register_with(keys, "[]", "[]")).unwrap_err();
+        assert!(error.to_string().contains(says), "{keys}: {error}");
+    }
+}
+
+#[test]
 fn builders_take_checked_keys() {
     let key = TaxonomyKey::new(TaxonomyField::DataCategory, "fides:user.name").unwrap();
     let category = DataCategory::new("c", "Name").with_taxonomy(key.clone());

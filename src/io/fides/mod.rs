@@ -151,7 +151,7 @@ pub fn import_str(
                 path: path.to_owned(),
                 line,
                 column,
-                message: e.to_string().lines().next().unwrap_or_default().to_owned(),
+                message: yaml_message(&e.to_string(), line, column),
             }
         })?
     };
@@ -199,6 +199,18 @@ pub fn to_manifest_path(register: &Register, path: impl AsRef<Path>) -> Result<(
             source,
         },
     )
+}
+
+/// serde-saphyr's message without the place it repeats ("error: line 1 column 264: ..."): the
+/// error gives the line and column once.
+fn yaml_message(message: &str, line: u64, column: u64) -> String {
+    let first = message.lines().next().unwrap_or_default();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let place = format!("line {line} column {column}: ");
+    first
+        .strip_prefix(place.as_str())
+        .unwrap_or(first)
+        .to_owned()
 }
 
 /// What reading has kept as notes, shared by the parts of the manifest.

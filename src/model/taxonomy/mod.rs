@@ -429,6 +429,16 @@ mod tests {
                 "dpv:NoSuchPurpose",
                 "is not a DPV purpose of DPV 2.3",
             ),
+            (
+                DataCategory,
+                "dpv:NoSuchData",
+                "is not a DPV kind of personal data of DPV 2.3",
+            ),
+            (
+                DataSubject,
+                "dpv:NoSuchSubject",
+                "is not a DPV data subject of DPV 2.3",
+            ),
             (DataCategory, "health", "write it as prefix:key"),
             (DataCategory, "fides:", "has no spaces"),
             (DataCategory, ":x", "starting with a letter"),
