@@ -387,6 +387,11 @@ mod tests {
             assert_eq!(parsed.to_string(), key);
             assert_eq!(format!("{}:{}", parsed.prefix(), parsed.key()), key);
         }
+    }
+
+    #[test]
+    fn a_key_its_field_s_list_does_not_hold_is_an_error_with_a_hint() {
+        use TaxonomyField::*;
         for (field, key, says) in [
             (
                 DataCategory,
