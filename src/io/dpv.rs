@@ -63,9 +63,9 @@ fn context() -> Value {
     })
 }
 
-/// A reference to a DPV term, `prefix:Term`.
-fn term(curie: &str) -> Value {
-    json!({"@id": curie})
+/// A reference to a node: a DPV term (`prefix:Term`) or one of the register's own (`urn:ropa:...`).
+fn term(id: &str) -> Value {
+    json!({"@id": id})
 }
 
 fn id(parts: &[&str]) -> String {
@@ -99,7 +99,7 @@ fn process(register: &Register, a: &ProcessingActivity) -> Value {
         _ => "legal-gb:law-GDPR",
     };
     out.insert("dpv:hasApplicableLaw".into(), term(law));
-    let organisation = term_id(&id(&["party", register.organisation.as_str()]));
+    let organisation = term(&id(&["party", register.organisation.as_str()]));
     let role = match a.role {
         ActivityRole::Processor => "dpv:hasDataProcessor",
         ActivityRole::Controller | ActivityRole::JointController => "dpv:hasDataController",
@@ -109,7 +109,7 @@ fn process(register: &Register, a: &ProcessingActivity) -> Value {
     let controllers: Vec<Value> = a
         .on_behalf_of
         .iter()
-        .map(|o| term_id(&id(&["party", o.controller.as_str()])))
+        .map(|o| term(&id(&["party", o.controller.as_str()])))
         .collect();
     if !controllers.is_empty() {
         out.insert("dpv:hasDataController".into(), Value::Array(controllers));
@@ -118,7 +118,7 @@ fn process(register: &Register, a: &ProcessingActivity) -> Value {
         let joint: Vec<Value> = a
             .joint_controllers
             .iter()
-            .map(|p| term_id(&id(&["party", p.as_str()])))
+            .map(|p| term(&id(&["party", p.as_str()])))
             .collect();
         out.insert(
             "dpv:hasJointDataControllers".into(),
@@ -155,10 +155,6 @@ fn process(register: &Register, a: &ProcessingActivity) -> Value {
     );
     out.retain(|_, v| !matches!(v, Value::Array(items) if items.is_empty()));
     Value::Object(out)
-}
-
-fn term_id(iri: &str) -> Value {
-    json!({"@id": iri})
 }
 
 /// The types of a node: the DPV terms of its taxonomy keys (`dpv:`, `pd:`, `dpv-pd:`), else
@@ -329,12 +325,14 @@ fn recipients(register: &Register, a: &ProcessingActivity) -> Vec<Value> {
         .collect()
 }
 
-fn recipient_name(register: &Register, r: &Recipient) -> String {
+/// Who a recipient is, for a format that gives it one name: the party's, else the category's,
+/// else its id. Shared with the fides export's third parties.
+pub(crate) fn recipient_name<'r>(register: &'r Register, r: &'r Recipient) -> &'r str {
     let party = r.party.as_ref().and_then(|id| register.party(id));
     match (party, &r.category) {
-        (Some(p), _) => p.name.clone(),
-        (None, Some(category)) => category.clone(),
-        (None, None) => r.id.to_string(),
+        (Some(p), _) => &p.name,
+        (None, Some(category)) => category,
+        (None, None) => r.id.as_str(),
     }
 }
 

@@ -489,9 +489,9 @@ fn wide_manifest(n: usize) -> String {
     text
 }
 
-/// The best CPU time of three runs of `work`.
-fn best_of_three(mut work: impl FnMut()) -> std::time::Duration {
-    (0..3)
+/// The best CPU time of `runs` runs of `work`.
+fn best_of(runs: usize, mut work: impl FnMut()) -> std::time::Duration {
+    (0..runs)
         .map(|_| {
             let start = cpu_time::ThreadTime::now();
             work();
@@ -501,27 +501,47 @@ fn best_of_three(mut work: impl FnMut()) -> std::time::Duration {
         .unwrap()
 }
 
+/// The best times of import, fides export and DPV export of `text`, over `runs` runs each.
+fn import_and_export_times(text: &str, runs: usize) -> [std::time::Duration; 3] {
+    let mut register = None;
+    let import = best_of(runs, || {
+        register = Some(import_str(text, "big.yml", false).unwrap())
+    });
+    let register = register.unwrap().register;
+    assert_eq!(register.activities[0].data_categories.len() % 1000, 0);
+    let fides = best_of(runs, || drop(ropa::fides::to_manifest(&register)));
+    let dpv = best_of(runs, || drop(ropa::dpv::to_json_ld(&register)));
+    [import, fides, dpv]
+}
+
 /// One declaration of many categories is a manifest too: import, fides export and DPV export
-/// grow linearly (4 times the categories, at most 6 times the time).
+/// grow linearly (4 times the categories, at most 6 times the time). CPU time, best of three
+/// runs; over the bound, measured again with nine before it fails, as the growth test does, so
+/// that a loaded machine does not fail it.
 #[test]
 fn import_and_exports_grow_linearly_in_the_categories_of_one_declaration() {
     let (small, large) = (wide_manifest(1000), wide_manifest(4000));
-    let time = |text: &str| {
-        let mut register = None;
-        let import = best_of_three(|| register = Some(import_str(text, "big.yml", false).unwrap()));
-        let register = register.unwrap().register;
-        assert_eq!(register.activities[0].data_categories.len() % 1000, 0);
-        let fides = best_of_three(|| drop(ropa::fides::to_manifest(&register)));
-        let dpv = best_of_three(|| drop(ropa::dpv::to_json_ld(&register)));
-        [import, fides, dpv]
-    };
-    let (t1, t4) = (time(&small), time(&large));
-    for (what, (a, b)) in ["import", "fides export", "DPV export"]
-        .iter()
-        .zip(t1.iter().zip(&t4))
-    {
+    let ratios = |runs| {
+        let (t1, t4) = (
+            import_and_export_times(&small, runs),
+            import_and_export_times(&large, runs),
+        );
         let floor = std::time::Duration::from_micros(200);
-        let ratio = b.max(&floor).as_secs_f64() / a.max(&floor).as_secs_f64();
-        assert!(ratio < 6.0, "{what}: {a:?} -> {b:?} ({ratio:.1}x)");
+        let ratio = |i: usize| t4[i].max(floor).as_secs_f64() / t1[i].max(floor).as_secs_f64();
+        ([ratio(0), ratio(1), ratio(2)], t1, t4)
+    };
+    let mut measured = ratios(3);
+    if measured.0.iter().any(|r| *r >= 6.0) {
+        measured = ratios(9);
+    }
+    let (ratio, t1, t4) = measured;
+    for (i, what) in ["import", "fides export", "DPV export"].iter().enumerate() {
+        assert!(
+            ratio[i] < 6.0,
+            "{what}: {:?} -> {:?} ({:.1}x)",
+            t1[i],
+            t4[i],
+            ratio[i]
+        );
     }
 }

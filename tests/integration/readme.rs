@@ -1,5 +1,5 @@
 //! The README's `ropa` lines, run as written: every line of a `sh` block that starts with `ropa`
-//! (or `cp`, which makes a file the next lines use), in the README's order, in one directory holding only the fides test manifests, with the `ropa` that `cargo test` builds first
+//! (or `cp`, which makes a file the next lines use), in the README's order, in one empty directory, with the `ropa` that `cargo test` builds first
 //! on the PATH. The other shell lines are the maintainers' (`cargo bench`, `cargo fuzz`, npm):
 //! CI runs `cargo test` itself, and those need a network or minutes.
 
@@ -47,14 +47,6 @@ fn every_ropa_line_runs_as_written() {
     std::fs::create_dir_all(&bin).unwrap();
     std::fs::create_dir_all(&work).unwrap();
     std::os::unix::fs::symlink(Path::new(ROPA), bin.join("ropa")).unwrap();
-    // The lines that read the repository's own files (the fides demo manifest) find them where a
-    // clone has them.
-    let fides = work.join("tests/fixtures/fides");
-    std::fs::create_dir_all(&fides).unwrap();
-    for entry in std::fs::read_dir("tests/fixtures/fides").unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, fides.join(path.file_name().unwrap())).unwrap();
-    }
     let path = format!(
         "{}:{}",
         bin.display(),

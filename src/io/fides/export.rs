@@ -442,14 +442,7 @@ fn third_parties(
     }
     let names: Vec<&str> = outside
         .iter()
-        .map(|r| {
-            let party = r.party.as_ref().and_then(|id| register.party(id));
-            match (party, &r.category) {
-                (Some(p), _) => p.name.as_str(),
-                (None, Some(category)) => category.as_str(),
-                (None, None) => r.id.as_str(),
-            }
-        })
+        .map(|r| crate::io::dpv::recipient_name(register, r))
         .collect();
     out.insert("third_parties".into(), json!(names.join("; ")));
     let by_id: std::collections::HashMap<&str, &DataCategory> = a

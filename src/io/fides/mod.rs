@@ -170,9 +170,9 @@ pub fn import_str(
     let organisation = organization::read(top, &mut reader).map_err(|(at, m)| structure(at, m))?;
     let mut register = Register::new(organisation.party);
     register.dpo = organisation.dpo;
-    for party in organisation.more {
-        register.representative = Some(party.id.clone());
-        register.parties.push(party);
+    if let Some(representative) = organisation.representative {
+        register.representative = Some(representative.id.clone());
+        register.parties.push(representative);
     }
     system::read_all(top, &mut register, &mut reader).map_err(|(at, m)| structure(at, m))?;
     Ok(FidesImport {
@@ -257,18 +257,7 @@ fn texts<'v>(
     key: &str,
     at: &str,
 ) -> Result<Vec<&'v str>, Misread> {
-    match object.get(key) {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(Value::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| match item {
-                Value::String(s) => Ok(s.as_str()),
-                _ => Err((format!("{at}.{key}[{i}]"), "expected text")),
-            })
-            .collect(),
-        Some(_) => Err((format!("{at}.{key}"), "expected a list")),
-    }
+    list(object, key, at, Value::as_str, "expected text")
 }
 
 /// The mappings of a list field; empty where absent or null; an error where not a list of
@@ -278,15 +267,24 @@ fn mappings<'v>(
     key: &str,
     at: &str,
 ) -> Result<Vec<&'v serde_json::Map<String, Value>>, Misread> {
+    list(object, key, at, Value::as_object, "expected a mapping")
+}
+
+/// The items of a list field read by `item`; empty where absent or null; an error at the first
+/// item `item` does not read, or where the field is not a list.
+fn list<'v, T>(
+    object: &'v serde_json::Map<String, Value>,
+    key: &str,
+    at: &str,
+    item: fn(&'v Value) -> Option<T>,
+    expected: &'static str,
+) -> Result<Vec<T>, Misread> {
     match object.get(key) {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) => items
             .iter()
             .enumerate()
-            .map(|(i, item)| match item {
-                Value::Object(map) => Ok(map),
-                _ => Err((format!("{at}.{key}[{i}]"), "expected a mapping")),
-            })
+            .map(|(i, value)| item(value).ok_or_else(|| (format!("{at}.{key}[{i}]"), expected)))
             .collect(),
         Some(_) => Err((format!("{at}.{key}"), "expected a list")),
     }

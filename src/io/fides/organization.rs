@@ -10,7 +10,7 @@ pub(super) struct Organisation {
     pub party: Party,
     pub dpo: Option<Dpo>,
     /// The representative, where named (Art 27).
-    pub more: Vec<Party>,
+    pub representative: Option<Party>,
 }
 
 const KNOWN: &[&str] = &[
@@ -36,7 +36,7 @@ pub(super) fn read(top: &Map<String, Value>, reader: &mut Reader) -> Result<Orga
         return Ok(Organisation {
             party: Party::new(key.as_str(), key.as_str()),
             dpo: None,
-            more: Vec::new(),
+            representative: None,
         });
     };
     let at = "organization[0]";
@@ -56,15 +56,13 @@ pub(super) fn read(top: &Map<String, Value>, reader: &mut Reader) -> Result<Orga
                 None => dpo,
             }
         });
-    let mut more = Vec::new();
-    if let Some((contact, name)) = contact(org, "representative", at, reader, &mut notes)? {
-        let mut representative = Party::new(
-            "representative",
-            name.unwrap_or_else(|| "Representative".to_owned()),
-        );
-        representative.contacts.push(contact);
-        more.push(representative);
-    }
+    let representative =
+        contact(org, "representative", at, reader, &mut notes)?.map(|(contact, name)| {
+            let name = name.unwrap_or_else(|| "Representative".to_owned());
+            let mut representative = Party::new("representative", name);
+            representative.contacts.push(contact);
+            representative
+        });
     notes.extend(keep_the_rest(org, KNOWN, at, reader));
     if !notes.is_empty() {
         let description = party.description.take().into_iter().chain(notes);
@@ -78,7 +76,11 @@ pub(super) fn read(top: &Map<String, Value>, reader: &mut Reader) -> Result<Orga
             None => note,
         });
     }
-    Ok(Organisation { party, dpo, more })
+    Ok(Organisation {
+        party,
+        dpo,
+        representative,
+    })
 }
 
 /// A fides contact (`name`, `address`, `email`, `phone`) as a contact and the person's name;
