@@ -19,20 +19,6 @@ use std::process::ExitCode;
 
 use ropa::{NaiveDate, Severity, ValidationOptions};
 
-/// One line of the JSON output: the file, then the finding's own fields in their order.
-#[derive(serde::Serialize)]
-struct Row {
-    file: String,
-    /// For a spreadsheet, the cell the finding is about (`Template!L12`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    cell: Option<String>,
-    /// The finding's place as a policy's suppression names it (ids for list positions).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    place: Option<String>,
-    #[serde(flatten)]
-    finding: ropa::Finding,
-}
-
 struct Args {
     json: bool,
     markdown: bool,
@@ -253,7 +239,7 @@ struct Tally {
     unreadable: usize,
     any_error: bool,
     counts: [usize; 3],
-    json_rows: Vec<Row>,
+    json_rows: Vec<ropa::validate::FindingRow>,
     sarif: ropa::sarif::Sarif,
     /// The most bytes read from one input.
     max_input_bytes: u64,
@@ -338,7 +324,7 @@ impl Tally {
                 self.counts[finding.severity as usize] += 1;
             }
             if json {
-                self.json_rows.push(Row {
+                self.json_rows.push(ropa::validate::FindingRow {
                     file: shown.display().to_string(),
                     cell,
                     place,

@@ -43,6 +43,7 @@ mod workbook;
 
 pub use file::render_to_path;
 pub(crate) use file::write_atomically;
+pub use place::places_in_words;
 pub use sink::terminal_escape;
 use sink::{Html, Markdown, Sink};
 #[cfg(feature = "spreadsheet")]

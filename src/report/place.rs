@@ -138,6 +138,31 @@ pub(crate) fn place(root: &Value, parties: &Parties<'_>, pointer: &str) -> Strin
     capital(&parts.join(", "))
 }
 
+/// Where each finding is, in words ("Activity ‘Payroll’, data category ‘Bank details’"), for
+/// findings of `register`: the register is turned into JSON once for all of them.
+///
+/// # Examples
+///
+/// ```
+/// let register = ropa::from_path("examples/data/kent-parent-carer-panel.json")?;
+/// let findings = ropa::validate(&register, &ropa::ValidationOptions::default()).findings;
+/// let words = ropa::report::places_in_words(&register, &findings);
+/// assert_eq!(words.len(), findings.len());
+/// assert!(words.iter().all(|w| !w.is_empty() && !w.starts_with('/')));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn places_in_words(
+    register: &crate::model::Register,
+    findings: &[crate::validate::Finding],
+) -> Vec<String> {
+    let root = serde_json::to_value(register).unwrap_or(Value::Null);
+    let parties = parties(&root);
+    findings
+        .iter()
+        .map(|finding| place(&root, &parties, &finding.path))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

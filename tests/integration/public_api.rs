@@ -113,6 +113,7 @@ mod law_schedule_1 {
 }
 
 mod report {
+    use ropa::report::places_in_words;
     use ropa::report::{
         Format, ReportError, ReportKind, ReportOptions, render, render_processor_workbook,
         render_processor_workbook_to_path, render_to_path, render_to_string, render_workbook,
@@ -141,6 +142,7 @@ mod synth {
 }
 
 mod validate_policy {
+    use ropa::validate::FindingRow;
     use ropa::validate::{
         Action, ActionStatus, FINDINGS_SCHEMA_ID, POLICY_SUPPRESSION_EXPIRED,
         POLICY_SUPPRESSION_UNUSED, Policy, PolicyError, PolicyNote, SeverityOverride, Suppression,
