@@ -72,7 +72,7 @@ struct Summary<'a> {
     file: &'a str,
     /// "json", or the spreadsheet layout read ("ico-controller", ...).
     layout: &'a str,
-    regime: String,
+    regime: &'static str,
     /// Whether the register states its regime, or the default (UK GDPR) applies.
     regime_stated: bool,
     organisation: &'a str,
@@ -173,7 +173,7 @@ impl Desk {
                 Source::Json { .. } => "json",
                 Source::Workbook { imported, .. } => imported.layout,
             },
-            regime: register.regime.unwrap_or(options.regime).to_string(),
+            regime: regime_in_words(register.regime.unwrap_or(options.regime)),
             regime_stated: register.regime.is_some(),
             organisation: organisation_name(register),
             activities: register.activities.len(),
@@ -183,12 +183,19 @@ impl Desk {
         serde_json::to_string(&summary).unwrap_or_default()
     }
 
-    /// The item a JSON Pointer names in the register, as pretty JSON; empty where it names none.
+    /// The item a JSON Pointer names in the register, as pretty JSON: the object holding the
+    /// value where the pointer names a single value, so that the value is read in its item;
+    /// empty where it names nothing.
     pub fn item(&self, pointer: &str) -> String {
         let json = self
             .json
             .get_or_init(|| serde_json::to_value(self.register()).unwrap_or_default());
-        json.pointer(pointer)
+        let value = json.pointer(pointer);
+        let holder = match (value, pointer.rsplit_once('/')) {
+            (Some(v), Some((parent, _))) if !v.is_object() && !v.is_array() => json.pointer(parent),
+            _ => value,
+        };
+        holder
             .and_then(|value| serde_json::to_string_pretty(value).ok())
             .unwrap_or_default()
     }
@@ -275,6 +282,15 @@ impl Desk {
     }
 }
 
+/// The regime as the page names it.
+fn regime_in_words(regime: ropa::Regime) -> &'static str {
+    match regime {
+        ropa::Regime::UkGdpr => "UK GDPR, with the Data Protection Act 2018",
+        ropa::Regime::EuGdpr => "EU GDPR (Regulation (EU) 2016/679)",
+        other => other.label(),
+    }
+}
+
 /// The name of the register's organisation, or its id where no party has it.
 fn organisation_name(register: &Register) -> &str {
     let id = register.organisation.as_str();
@@ -332,6 +348,10 @@ mod tests {
         assert_eq!(summary["counts"][2], errors);
         assert_eq!(summary["layout"], "json");
         assert_eq!(summary["file"], "kent.json");
+        assert_eq!(
+            summary["regime"],
+            "UK GDPR, with the Data Protection Act 2018"
+        );
         for (shown, finding) in shown.iter().zip(&findings) {
             assert_eq!(shown["rule"], finding.rule);
             assert_eq!(shown["path"], finding.path.as_str());
@@ -347,6 +367,10 @@ mod tests {
             serde_json::from_str(&desk.item("/activities/0")).unwrap();
         assert_eq!(activity["id"], desk.register().activities[0].id.as_str());
         assert_eq!(desk.item("/activities/999"), "");
+        // A single value is shown in the object that holds it.
+        let holder: serde_json::Value =
+            serde_json::from_str(&desk.item("/activities/0/name")).unwrap();
+        assert_eq!(holder, activity);
     }
 
     #[test]

@@ -36,13 +36,15 @@ function call(op, args = {}, transfer = []) {
 
 function setStatus(state, text) {
   const status = $("status");
+  // The clock runs from the first stage of the work to its end, over every stage between.
+  if (state === "loading" && status.dataset.state !== "loading") started = performance.now();
   status.dataset.state = state;
   status.textContent = text;
   clearInterval(ticker);
   if (state === "loading") {
-    started = performance.now();
     stage = text;
     ticker = setInterval(showProgress, 500);
+    showProgress();
   }
 }
 
@@ -127,7 +129,7 @@ function showSummary(summary) {
   fact(facts, "Read as", summary.layout === "json" ? "JSON" : `spreadsheet (${summary.layout} layout)`);
   fact(facts, "Organisation", summary.organisation);
   const regime = summary.regime_stated ? "stated in the register" : "not stated: assumed, as the command line does";
-  fact(facts, "Regime", `${summary.regime} (${regime})`);
+  fact(facts, "Regime", `${summary.regime}: ${regime}`);
   fact(facts, "Processing activities", String(summary.activities));
   const [info, warnings, errors] = summary.counts;
   $("counts").textContent = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${info} info.`;
@@ -175,8 +177,10 @@ const nextFrame = () => new Promise((ok) => setTimeout(ok, 0));
 
 async function showFindings(findings) {
   const container = $("findings");
-  container.replaceChildren();
+  // The item panel may sit inside a finding's entry; it is kept, not cleared with the list.
+  $("findings-section").append($("item"));
   $("item").hidden = true;
+  container.replaceChildren();
   for (const [severity, title] of GROUPS) {
     const group = findings.filter((f) => f.severity === severity);
     const heading = document.createElement("h3");
@@ -203,7 +207,9 @@ async function showItem(finding, button) {
   const cell = finding.cell ? ` (cell ${finding.cell})` : "";
   $("item-place").textContent = `${finding.place}${cell}: ${finding.path || "the register as a whole"}`;
   $("item-json").textContent = json || "(nothing is recorded there: the finding is about what is missing)";
+  // Shown under the finding selected, so that the two are read together.
   const item = $("item");
+  button.closest("li").append(item);
   item.hidden = false;
   item.focus();
 }

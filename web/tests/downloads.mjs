@@ -70,6 +70,8 @@ async function reportKindsAreShown(page, copy, context) {
   await tab.waitForLoadState();
   const heading = await tab.textContent("h1");
   assert(heading && heading.length > 0, "the report opened for printing has no title");
+  const pdf = await tab.pdf({ format: "A4" });
+  assert(pdf.subarray(0, 5).toString() === "%PDF-" && pdf.length > 10000, "the report does not print");
   await tab.close();
 }
 

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { AS_OF, ROOT, assert, isolated, launch, load, openPage, ropa, serve, shownFindings } from "./harness.mjs";
 import { downloadsAreTheCommandLines, diffIsTheCommandLines } from "./downloads.mjs";
 import { hostileRegisterRunsNoScript, pageIsUsable } from "./hostile.mjs";
+import { dropDateRegimeAndCounts, largeRegisterInTheWorker } from "./open.mjs";
 
 const examples = () => {
   const data = join(ROOT, "examples", "data");
@@ -83,8 +84,24 @@ async function badInputGetsTheCommandLinesError(browser, origin) {
   }
 }
 
+/** Point 2: the page's scripts never write HTML; register text reaches the page as text only. */
+async function scriptsWriteNoHtml() {
+  for (const file of ["app.js", "worker.js"]) {
+    const source = readFileSync(join(ROOT, "web", "static", file), "utf8");
+    const writes = source.match(/innerHTML|outerHTML\s*=|insertAdjacentHTML|document\.write|createContextualFragment|DOMParser/g);
+    assert(!writes, `${file} writes HTML: ${writes}`);
+  }
+  const page = readFileSync(join(ROOT, "web", "static", "index.html"), "utf8");
+  for (const needed of ["connect-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", 'sandbox=""']) {
+    assert(page.includes(needed), `index.html lacks ${needed}`);
+  }
+}
+
 const tests = [
+  ["the page's scripts write no HTML; its policy forbids connections", scriptsWriteNoHtml],
   ["every example: the command line's findings", sameFindingsAsTheCommandLine],
+  ["open by dropping; today's date; the regime; counts per severity", dropDateRegimeAndCounts],
+  ["a large register: worked on in the worker, progress shown", largeRegisterInTheWorker],
   ["downloads are byte for byte the command line's", downloadsAreTheCommandLines],
   ["diff: the command line's report of two versions", diffIsTheCommandLines],
   ["no request leaves the page", nothingLeavesThePage],
