@@ -11,8 +11,23 @@ const examples = () => {
   const data = join(ROOT, "examples", "data");
   const json = readdirSync(data).filter((f) => f.endsWith(".json")).map((f) => join(data, f));
   const sheets = readdirSync(join(data, "sheets")).filter((f) => /\.(xlsx|ods|csv)$/.test(f)).map((f) => join(data, "sheets", f));
-  return [...json.sort(), ...sheets.sort()];
+  const fixtures = ["ico-controller.ods", "ico-controller.xlsx", "ico-processor.xlsx", "formula.xlsx", "reworded.xlsx"];
+  return [...json.sort(), ...sheets.sort(), ...fixtures.map((f) => join(ROOT, "tests", "fixtures", "sheets", f)), teamCsv()];
 };
+
+/** A register kept as CSV in the ICO template's headings, as a team exports it. */
+function teamCsv() {
+  const folder = isolated(join(ROOT, "Cargo.toml")).folder;
+  const path = join(folder, "team-register.csv");
+  writeFileSync(
+    path,
+    "Business function,Purpose of processing,Categories of individuals,Categories of personal data," +
+      "Article 6 lawful basis for processing personal data,Retention schedule (if possible),Categories of recipients,Owner\n" +
+      'HR,Payroll,Staff,"Name; Bank details; Health records",Contract,6 years after leaving,HMRC; Payroll bureau,HR manager\n' +
+      "Services,Care assessments,Residents,Name; Address,Public task - Care Act 2014,,Care providers,Head of care\n",
+  );
+  return path;
+}
 
 /** Point 8: for every example register and workbook, the page's findings are the command line's. */
 async function sameFindingsAsTheCommandLine(browser, origin) {
@@ -67,6 +82,7 @@ async function badInputGetsTheCommandLinesError(browser, origin) {
     ["truncated.json", '{"schema_version": "1.0", "organisation": ', ""],
     ["fake.xlsx", "this is not a workbook\n", ""],
     ["northfield.json", readFileSync(join(ROOT, "examples", "data", "northfield-research-processor.json"), "utf8"), "100"],
+    ...["far-cells.xlsx", "no-headings.xlsx", "declared-bomb.xlsx"].map((name) => [name, readFileSync(join(ROOT, "tests", "fixtures", "sheets", name)), ""]),
   ];
   for (const [name, text, limit] of cases) {
     const query = limit ? `?max-input-bytes=${limit}` : "";
