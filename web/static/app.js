@@ -128,8 +128,8 @@ function showSummary(summary) {
   fact(facts, "File", summary.file);
   fact(facts, "Read as", summary.layout === "json" ? "JSON" : `spreadsheet (${summary.layout} layout)`);
   fact(facts, "Organisation", summary.organisation);
-  const regime = summary.regime_stated ? "stated in the register" : "not stated: assumed, as the command line does";
-  fact(facts, "Regime", `${summary.regime}: ${regime}`);
+  const regime = summary.regime_stated ? "as the register states" : "the register states none; assumed, as the command line assumes it";
+  fact(facts, "Regime", `${summary.regime} (${regime})`);
   fact(facts, "Processing activities", String(summary.activities));
   const [info, warnings, errors] = summary.counts;
   $("counts").textContent = `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${info} info.`;

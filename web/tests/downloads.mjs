@@ -83,6 +83,7 @@ export async function diffIsTheCommandLines(browser, origin) {
   writeFileSync(join(copy.folder, "earlier.json"), JSON.stringify(register, null, 2));
   const { page, context } = await openPage(browser, origin);
   await load(page, copy.path);
+  assert(!(await page.isVisible('[data-download="diff-html"]')), "the diff's downloads are offered before an earlier version is open");
   await page.setInputFiles("#previous", join(copy.folder, "earlier.json"));
   await page.waitForSelector("#diff:not([hidden])");
   const expected = ropa(["diff", "--format", "html", "--as-of", AS_OF, "earlier.json", copy.name], copy.folder);

@@ -58,6 +58,9 @@ async function nothingLeavesThePage(browser, origin) {
   await page.waitForSelector("#report:not([hidden])");
   const outside = requests.filter((url) => !url.startsWith(`${origin}/`));
   assert(outside.length === 0, `requests outside the page's origin: ${outside.join(", ")}`);
+  const expected = ["/", "/style.css", "/app.js", "/worker.js", "/ropa_web.js", "/ropa_web_module.js"].map((p) => `${origin}${p}`);
+  const unexpected = requests.filter((url) => !expected.includes(url) && !url.startsWith("blob:"));
+  assert(unexpected.length === 0, `requests beyond the page's own files: ${unexpected.join(", ")}`);
   const wasm = requests.filter((url) => url.endsWith(".wasm"));
   assert(wasm.length === 0, `the module was fetched: ${wasm}`);
   const refused = await page.evaluate(async () => {
