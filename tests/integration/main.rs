@@ -10,6 +10,7 @@ mod dpv;
 mod examples_data;
 mod fides;
 mod first_hour;
+mod front_ends;
 mod growth;
 mod growth_commands;
 mod hostile;
