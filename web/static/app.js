@@ -296,6 +296,7 @@ function today() {
 }
 
 function wire() {
+  $("status").textContent = "No register open.";
   $("as-of").value = today();
   $("register").addEventListener("change", (e) => e.target.files[0] && openRegister(e.target.files[0]));
   $("previous").addEventListener("change", (e) => e.target.files[0] && openPrevious(e.target.files[0]));

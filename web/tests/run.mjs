@@ -116,7 +116,19 @@ async function scriptsWriteNoHtml() {
   }
 }
 
+/** Opened from a file rather than a server, the page says how to serve it; served, it starts. */
+async function fromAFileThePageSaysToServeIt(browser, origin) {
+  const page = await browser.newPage();
+  await page.goto(`file://${join(ROOT, "web", "dist", "index.html")}`);
+  await page.waitForTimeout(500);
+  assert(/from a server/.test(await page.textContent("#status")), "opened from a file, the page does not say to serve it");
+  await page.goto(`${origin}/`);
+  await page.waitForFunction(() => document.getElementById("status").textContent === "No register open.");
+  await page.close();
+}
+
 const tests = [
+  ["from a file, the page says to serve it", fromAFileThePageSaysToServeIt],
   ["the page's scripts write no HTML; its policy forbids connections", scriptsWriteNoHtml],
   ["every example: the command line's findings", sameFindingsAsTheCommandLine],
   ["open by dropping; today's date; the regime; counts per severity", dropDateRegimeAndCounts],
