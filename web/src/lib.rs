@@ -83,6 +83,22 @@ impl Opened {
     }
 }
 
+/// The register the page warms up on: a bundled example with findings of several kinds.
+const WARM_UP: &str = include_str!("../../examples/data/kent-parent-carer-panel.json");
+
+/// Runs a bundled example register through the page's first steps (open, check, place), so that
+/// the engine's first run of that code (its compiling again of what runs hot, the law's tables
+/// built on first use) happens when the page starts, not when the user's file arrives.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    if let Ok(desk) = Desk::open("warm-up.json", WARM_UP.as_bytes().to_vec(), 1 << 20) {
+        let as_of = desk::date("2026-12-06").unwrap_or_default();
+        for _ in 0..3 {
+            let _ = desk.summary(as_of);
+        }
+    }
+}
+
 /// The command line's read limit for one register, in bytes.
 #[wasm_bindgen(js_name = maxInputBytes)]
 pub fn max_input_bytes() -> f64 {
@@ -93,4 +109,17 @@ pub fn max_input_bytes() -> f64 {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_warm_up_register_opens_and_has_findings_to_place() {
+        let desk = super::Desk::open("warm-up.json", super::WARM_UP.as_bytes().to_vec(), 1 << 20);
+        let summary = desk
+            .unwrap()
+            .summary(super::desk::date("2026-12-06").unwrap());
+        assert!(summary.contains("\"rule\""));
+        super::warm_up();
+    }
 }

@@ -1,7 +1,7 @@
 // The page's worker: holds the registers opened and runs the library (WebAssembly) on them, so
 // that the page never freezes. Messages: {id, op, ...} in; {id, ok, value | error} out, and
 // {progress} while an operation runs. Nothing here touches the network.
-import { initSync, Opened, maxInputBytes, version } from "./ropa_web.js";
+import { initSync, Opened, maxInputBytes, version, warmUp } from "./ropa_web.js";
 import { moduleBase64 } from "./ropa_web_module.js";
 
 function decodeBase64(text) {
@@ -12,6 +12,9 @@ function decodeBase64(text) {
 }
 
 initSync({ module: decodeBase64(moduleBase64) });
+// Before any message is answered: the first register the user opens is then checked at the
+// module's full speed (see warm_up in web/src/lib.rs).
+warmUp();
 
 // The registers opened: "current" and "previous" (the older version, for the diff).
 const opened = { current: null, previous: null };
