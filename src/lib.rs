@@ -145,6 +145,7 @@ pub mod synth;
 pub mod validate;
 
 pub use io::Error;
+pub use io::error_chain;
 pub use io::{DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within, from_reader_within};
 pub use io::{
     SCHEMA_ID, STRICT_RULES, STRICT_SCHEMA_ID, schema, strict_schema, strict_schema_with,

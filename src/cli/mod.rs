@@ -136,13 +136,7 @@ fn policy_words(finding: &ropa::Finding) -> String {
 
 /// The error and its causes, one after the other: the OS's reason is in the source.
 fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    text
+    ropa::error_chain(error)
 }
 
 /// `--option=value` as `--option value`, as the binary's parser also accepts it.
@@ -162,9 +156,8 @@ fn split_equals(arguments: Vec<String>) -> Vec<String> {
 
 /// Whether a file is read as a spreadsheet (by its extension): xlsx, ods or csv.
 fn is_spreadsheet(path: &std::path::Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.to_ascii_lowercase().as_str()))
+    path.file_name()
+        .is_some_and(|name| ropa::sheet::is_spreadsheet_name(&name.to_string_lossy()))
 }
 
 /// A register and its text from a JSON file, or from standard input where the path is `-`.

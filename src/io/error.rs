@@ -96,3 +96,35 @@ impl Error {
         }
     }
 }
+
+/// An error and its causes, one after the other (`error: cause: cause`), as the command line
+/// prints them and findings of unreadable files state them: the OS's reason is in a source.
+///
+/// # Examples
+///
+/// ```
+/// #[derive(Debug)]
+/// struct Unwritten(std::io::Error);
+/// impl std::fmt::Display for Unwritten {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         f.write_str("cannot write register.html")
+///     }
+/// }
+/// impl std::error::Error for Unwritten {
+///     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+///         Some(&self.0)
+///     }
+/// }
+/// let error = Unwritten(std::io::Error::other("disk full"));
+/// assert_eq!(ropa::error_chain(&error), "cannot write register.html: disk full");
+/// ```
+pub fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}

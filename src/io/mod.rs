@@ -17,7 +17,7 @@ pub mod sheet;
 pub(crate) mod strict;
 pub(crate) mod suggest;
 
-pub use error::Error;
+pub use error::{Error, error_chain};
 pub use input::{
     DEFAULT_MAX_INPUT_BYTES, from_path_with_text, from_path_within, from_reader_within,
 };

@@ -221,15 +221,7 @@ impl Finding {
                 pointer.clone(),
                 format!("line {line}, column {column}: {message}"),
             ),
-            other => {
-                let mut message = other.to_string();
-                let mut source = std::error::Error::source(other);
-                while let Some(cause) = source {
-                    let _ = write!(message, ": {cause}");
-                    source = cause.source();
-                }
-                (String::new(), message)
-            }
+            other => (String::new(), crate::io::error_chain(other)),
         };
         Finding {
             rule: PARSE_ERROR.id,
@@ -250,17 +242,11 @@ impl Finding {
         error: &crate::io::sheet::SheetError,
         options: &ValidationOptions,
     ) -> Finding {
-        let mut message = error.to_string();
-        let mut source = std::error::Error::source(error);
-        while let Some(cause) = source {
-            let _ = write!(message, ": {cause}");
-            source = cause.source();
-        }
         Finding {
             rule: PARSE_ERROR.id,
             severity: PARSE_ERROR.severity,
             path: String::new(),
-            message,
+            message: crate::io::error_chain(error),
             citation: format!("{} {}", options.regime.label(), PARSE_ERROR.citation),
             policy: None,
             action: None,

@@ -130,6 +130,8 @@ mod sarif {
 }
 
 mod sheet {
+    use ropa::error_chain;
+    use ropa::sheet::is_spreadsheet_name;
     use ropa::sheet::{
         CellRef, FIELD_NAMES, Imported, Layout, MAX_CELL_CHARS, MAX_CELLS, MAX_FILE_BYTES,
         MAX_UNPACKED_BYTES, SheetError, Unread, UnreadReason, column_letters, import_bytes,

@@ -27,22 +27,8 @@ pub struct Desk {
     json: std::cell::OnceCell<serde_json::Value>,
 }
 
-/// Whether a file is read as a spreadsheet: by its extension, as the command line decides.
-pub fn is_spreadsheet(name: &str) -> bool {
-    let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    extension.is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.as_str()))
-}
-
-/// The error and its causes, one after the other, as the command line prints them.
-pub fn error_chain(error: &dyn std::error::Error) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(&format!(": {cause}"));
-        source = cause.source();
-    }
-    text
-}
+use ropa::error_chain;
+use ropa::sheet::is_spreadsheet_name as is_spreadsheet;
 
 /// The date `YYYY-MM-DD` the page's date field gives, or the message the command line gives.
 pub fn date(text: &str) -> Result<NaiveDate, String> {

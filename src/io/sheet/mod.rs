@@ -91,6 +91,24 @@ pub enum SheetError {
     },
 }
 
+/// Whether a file of this name is read as a spreadsheet, as the command line and the page decide:
+/// by its extension, `xlsx`, `ods` or `csv` in any case (a name such as `.xlsx`, all extension,
+/// has none, as for [`Path::extension`]).
+///
+/// ```
+/// use ropa::sheet::is_spreadsheet_name;
+/// assert!(is_spreadsheet_name("ropa.XLSX") && is_spreadsheet_name("a.b.ods") && is_spreadsheet_name("x.csv"));
+/// assert!(!is_spreadsheet_name("register.json") && !is_spreadsheet_name("xlsx"));
+/// assert!(!is_spreadsheet_name("a.xlsx.json") && !is_spreadsheet_name(".xlsx"));
+/// ```
+pub fn is_spreadsheet_name(name: &str) -> bool {
+    let extension = name
+        .rsplit_once('.')
+        .filter(|(stem, _)| !stem.is_empty())
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    extension.is_some_and(|e| ["xlsx", "ods", "csv"].contains(&e.as_str()))
+}
+
 /// Reads a spreadsheet file into a register.
 ///
 /// # Errors
